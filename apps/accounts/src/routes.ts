@@ -1,0 +1,7 @@
+/** Routes of the Accounts app. */
+import type { RouteTable } from '@storefront/kit/shared/route-table';
+
+export const routeTable = {
+  app: 'accounts',
+  routes: [{ shell: 'accounts', path: '/accounts/*', title: 'Your account' }],
+} as const satisfies RouteTable;

@@ -1,0 +1,10 @@
+/** Routes of the Checkout app. */
+import type { RouteTable } from '@storefront/kit/shared/route-table';
+
+export const routeTable = {
+  app: 'checkout',
+  routes: [
+    { shell: 'cart', path: '/cart', title: 'Your cart' },
+    { shell: 'checkout', path: '/checkout/*', title: 'Checkout' },
+  ],
+} as const satisfies RouteTable;

@@ -1,0 +1,142 @@
+/**
+ * Wire types of the shop's JSON API, shared by the server and every app.
+ * Money is always an integer number of paise (1 rupee = 100 paise).
+ */
+
+export interface Category {
+  slug: string;
+  name: string;
+  productCount: number;
+}
+
+export interface ProductImage {
+  /** Same-origin URL of the image (no external hosts). */
+  url: string;
+  alt: string;
+}
+
+export interface Offer {
+  kind: 'bank' | 'partner' | 'emi' | 'exchange' | 'coupon';
+  title: string;
+  detail: string;
+}
+
+export interface Variant {
+  id: string;
+  color: string;
+  /** CSS colour of the swatch, `#rrggbb`. */
+  colorHex: string;
+  size: string | null;
+  stock: number;
+}
+
+/** What a grid, a search result or the cart needs of a product. */
+export interface ProductSummary {
+  id: string;
+  slug: string;
+  title: string;
+  brand: string;
+  categorySlug: string;
+  mrp: number;
+  price: number;
+  discountPercent: number;
+  rating: number;
+  ratingCount: number;
+  image: ProductImage;
+  inStock: boolean;
+  assured: boolean;
+}
+
+export interface Product extends ProductSummary {
+  description: string;
+  highlights: string[];
+  images: ProductImage[];
+  variants: Variant[];
+  offers: Offer[];
+  specifications: Array<{ group: string; items: Array<{ name: string; value: string }> }>;
+  reviewCount: number;
+  stock: number;
+  createdAt: string;
+}
+
+export type SortKey = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | 'rating';
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface Facets {
+  brand: FacetValue[];
+  price: FacetValue[];
+  rating: FacetValue[];
+  discount: FacetValue[];
+}
+
+export interface BrowseResult {
+  category: Category;
+  products: ProductSummary[];
+  facets: Facets;
+  sort: SortKey;
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface SearchResult {
+  query: string;
+  products: ProductSummary[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface Suggestion {
+  text: string;
+  /** Set when the suggestion is "<text> in <category>". */
+  category?: { slug: string; name: string };
+}
+
+export interface SuggestResult {
+  query: string;
+  suggestions: Suggestion[];
+  products: ProductSummary[];
+}
+
+export interface HomeResult {
+  categories: Category[];
+  deals: ProductSummary[];
+  topRated: ProductSummary[];
+}
+
+export interface CartLine {
+  id: string;
+  product: ProductSummary;
+  variant: Variant | null;
+  quantity: number;
+  /** Price of one unit and of the line, at today's prices. */
+  unitPrice: number;
+  unitMrp: number;
+  lineTotal: number;
+}
+
+export interface PriceSummary {
+  itemCount: number;
+  mrpTotal: number;
+  discount: number;
+  deliveryFee: number;
+  total: number;
+  savings: number;
+}
+
+export interface Cart {
+  lines: CartLine[];
+  summary: PriceSummary;
+}
+
+/** Every error answer of the API has this shape. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}

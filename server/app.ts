@@ -1,0 +1,63 @@
+/**
+ * The Express app factory. It never listens: `main.ts` does, and tests start it on a random port.
+ */
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { staticAssets } from './assets/static-assets';
+import { cartRoutes } from './cart/routes';
+import { catalogRoutes } from './catalog/routes';
+import type { ServerDeps } from './deps';
+import { AppError } from './errors/app-error';
+import { errorHandler } from './http/error-handler';
+import { requireJson } from './http/require-json';
+import { ReleaseRegistry } from './shells/release-registry';
+import { shellRoutes } from './shells/shell-routes';
+import { imageRoutes } from './catalog/image-routes';
+
+export interface ShopApp {
+  app: Express;
+  releases: ReleaseRegistry;
+  close(): Promise<void>;
+}
+
+/** Builds the shop's HTTP app from its dependencies. */
+export async function createApp(deps: ServerDeps): Promise<ShopApp> {
+  const { config, logger } = deps;
+  const releases = await ReleaseRegistry.open({ distDir: config.distDir, assetBaseUrl: config.assetBaseUrl, logger });
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  // Shell responses replace this CSP with their nonce-based one; everything else gets the strictest.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      crossOriginResourcePolicy: { policy: config.assetBaseUrl ? 'cross-origin' : 'same-origin' },
+    }),
+  );
+
+  app.use('/static', staticAssets(config.distDir));
+  app.use('/img', imageRoutes(deps));
+
+  const api = express.Router();
+  api.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.method === 'GET' } }));
+  api.use(requireJson);
+  api.use(express.json({ limit: '64kb' }));
+  api.use('/catalog', await catalogRoutes(deps));
+  api.use('/cart', cartRoutes(deps));
+  api.use((_req, _res, next) => next(new AppError('not-found')));
+  app.use('/api', api);
+
+  app.use(shellRoutes(releases));
+  app.use(errorHandler(logger));
+
+  return {
+    app,
+    releases,
+    async close() {
+      releases.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/** Catalog tables as the store holds them. JSON columns are text, so both dialects read them alike. */
+import type { Generated } from 'kysely';
+
+export interface CategoriesTable {
+  slug: string;
+  name: string;
+  position: number;
+}
+
+export interface ProductsTable {
+  id: string;
+  slug: string;
+  title: string;
+  brand: string;
+  category_slug: string;
+  description: string;
+  mrp: number;
+  price: number;
+  discount_percent: number;
+  rating: number;
+  rating_count: number;
+  review_count: number;
+  stock: number;
+  /** 1 when the shop vouches for quality and fast delivery (the "Assured" badge). */
+  assured: number;
+  /** Milliseconds since the epoch. */
+  created_at: number;
+  /** JSON: string[] */
+  highlights: string;
+  /** JSON: Product['specifications'] */
+  specifications: string;
+  /** JSON: Product['offers'] */
+  offers: string;
+  /** JSON: the inputs of the locally generated images, see catalog/images. */
+  images: string;
+}
+
+export interface ProductVariantsTable {
+  id: string;
+  product_id: string;
+  color: string;
+  color_hex: string;
+  /** Empty string when the product comes in one size. */
+  size: string;
+  stock: number;
+  position: Generated<number>;
+}
+
+export interface CatalogTables {
+  categories: CategoriesTable;
+  products: ProductsTable;
+  product_variants: ProductVariantsTable;
+}

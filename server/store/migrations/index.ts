@@ -1,0 +1,9 @@
+/** Every migration, in order. Names sort in the order they apply. */
+import type { Migration } from 'kysely';
+import * as catalog from './0001-catalog';
+import * as cart from './0002-cart';
+
+export const migrations: Record<string, Migration> = {
+  '0001-catalog': catalog,
+  '0002-cart': cart,
+};

@@ -1,0 +1,90 @@
+/**
+ * Starts the real shop server on a random port against a fresh store, for HTTP tests.
+ * Every HTTP test runs against each store in `storeKinds()`: SQLite always, PostgreSQL when
+ * TEST_DATABASE_URL is set (each server gets its own schema, dropped on close).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createApp, type ShopApp } from '../../server/app';
+import { loadConfig, type Config } from '../../server/config';
+import { seedCatalogIfEmpty } from '../../server/catalog/seed/index';
+import { createLogger } from '../../server/http/logger';
+import { openStore, type Store } from '../../server/store/database';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+/** The stores this run tests against. */
+export function storeKinds(): StoreKind[] {
+  return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+export interface TestServer {
+  url: string;
+  config: Config;
+  store: Store;
+  shop: ShopApp;
+  /** Moves the server's clock; starts at the real time. */
+  clock: { now: number; advance(ms: number): void };
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: Record<string, string>;
+  /** Products to seed; the default is a small but real catalog that keeps tests quick. */
+  seedProducts?: number;
+}
+
+/** Starts a server on 127.0.0.1 with a random port. */
+export async function startServer(kind: StoreKind, options: StartOptions = {}): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-test-'));
+  const schema = kind === 'postgres' ? `t_${crypto.randomBytes(6).toString('hex')}` : undefined;
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...(kind === 'postgres' ? { DATABASE_URL: process.env.TEST_DATABASE_URL!, DATABASE_SCHEMA: schema! } : {}),
+    ...options.env,
+  };
+  const config = loadConfig(env);
+  const store = await openStore(config);
+  await seedCatalogIfEmpty(store, options.seedProducts ?? 600);
+  const clock = {
+    now: Date.now(),
+    advance(ms: number) {
+      this.now += ms;
+    },
+  };
+  const logger = createLogger(config.logLevel);
+  const shop = await createApp({ config, store, logger, now: () => clock.now });
+  const server = shop.app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    config,
+    store,
+    shop,
+    clock,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await shop.close();
+      await store.close();
+      if (schema) await dropSchema(schema);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
