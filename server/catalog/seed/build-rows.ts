@@ -1,0 +1,94 @@
+/** Turns category drafts into store rows: prices in paise, ratings, stock, variants, offers and images. */
+import type { Insertable } from 'kysely';
+import { discountPercent, priceAfterDiscount } from '../../../apps/kit/src/shared/price';
+import type { ImageSpec } from '../images/image-spec';
+import type { ProductsTable, ProductVariantsTable } from '../tables';
+import { shopPrice, slugify, type ProductDraft } from './draft';
+import { makeOffers } from './offers';
+import type { Random } from './random';
+
+/** The demo catalog's "today": fixed, so every seed produces the same rows. */
+export const SEED_EPOCH = Date.UTC(2025, 5, 1);
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface SeedRows {
+  product: ProductsTable;
+  variants: Array<Insertable<ProductVariantsTable>>;
+}
+
+/** Builds the rows of one product; `usedIds` keeps ids unique across the whole catalog. */
+export function buildRows(random: Random, draft: ProductDraft, categorySlug: string, usedIds: Set<string>): SeedRows {
+  let id = `itm${random.hex(13)}`;
+  while (usedIds.has(id)) id = `itm${random.hex(13)}`;
+  usedIds.add(id);
+
+  const mrp = shopPrice(draft.mrpRupees) * 100;
+  const price = priceAfterDiscount(mrp, random.int(draft.discount[0], draft.discount[1]));
+  // Skewed towards good ratings, as in real shops; one decimal like the stars shown.
+  const rating = Math.round((3 + 1.8 * random.next() ** 0.6) * 10) / 10;
+  const ratingCount = Math.round(10 ** (1 + random.next() * 4));
+  const soldOut = random.chance(0.06);
+
+  const variants = makeVariants(random, draft, id, soldOut);
+  const stock = variants.length > 0 ? variants.reduce((sum, v) => sum + v.stock, 0) : soldOut ? 0 : random.int(1, 300);
+  const images: ImageSpec = {
+    kind: draft.image.kind,
+    ...(draft.image.label ? { label: draft.image.label } : {}),
+    ...(draft.image.sublabel ? { sublabel: draft.image.sublabel } : {}),
+    shots: [
+      ...draft.colours.slice(0, 4).map((colour, i) => ({
+        hex: colour.hex,
+        view: 0 as const,
+        alt: i === 0 ? draft.title : `${draft.brand} ${draft.image.kind} in ${colour.name}`,
+      })),
+      { hex: draft.colours[0]!.hex, view: 1 as const, alt: `${draft.title}, another view` },
+    ],
+  };
+
+  return {
+    product: {
+      id,
+      slug: slugify(draft.title),
+      title: draft.title,
+      brand: draft.brand,
+      category_slug: categorySlug,
+      description: draft.description,
+      mrp,
+      price,
+      discount_percent: discountPercent(mrp, price),
+      rating,
+      rating_count: ratingCount,
+      review_count: Math.round(ratingCount * (0.06 + random.next() * 0.08)),
+      stock,
+      assured: rating >= 3.8 && random.chance(0.65) ? 1 : 0,
+      created_at: SEED_EPOCH - random.int(0, 365 * DAY),
+      highlights: JSON.stringify(draft.highlights),
+      specifications: JSON.stringify(draft.specifications),
+      offers: JSON.stringify(makeOffers(random, price, draft.bigTicket ?? false)),
+      images: JSON.stringify(images),
+    },
+    variants,
+  };
+}
+
+function makeVariants(random: Random, draft: ProductDraft, productId: string, soldOut: boolean): SeedRows['variants'] {
+  if (draft.colours.length < 2 && draft.sizes.length === 0) return [];
+  const sizes = draft.sizes.length > 0 ? draft.sizes : [''];
+  const variants: SeedRows['variants'] = [];
+  for (const colour of draft.colours) {
+    for (const size of sizes) {
+      const position = variants.length;
+      variants.push({
+        id: `${productId}-v${position}`,
+        product_id: productId,
+        color: colour.name,
+        color_hex: colour.hex,
+        size,
+        // Some sizes sell out first; a sold-out product has none of any.
+        stock: soldOut || random.chance(0.15) ? 0 : random.int(1, 60),
+        position,
+      });
+    }
+  }
+  return variants;
+}
