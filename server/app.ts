@@ -14,6 +14,7 @@ import { requireJson } from './http/require-json';
 import { ReleaseRegistry } from './shells/release-registry';
 import { shellRoutes } from './shells/shell-routes';
 import { imageRoutes } from './catalog/image-routes';
+import { telemetryRoutes } from './telemetry/routes';
 
 export interface ShopApp {
   app: Express;
@@ -50,6 +51,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   api.use((_req, _res, next) => next(new AppError('not-found')));
   app.use('/api', api);
 
+  app.use('/foxtrot', await telemetryRoutes(deps));
   app.use(shellRoutes(releases));
   app.use(errorHandler(logger));
 

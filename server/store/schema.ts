@@ -1,5 +1,6 @@
 /** The store's tables, composed from each domain's own table definitions. */
 import type { CartTables } from '../cart/tables';
 import type { CatalogTables } from '../catalog/tables';
+import type { TelemetryTables } from '../telemetry/tables';
 
-export interface Database extends CatalogTables, CartTables {}
+export interface Database extends CatalogTables, CartTables, TelemetryTables {}

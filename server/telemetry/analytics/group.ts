@@ -1,0 +1,35 @@
+/**
+ * `group`: counts per combination of the nesting fields, as nested maps
+ * (`{"android": {"4.4": 10}}`); with `uniqueCountOn`, distinct values of that field instead.
+ * `aggregationField` with `aggregationType` (sum, avg, min, max) aggregates a number instead.
+ */
+import { AppError } from '../../errors/app-error';
+import { fieldList, optionalField, Scope, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
+
+const AGGREGATIONS = ['count', 'sum', 'avg', 'min', 'max'];
+
+export async function group(request: ActionRequest, ctx: AnalyticsContext): Promise<ActionResponse> {
+  const scope = new Scope(ctx, request);
+  const nesting = fieldList(request, 'nesting', true);
+  const unique = optionalField(request, 'uniqueCountOn');
+  const aggregationField = optionalField(request, 'aggregationField');
+  const aggregationType = String(request.aggregationType ?? 'count').toLowerCase();
+  if (!AGGREGATIONS.includes(aggregationType)) throw new AppError('bad-request', { aggregationType }, `aggregationType must be one of ${AGGREGATIONS.join(', ')}.`);
+  let value = 'count(*)';
+  if (unique) value = `count(DISTINCT ${scope.text(unique)})`;
+  else if (aggregationField && aggregationType !== 'count') value = `${aggregationType}(${scope.number(aggregationField)})`;
+  const keys = nesting.map((f, i) => `${scope.text(f)} AS k${i}`);
+  const notNull = nesting.map((f) => `${scope.text(f)} IS NOT NULL`);
+  const positions = nesting.map((_, i) => i + 1).join(', ');
+  const rows = await scope.select(`SELECT ${keys.join(', ')}, ${value} AS v ${scope.body(notNull)} GROUP BY ${positions} LIMIT 100000`);
+  const result: Record<string, unknown> = {};
+  for (const row of rows) {
+    let level = result;
+    nesting.forEach((_, i) => {
+      const key = String(row[`k${i}`]);
+      if (i === nesting.length - 1) level[key] = Number(row.v ?? 0);
+      else level = (level[key] ??= {}) as Record<string, unknown>;
+    });
+  }
+  return { opcode: 'group', result };
+}

@@ -1,0 +1,83 @@
+/** Runs a Foxtrot analytics request: picks the opcode, then caches the answer for 30 s. */
+import { AppError } from '../../errors/app-error';
+import { ResultCache } from '../cache';
+import type { EventEngine } from '../engine/engine';
+import type { TableRegistry } from '../tables';
+import { count } from './count';
+import { distinct } from './distinct';
+import { group } from './group';
+import { histogram } from './histogram';
+import { multiQuery } from './multi-query';
+import { multiTimeQuery } from './multi-time-query';
+import { query } from './query';
+import type { ActionRequest, ActionResponse, AnalyticsContext } from './scope';
+import { stats } from './stats';
+import { statstrend } from './statstrend';
+import { trend } from './trend';
+
+const OPCODES: Record<string, (request: ActionRequest, ctx: AnalyticsContext) => Promise<ActionResponse>> = {
+  query,
+  count,
+  distinct,
+  group,
+  histogram,
+  trend,
+  stats,
+  statstrend,
+  multi_query: multiQuery,
+  multi_time_query: multiTimeQuery,
+};
+
+export const OPCODE_NAMES = Object.keys(OPCODES);
+
+export interface Answer {
+  response: ActionResponse;
+  cached: boolean;
+}
+
+export class Analytics {
+  private readonly cache: ResultCache<ActionResponse>;
+
+  constructor(
+    private readonly engine: EventEngine,
+    private readonly tables: TableRegistry,
+    private readonly now: () => number,
+  ) {
+    this.cache = new ResultCache(now);
+  }
+
+  /** Answers from the cache unless `bypassCache` is set; caches fresh answers either way. */
+  async execute(input: unknown): Promise<Answer> {
+    const request = checkRequest(input);
+    const { bypassCache, ...rest } = request;
+    const key = this.cache.key(rest);
+    if (bypassCache !== true) {
+      const hit = this.cache.get(key);
+      if (hit) return { response: hit, cached: true };
+    }
+    const response = await this.run(rest as ActionRequest, this.now());
+    this.cache.set(key, response);
+    return { response, cached: false };
+  }
+
+  private run(request: ActionRequest, now: number): Promise<ActionResponse> {
+    const ctx: AnalyticsContext = {
+      engine: this.engine,
+      tables: this.tables,
+      now,
+      run: (inner) => this.run(checkRequest(inner), now),
+    };
+    return OPCODES[request.opcode]!(request, ctx);
+  }
+}
+
+function checkRequest(input: unknown): ActionRequest {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new AppError('bad-request', undefined, 'An analytics request must be a JSON object with an opcode.');
+  }
+  const request = input as ActionRequest;
+  if (typeof request.opcode !== 'string' || !Object.hasOwn(OPCODES, request.opcode)) {
+    throw new AppError('unknown-opcode', { opcode: request.opcode, known: OPCODE_NAMES }, `Unknown opcode "${String(request.opcode)}".`);
+  }
+  return request;
+}

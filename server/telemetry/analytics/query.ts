@@ -1,0 +1,29 @@
+/** `query`: raw documents, sorted (default newest first), paged with from and limit. */
+import { parseField, TIMESTAMP_FIELD } from '../fields';
+import { intOption, Scope, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
+
+export async function query(request: ActionRequest, ctx: AnalyticsContext): Promise<ActionResponse> {
+  const scope = new Scope(ctx, request);
+  const sort = (request.sort ?? {}) as { field?: unknown; order?: unknown };
+  const field = parseField(sort.field ?? TIMESTAMP_FIELD);
+  const order = String(sort.order ?? 'desc').toLowerCase() === 'asc' ? 'ASC' : 'DESC';
+  const from = intOption(request, 'from', 0, 1_000_000);
+  const limit = intOption(request, 'limit', 10, 10_000);
+  const orderBy =
+    field.kind === 'timestamp'
+      ? `ts ${order}`
+      : `${scope.number(field)} ${order} NULLS LAST, ${scope.text(field)} ${order} NULLS LAST, ts DESC`;
+  const [rows, total] = await Promise.all([
+    scope.select(`SELECT id, ts, data ${scope.body()} ORDER BY ${orderBy}, id LIMIT ${limit} OFFSET ${from}`),
+    scope.select(`SELECT count(*) AS n ${scope.body()}`),
+  ]);
+  return {
+    opcode: 'query',
+    documents: rows.map((row) => ({
+      id: row.id,
+      timestamp: Number(row.ts),
+      data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
+    })),
+    totalHits: Number(total[0]?.n ?? 0),
+  };
+}

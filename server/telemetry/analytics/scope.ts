@@ -1,0 +1,84 @@
+/** What every opcode starts from: one table, its TTL window, and the request's filters, as SQL. */
+import { AppError } from '../../errors/app-error';
+import { Params, type EventEngine, type SqlDialect } from '../engine/engine';
+import { parseField, type Field } from '../fields';
+import { checkFilters, filtersToSql, type Filter } from '../filters';
+import type { TableRegistry } from '../tables';
+
+export type ActionRequest = Record<string, unknown> & { opcode: string };
+export type ActionResponse = Record<string, unknown> & { opcode: string };
+
+export interface AnalyticsContext {
+  engine: EventEngine;
+  tables: TableRegistry;
+  /** The request's time (ms): `last` filters and TTL are relative to it. */
+  now: number;
+  /** Runs a nested request (multi_query, multi_time_query). */
+  run(request: unknown): Promise<ActionResponse>;
+}
+
+export class Scope {
+  readonly params = new Params();
+  readonly dialect: SqlDialect;
+  readonly from: string;
+  readonly where: string[] = [];
+
+  constructor(readonly ctx: AnalyticsContext, request: ActionRequest, extraFilters: Filter[] = []) {
+    const table = ctx.tables.get(requireString(request, 'table'));
+    this.dialect = ctx.engine.dialect;
+    const source = this.dialect.source(table.name, this.params.add);
+    this.from = source.from;
+    if (source.where) this.where.push(source.where);
+    // Expired events are never returned, even before the purge removes them.
+    this.where.push(`ts >= ${this.params.add(this.dialect.time(ctx.tables.cutoff(table)))}`);
+    this.where.push(...filtersToSql([...checkFilters(request.filters), ...extraFilters], this.dialect, this.params, ctx.now));
+  }
+
+  text(field: Field): string {
+    return this.dialect.text(field);
+  }
+
+  number(field: Field): string {
+    return this.dialect.number(field);
+  }
+
+  /** `FROM … WHERE …` with extra predicates. */
+  body(extra: string[] = []): string {
+    const where = [...this.where, ...extra];
+    return `FROM ${this.from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  }
+
+  select(sql: string): Promise<Record<string, unknown>[]> {
+    return this.ctx.engine.select(sql, this.params.values);
+  }
+}
+
+export function requireString(request: Record<string, unknown>, key: string): string {
+  const value = request[key];
+  if (typeof value !== 'string' || value.length === 0) throw new AppError('bad-request', { field: key }, `${key} is required.`);
+  return value;
+}
+
+export function optionalField(request: Record<string, unknown>, key: string): Field | undefined {
+  const value = request[key];
+  return value === undefined || value === null || value === '' ? undefined : parseField(value);
+}
+
+export function fieldList(request: Record<string, unknown>, key: string, required: boolean): Field[] {
+  const value = request[key];
+  if (value === undefined || value === null) {
+    if (required) throw new AppError('bad-request', { field: key }, `${key} is required.`);
+    return [];
+  }
+  if (!Array.isArray(value) || (required && value.length === 0)) throw new AppError('bad-request', { field: key }, `${key} must be a list of fields.`);
+  if (value.length > 10) throw new AppError('bad-request', { field: key }, `${key} holds at most 10 fields.`);
+  return value.map((v) => parseField(v));
+}
+
+/** A non-negative integer option with a default and a ceiling. */
+export function intOption(request: Record<string, unknown>, key: string, fallback: number, max: number): number {
+  const value = request[key];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new AppError('bad-request', { field: key }, `${key} must be a non-negative integer.`);
+  return Math.min(value, max);
+}

@@ -1,0 +1,58 @@
+/** The aggregate columns behind `stats` and `statstrend`, and Foxtrot's `{stats, percentiles}` shape. */
+import { AppError } from '../../errors/app-error';
+import type { Scope } from './scope';
+
+const STATS: Record<string, (x: string) => string> = {
+  count: (x) => `count(${x})`,
+  min: (x) => `min(${x})`,
+  max: (x) => `max(${x})`,
+  avg: (x) => `avg(${x})`,
+  sum: (x) => `sum(${x})`,
+  sum_of_squares: (x) => `sum(${x} * ${x})`,
+  variance: (x) => `var_pop(${x})`,
+  std_deviation: (x) => `stddev_pop(${x})`,
+};
+const DEFAULT_PERCENTILES = [1, 5, 25, 50, 75, 95, 99];
+
+export interface StatsSpec {
+  stats: string[];
+  percentiles: number[];
+}
+
+export function statsSpec(request: Record<string, unknown>): StatsSpec {
+  const stats = request.stats === undefined || request.stats === null ? Object.keys(STATS) : request.stats;
+  if (!Array.isArray(stats) || !stats.every((s) => typeof s === 'string' && s in STATS)) {
+    throw new AppError('bad-request', { stats }, `stats must be a list drawn from ${Object.keys(STATS).join(', ')}.`);
+  }
+  const percentiles = request.percentiles === undefined || request.percentiles === null ? DEFAULT_PERCENTILES : request.percentiles;
+  if (!Array.isArray(percentiles) || percentiles.length > 20 || !percentiles.every((p) => typeof p === 'number' && p >= 0 && p <= 100)) {
+    throw new AppError('bad-request', { percentiles }, 'percentiles must be a list of numbers from 0 to 100.');
+  }
+  return { stats: stats as string[], percentiles: percentiles as number[] };
+}
+
+/** Select-list entries for the stats of `x`: s0…sN and, when asked, the percentile array `pc`. */
+export function statsColumns(scope: Scope, x: string, spec: StatsSpec): string[] {
+  const cols = spec.stats.map((name, i) => `${STATS[name]!(x)} AS s${i}`);
+  if (spec.percentiles.length) cols.push(`${scope.dialect.percentiles(x, spec.percentiles.map((p) => p / 100))} AS pc`);
+  return cols;
+}
+
+/** Percentile keys print like Foxtrot's (Java doubles): 50 → "50.0". */
+const percentileKey = (p: number): string => (Number.isInteger(p) ? p.toFixed(1) : String(p));
+
+export function statsValue(row: Record<string, unknown> | undefined, spec: StatsSpec): { stats: Record<string, number | null>; percentiles?: Record<string, number | null> } {
+  const stats: Record<string, number | null> = {};
+  spec.stats.forEach((name, i) => {
+    const value = row?.[`s${i}`];
+    stats[name] = value === null || value === undefined ? (name === 'count' || name === 'sum' ? 0 : null) : Number(value);
+  });
+  if (!spec.percentiles.length) return { stats };
+  const list = (row?.pc ?? []) as (number | null)[];
+  const percentiles: Record<string, number | null> = {};
+  spec.percentiles.forEach((p, i) => {
+    const value = list?.[i];
+    percentiles[percentileKey(p)] = value === null || value === undefined ? null : Number(value);
+  });
+  return { stats, percentiles };
+}

@@ -1,0 +1,51 @@
+/**
+ * `stats`: count, min, max, avg, sum, sum of squares, variance, standard deviation and percentiles
+ * of a numeric field; with `nesting`, the same per bucket (`buckets: [{key, result, buckets}]`).
+ */
+import type { Field } from '../fields';
+import { fieldList, Scope, requireString, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
+import { parseField } from '../fields';
+import { statsColumns, statsSpec, statsValue, type StatsSpec } from './stats-values';
+
+export interface Bucket<R> {
+  key: string;
+  result: R;
+  buckets: Bucket<R>[];
+}
+
+export async function stats(request: ActionRequest, ctx: AnalyticsContext): Promise<ActionResponse> {
+  const scope = new Scope(ctx, request);
+  const field = parseField(requireString(request, 'field'));
+  const nesting = fieldList(request, 'nesting', false);
+  const spec = statsSpec(request);
+  const x = scope.number(field);
+  // One query per nesting level: level 0 is the overall result.
+  const levels = await Promise.all(
+    [0, ...nesting.map((_, i) => i + 1)].map((depth) => statsLevel(scope, x, nesting.slice(0, depth), spec)),
+  );
+  const response: ActionResponse = { opcode: 'stats', result: statsValue(levels[0]![0], spec) };
+  if (nesting.length) response.buckets = nestBuckets(levels.slice(1), nesting.length, (row) => statsValue(row, spec));
+  return response;
+}
+
+function statsLevel(scope: Scope, x: string, keys: Field[], spec: StatsSpec): Promise<Record<string, unknown>[]> {
+  const keyCols = keys.map((f, i) => `${scope.text(f)} AS k${i}`);
+  const notNull = [`${x} IS NOT NULL`, ...keys.map((f) => `${scope.text(f)} IS NOT NULL`)];
+  const groupBy = keys.length ? ` GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : '';
+  return scope.select(`SELECT ${[...keyCols, ...statsColumns(scope, x, spec)].join(', ')} ${scope.body(notNull)}${groupBy}`);
+}
+
+/** Builds the bucket tree from one result set per depth (rows keyed k0…k{depth-1}). */
+export function nestBuckets<R>(levels: Record<string, unknown>[][], depth: number, value: (row: Record<string, unknown>) => R): Bucket<R>[] {
+  const build = (level: number, prefix: string[]): Bucket<R>[] => {
+    if (level >= depth) return [];
+    return levels[level]!
+      .filter((row) => prefix.every((key, i) => String(row[`k${i}`]) === key))
+      .map((row) => {
+        const key = String(row[`k${level}`]);
+        return { key, result: value(row), buckets: build(level + 1, [...prefix, key]) };
+      })
+      .sort((a, b) => a.key.localeCompare(b.key));
+  };
+  return build(0, []);
+}

@@ -1,0 +1,23 @@
+/** `trend`: a histogram per value of a field (`{"trends": {"android": [{period, count}]}}`). */
+import { parseField, TIMESTAMP_FIELD } from '../fields';
+import { bucketSql, periodMs } from './period';
+import { optionalField, Scope, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
+
+export async function trend(request: ActionRequest, ctx: AnalyticsContext): Promise<ActionResponse> {
+  const values = Array.isArray(request.values) ? request.values.map(String) : [];
+  const fieldName = typeof request.field === 'string' && request.field !== 'all' ? request.field : undefined;
+  const field = fieldName ? parseField(fieldName) : undefined;
+  const extra = field && values.length ? [{ operator: 'in', field: fieldName, values }] : [];
+  const scope = new Scope(ctx, request, extra);
+  const time = scope.number(parseField(request.timestamp ?? TIMESTAMP_FIELD));
+  const ms = periodMs(request.period);
+  const unique = optionalField(request, 'uniqueCountOn');
+  const key = field ? scope.text(field) : `'all'`;
+  const value = unique ? `count(DISTINCT ${scope.text(unique)})` : 'count(*)';
+  const where = [`${time} IS NOT NULL`, ...(field ? [`${key} IS NOT NULL`] : [])];
+  const rows = await scope.select(`SELECT ${key} AS k, ${bucketSql(time, ms)} AS period, ${value} AS n ${scope.body(where)} GROUP BY 1, 2 ORDER BY 2`);
+  const trends: Record<string, { period: number; count: number }[]> = {};
+  for (const value of values) trends[value] = [];
+  for (const row of rows) (trends[String(row.k)] ??= []).push({ period: Number(row.period), count: Number(row.n) });
+  return { opcode: 'trend', trends };
+}

@@ -1,0 +1,51 @@
+/** Checks one incoming document and prepares it for storage; a bad one gets a reason, not an exception. */
+import type { StoredDocument } from './engine/engine';
+
+export const MAX_DOCUMENT_BYTES = 32 * 1024;
+export const MAX_NESTING = 20;
+const MAX_ID_LENGTH = 256;
+
+export interface Rejection {
+  code: 'invalid-document';
+  message: string;
+}
+
+export type Checked = { ok: true; document: StoredDocument } | { ok: false; reason: Rejection };
+
+const reject = (message: string): Checked => ({ ok: false, reason: { code: 'invalid-document', message } });
+
+/** Validates `{id, timestamp?, data}`; the timestamp defaults to `now`. */
+export function checkDocument(input: unknown, now: number): Checked {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return reject('A document must be a JSON object.');
+  const doc = input as Record<string, unknown>;
+  const id = doc.id;
+  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) return reject('A document needs an id (a string).');
+  const idText = String(id);
+  if (idText.length === 0 || idText.length > MAX_ID_LENGTH) return reject(`A document id must be 1 to ${MAX_ID_LENGTH} characters.`);
+  let timestamp = now;
+  if (doc.timestamp !== undefined && doc.timestamp !== null) {
+    if (typeof doc.timestamp !== 'number' || !Number.isSafeInteger(doc.timestamp) || doc.timestamp < 0) {
+      return reject('timestamp must be milliseconds since the epoch.');
+    }
+    timestamp = doc.timestamp;
+  }
+  const data = doc.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return reject('data must be a JSON object.');
+  if (depthOf(data, 0) > MAX_NESTING) return reject(`data is nested deeper than ${MAX_NESTING} levels.`);
+  const json = JSON.stringify(data);
+  // Length in UTF-16 units is a lower bound on bytes; only measure bytes when it could matter.
+  if (json.length > MAX_DOCUMENT_BYTES / 4 && Buffer.byteLength(json) > MAX_DOCUMENT_BYTES) {
+    return reject('A document is larger than 32 KB.');
+  }
+  return { ok: true, document: { id: idText, timestamp, json } };
+}
+
+function depthOf(value: unknown, depth: number): number {
+  if (value === null || typeof value !== 'object') return depth;
+  if (depth > MAX_NESTING) return depth;
+  let max = depth + 1;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (child !== null && typeof child === 'object') max = Math.max(max, depthOf(child, depth + 1));
+  }
+  return max;
+}

@@ -1,0 +1,22 @@
+/** Durations as Foxtrot writes them: "15m", "1h", "7d", "30 seconds", or plain milliseconds. */
+import { AppError } from '../errors/app-error';
+
+const UNITS: Record<string, number> = {
+  ms: 1, millisecond: 1, milliseconds: 1,
+  s: 1000, sec: 1000, second: 1000, seconds: 1000,
+  m: 60_000, min: 60_000, minute: 60_000, minutes: 60_000,
+  h: 3_600_000, hour: 3_600_000, hours: 3_600_000,
+  d: 86_400_000, day: 86_400_000, days: 86_400_000,
+  w: 604_800_000, week: 604_800_000, weeks: 604_800_000,
+};
+
+/** Milliseconds in `input`, or a 400 naming the bad duration. */
+export function parseDuration(input: unknown): number {
+  if (typeof input === 'number' && Number.isFinite(input) && input > 0) return input;
+  if (typeof input === 'string') {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*$/.exec(input);
+    const unit = match && UNITS[match[2]!.toLowerCase()];
+    if (match && unit) return Number(match[1]) * unit;
+  }
+  throw new AppError('bad-request', { duration: input }, `"${String(input)}" is not a duration such as "15m", "1h" or "7d".`);
+}

@@ -1,0 +1,42 @@
+/**
+ * Group commit: writes that arrive while one is committing wait and then go in together, so many
+ * small HTTP batches cost one commit, and each caller is answered only after its rows are durable.
+ */
+export interface Pending<T> {
+  item: T;
+  resolve: (stored: number) => void;
+  reject: (error: unknown) => void;
+}
+
+export class WriteQueue<T> {
+  private pending: Pending<T>[] = [];
+  private running = false;
+
+  constructor(private readonly flush: (items: Pending<T>[]) => Promise<void>) {}
+
+  push(item: T): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ item, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      try {
+        await this.flush(batch);
+      } catch (error) {
+        for (const p of batch) p.reject(error);
+      }
+    }
+    this.running = false;
+  }
+
+  /** Resolves once everything queued so far is written. */
+  async idle(): Promise<void> {
+    while (this.running || this.pending.length > 0) await new Promise((r) => setTimeout(r, 5));
+  }
+}

@@ -1,0 +1,31 @@
+/** Field names: dotted paths into a document's `data`, plus `_timestamp` for the event time. */
+import { AppError } from '../errors/app-error';
+
+export const TIMESTAMP_FIELD = '_timestamp';
+const SEGMENT = /^[A-Za-z0-9_$@:\- ]{1,128}$/;
+
+/** A checked field: either the event time or a path of plain segments into `data`. */
+export type Field = { kind: 'timestamp' } | { kind: 'data'; path: string[]; name: string };
+
+/** Parses a dotted path; segments are restricted so they can be quoted safely in SQL. */
+export function parseField(name: unknown): Field {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 512) {
+    throw new AppError('invalid-field', { field: name }, `"${String(name)}" is not a field name.`);
+  }
+  if (name === TIMESTAMP_FIELD) return { kind: 'timestamp' };
+  const path = name.startsWith('data.') ? name.slice(5).split('.') : name.split('.');
+  if (!path.every((segment) => SEGMENT.test(segment))) {
+    throw new AppError('invalid-field', { field: name }, `"${name}" is not a valid dotted path.`);
+  }
+  return { kind: 'data', path, name };
+}
+
+/** Reads a dotted path out of a document's data, for results assembled in JS. */
+export function readPath(data: unknown, path: string[]): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}

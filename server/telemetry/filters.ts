@@ -1,0 +1,140 @@
+/**
+ * Foxtrot filters to SQL predicates. Every filter is ANDed, as in Foxtrot. Values compare as numbers
+ * when the filter's value is a number and as text otherwise, the way Foxtrot's clients send them.
+ */
+import { AppError } from '../errors/app-error';
+import { parseDuration } from './duration';
+import type { Params, SqlDialect } from './engine/engine';
+import { parseField, TIMESTAMP_FIELD } from './fields';
+
+export interface Filter {
+  operator: string;
+  field?: string;
+  value?: unknown;
+  values?: unknown[];
+  from?: unknown;
+  to?: unknown;
+  duration?: unknown;
+  currentTime?: number;
+}
+
+export const OPERATORS = [
+  'equals', 'not_equals', 'contains', 'wildcard', 'less_than', 'less_equal', 'greater_than', 'greater_equal',
+  'between', 'in', 'not_in', 'exists', 'missing', 'any', 'last',
+] as const;
+
+const COMPARISONS: Record<string, string> = { less_than: '<', less_equal: '<=', greater_than: '>', greater_equal: '>=' };
+
+/** The time window a `last` filter stands for. */
+export function lastWindow(filter: Filter, now: number): { from: number; to: number } {
+  const to = typeof filter.currentTime === 'number' && filter.currentTime > 0 ? filter.currentTime : now;
+  return { from: to - parseDuration(filter.duration), to };
+}
+
+/** Checks the shape of a filter list; throws a 400 with a stable code for unknown operators. */
+export function checkFilters(filters: unknown): Filter[] {
+  if (filters === undefined || filters === null) return [];
+  if (!Array.isArray(filters)) throw new AppError('bad-request', undefined, 'filters must be an array.');
+  return filters.map((f) => {
+    if (f === null || typeof f !== 'object') throw new AppError('bad-request', undefined, 'Each filter must be an object.');
+    const filter = f as Filter;
+    if (!(OPERATORS as readonly string[]).includes(filter.operator)) {
+      throw new AppError('unknown-filter-operator', { operator: filter.operator }, `Unknown filter operator "${String(filter.operator)}".`);
+    }
+    return filter;
+  });
+}
+
+/** SQL predicates for the filters, with values bound as parameters. */
+export function filtersToSql(filters: Filter[], dialect: SqlDialect, params: Params, now: number): string[] {
+  const out: string[] = [];
+  for (const filter of filters) {
+    const sql = filterToSql(filter, dialect, params, now);
+    if (sql) out.push(sql);
+  }
+  return out;
+}
+
+function filterToSql(filter: Filter, dialect: SqlDialect, params: Params, now: number): string | undefined {
+  const { operator } = filter;
+  if (operator === 'any') return undefined;
+  if (operator === 'last') {
+    const field = parseField(filter.field ?? TIMESTAMP_FIELD);
+    const { from, to } = lastWindow(filter, now);
+    const expr = dialect.number(field);
+    const bound = (ms: number) => params.add(field.kind === 'timestamp' ? dialect.time(ms) : ms);
+    return `${expr} >= ${bound(from)} AND ${expr} <= ${bound(to)}`;
+  }
+  const field = parseField(filter.field);
+  const text = dialect.text(field);
+  const num = dialect.number(field);
+  const numeric = (value: number): string => params.add(field.kind === 'timestamp' ? dialect.time(value) : value);
+  const typed = (value: unknown): string => {
+    if (typeof value === 'number') return `${num} = ${numeric(value)}`;
+    return `${text} = ${params.add(scalarText(value))}`;
+  };
+  switch (operator) {
+    case 'equals':
+      return typed(requireValue(filter));
+    case 'not_equals':
+      // As in Foxtrot (a must_not clause), documents without the field match too.
+      return `(${text} IS NULL OR NOT (${typed(requireValue(filter))}))`;
+    case 'contains':
+      return `strpos(${text}, ${params.add(scalarText(requireValue(filter)))}) > 0`;
+    case 'wildcard':
+      return `${text} LIKE ${params.add(globToLike(scalarText(requireValue(filter))))} ESCAPE '\\'`;
+    case 'less_than':
+    case 'less_equal':
+    case 'greater_than':
+    case 'greater_equal': {
+      const value = requireValue(filter);
+      const op = COMPARISONS[operator]!;
+      return typeof value === 'number' ? `${num} ${op} ${numeric(value)}` : `${text} ${op} ${params.add(scalarText(value))}`;
+    }
+    case 'between': {
+      if (filter.from === undefined || filter.to === undefined) throw badFilter(filter, 'between needs from and to.');
+      if (typeof filter.from === 'number' && typeof filter.to === 'number') {
+        return `${num} >= ${numeric(filter.from)} AND ${num} <= ${numeric(filter.to)}`;
+      }
+      return `${text} >= ${params.add(scalarText(filter.from))} AND ${text} <= ${params.add(scalarText(filter.to))}`;
+    }
+    case 'in':
+    case 'not_in': {
+      if (!Array.isArray(filter.values) || filter.values.length === 0) throw badFilter(filter, `${operator} needs a non-empty values array.`);
+      const any = `(${filter.values.map(typed).join(' OR ')})`;
+      return operator === 'in' ? any : `(${text} IS NULL OR NOT ${any})`;
+    }
+    case 'exists':
+      return `${text} IS NOT NULL`;
+    case 'missing':
+      return `${text} IS NULL`;
+    default:
+      throw new AppError('unknown-filter-operator', { operator });
+  }
+}
+
+function requireValue(filter: Filter): unknown {
+  if (filter.value === undefined || filter.value === null) throw badFilter(filter, `${filter.operator} needs a value.`);
+  if (typeof filter.value === 'object') throw badFilter(filter, `${filter.operator} needs a string, number or boolean value.`);
+  return filter.value;
+}
+
+function scalarText(value: unknown): string {
+  return typeof value === 'string' ? value : String(value);
+}
+
+function badFilter(filter: Filter, message: string): AppError {
+  return new AppError('bad-request', { filter }, `Invalid ${filter.operator} filter on "${String(filter.field)}": ${message}`);
+}
+
+/** `*` any run, `?` one character; everything else literal. */
+export function globToLike(glob: string): string {
+  let out = '';
+  for (const ch of glob) {
+    if (ch === '*') out += '%';
+    else if (ch === '?') out += '_';
+    else if (ch === '%' || ch === '_' || ch === '\\') out += `\\${ch}`;
+    else out += ch;
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+/**
+ * Foxtrot-compatible HTTP API under /foxtrot: tables, documents (single and bulk), analytics,
+ * FQL (JSON, text and CSV). Each route has its own body limit; every error answers JSON with a code.
+ */
+import express, { type ErrorRequestHandler, type Router } from 'express';
+import { z } from 'zod';
+import type { ServerDeps } from '../deps';
+import { AppError } from '../errors/app-error';
+import { toAppError } from '../http/error-handler';
+import { requireJson } from '../http/require-json';
+import { parseInput } from '../http/validate';
+import { Analytics } from './analytics';
+import { toCsv } from './csv';
+import type { EventEngine } from './engine/engine';
+import { openDuckdbEngine } from './engine/duckdb-engine';
+import { openPostgresEngine } from './engine/postgres-engine';
+import { runFql } from './fql/run-fql';
+import { renderText } from './fql/text-table';
+import { Ingestion } from './ingest';
+import { TABLE_NAME, TableRegistry } from './tables';
+
+/** Tables the shop writes to itself (ARCHITECTURE §6), created on start. */
+const OWN_TABLES = [
+  { name: 'storefront', ttl: 30 },
+  { name: 'server', ttl: 30 },
+];
+const PURGE_EVERY_MS = 10 * 60_000;
+
+const tableBody = z.object({
+  name: z.string().regex(TABLE_NAME, 'must be 1 to 64 lower-case letters, digits or _, starting with a letter'),
+  ttl: z.number().int().min(1).max(3650),
+});
+
+export type TelemetryRouter = Router & { close(): Promise<void> };
+
+/** Opens the event engine for the shop's store and returns the router; call `close()` on shutdown. */
+export async function telemetryRoutes(deps: ServerDeps): Promise<TelemetryRouter> {
+  const engine: EventEngine =
+    deps.store.dialect === 'postgres' ? await openPostgresEngine(deps.store.db) : await openDuckdbEngine(deps.config.dataDir);
+  const tables = await TableRegistry.open(deps.store.db, engine, deps.now);
+  for (const own of OWN_TABLES) await tables.ensure(own.name, own.ttl);
+  const ingestion = new Ingestion(engine, tables, deps.now);
+  const analytics = new Analytics(engine, tables, deps.now);
+
+  const purge = async () => {
+    for (const table of tables.list()) await engine.purge(table.name, tables.cutoff(table));
+  };
+  const timer = setInterval(() => purge().catch((err) => deps.logger.warn({ err }, 'telemetry purge failed')), PURGE_EVERY_MS);
+  timer.unref();
+
+  const router = express.Router() as TelemetryRouter;
+  const json = (limit: string) => [requireJson, express.json({ limit, strict: false })];
+
+  router.get('/v1/tables', (_req, res) => {
+    res.json(tables.list());
+  });
+  router.get('/v1/tables/:name', (req, res) => {
+    res.json(tables.get(req.params.name));
+  });
+  router.post('/v1/tables', ...json('16kb'), async (req, res) => {
+    const body = parseInput(tableBody, req.body, 'table');
+    res.status(201).json(await tables.create(body.name, body.ttl));
+  });
+
+  // A document's data may be 32 KB; the envelope around it is small.
+  router.post('/v1/document/:table', ...json('40kb'), async (req, res) => {
+    await ingestion.one(req.params.table as string, req.body);
+    res.status(201).json({ accepted: 1 });
+  });
+  router.post('/v1/document/:table/bulk', ...json('1mb'), async (req, res) => {
+    const result = await ingestion.bulk(req.params.table as string, req.body);
+    if (result.accepted === 0 && result.rejected.length > 0) {
+      throw new AppError('invalid-document', result, 'No document in the request was valid.');
+    }
+    res.status(201).json(result);
+  });
+
+  router.post('/v1/analytics', ...json('256kb'), async (req, res) => {
+    const { response, cached } = await analytics.execute(req.body);
+    res.setHeader('X-Foxtrot-Cache', cached ? 'hit' : 'miss');
+    res.json(response);
+  });
+
+  // Foxtrot's console and CLI post FQL as plain text; a JSON {"query": "..."} works too.
+  router.post('/v1/fql', express.text({ type: () => true, limit: '64kb' }), async (req, res) => {
+    const text = fqlText(req.body, typeof req.is('application/json') === 'string');
+    const table = await runFql(text, analytics, tables);
+    if (req.accepts(['application/json', 'text/plain']) === 'text/plain') {
+      res.type('text/plain').send(renderText(table));
+      return;
+    }
+    res.json(table);
+  });
+  router.get('/v1/fql/download', async (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q : '';
+    const table = await runFql(q, analytics, tables);
+    res.setHeader('Content-Disposition', 'attachment; filename="fql-result.csv"');
+    res.type('text/csv; charset=utf-8').send(toCsv(table));
+  });
+
+  router.use((_req, _res, next) => next(new AppError('not-found')));
+  // Foxtrot's clients read JSON errors whatever they accept, so answer here rather than in the shop's HTML handler.
+  const jsonErrors: ErrorRequestHandler = (error, req, res, _next) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) deps.logger.error({ err: error, url: req.originalUrl }, 'telemetry request failed');
+    res.status(appError.status).setHeader('Cache-Control', 'no-store').json(appError.toJSON());
+  };
+  router.use(jsonErrors);
+
+  router.close = async () => {
+    clearInterval(timer);
+    await engine.close();
+  };
+  return router;
+}
+
+function fqlText(body: unknown, isJson: boolean): string {
+  if (typeof body !== 'string' || body.trim() === '') throw new AppError('invalid-fql', undefined, 'Send an FQL statement as the request body.');
+  if (!isJson) return body;
+  try {
+    const parsed = JSON.parse(body) as { query?: unknown };
+    if (typeof parsed.query === 'string') return parsed.query;
+  } catch {
+    // Not JSON after all: treat it as the statement.
+  }
+  throw new AppError('invalid-fql', undefined, 'Send {"query": "<FQL>"} or the statement as text/plain.');
+}
