@@ -84,7 +84,7 @@ function statsTable(lead: string[], entries: { result: StatsResult; prefix: Cell
 
 function flattenQuery(documents: { id: string; timestamp: number; data: unknown }[], fields: string[]): FlatTable {
   if (fields.length) {
-    return makeTable(fields, documents.map((d) => fields.map((f) => (f === '_timestamp' ? d.timestamp : cell(readPath(d.data, f.split('.')))))));
+    return makeTable(fields, documents.map((d) => fields.map((f) => (f === '_timestamp' ? d.timestamp : f === '_id' ? d.id : cell(readPath(d.data, f.split('.')))))));
   }
   const paths = new Set<string>();
   for (const d of documents) leafPaths(d.data, '', paths);

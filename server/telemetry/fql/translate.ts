@@ -61,7 +61,7 @@ export function translateFql(input: string): FqlStatement {
     return action({ opcode: 'group', ...base, nesting: groupBy, ...(unique ? { uniqueCountOn: fieldName(unique.args.expr) } : {}) }, groupBy);
   }
   if (select.distinct === 'DISTINCT' && plainFields.length) {
-    const nesting = plainFields.map((field) => ({ field, order: order.find((o: { field: string }) => o.field === field)?.order ?? 'asc' }));
+    const nesting = plainFields.map((field) => ({ field, order: order.find((o: { field: string }) => o.field === field)?.order ?? 'desc' }));
     return action({ opcode: 'distinct', ...base, nesting, ...(limit !== undefined ? { limit } : {}) }, plainFields);
   }
   if (functions.length > 1) throw fail('Select one aggregate or function at a time.');

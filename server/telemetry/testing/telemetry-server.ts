@@ -1,0 +1,73 @@
+/**
+ * Starts the telemetry routes alone on a random port against a fresh store (SQLite + DuckDB, or a
+ * throwaway PostgreSQL schema), with a movable clock. The same shape as test/support/server.ts,
+ * without the rest of the shop, so telemetry tests and benchmarks start fast.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import pg from 'pg';
+import { pino } from 'pino';
+import { loadConfig } from '../../config';
+import { openStore } from '../../store/database';
+import { telemetryRoutes } from '../routes';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export function telemetryStoreKinds(): StoreKind[] {
+  return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+export interface TelemetryServer {
+  url: string;
+  clock: { now: number; advance(ms: number): void };
+  close(): Promise<void>;
+}
+
+export async function startTelemetryServer(kind: StoreKind, options: { dataDir?: string; databaseUrl?: string } = {}): Promise<TelemetryServer> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-test-'));
+  const databaseUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
+  const schema = kind === 'postgres' ? `t_${crypto.randomBytes(6).toString('hex')}` : undefined;
+  // The schema also goes in the connection's start-up options, so that no pooled connection (not even
+  // the one that created the schema) ever runs a query against `public`.
+  const schemaUrl = schema ? `${databaseUrl}${databaseUrl!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` : undefined;
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...(kind === 'postgres' ? { DATABASE_URL: schemaUrl!, DATABASE_SCHEMA: schema! } : {}),
+  });
+  const store = await openStore(config);
+  const clock = {
+    now: Date.now(),
+    advance(ms: number) {
+      this.now += ms;
+    },
+  };
+  const logger = pino({ level: 'silent' });
+  const router = await telemetryRoutes({ config, store, logger, now: () => clock.now });
+  const app = express();
+  app.use('/foxtrot', router);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    clock,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await router.close();
+      await store.close();
+      if (schema) {
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await client.end();
+      }
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
