@@ -39,7 +39,7 @@ export function buildRows(random: Random, draft: ProductDraft, categorySlug: str
       ...draft.colours.slice(0, 4).map((colour, i) => ({
         hex: colour.hex,
         view: 0 as const,
-        alt: i === 0 ? draft.title : `${draft.brand} ${draft.image.kind} in ${colour.name}`,
+        alt: i === 0 ? draft.title : `${draft.title.split(' (')[0]} in ${colour.name}`,
       })),
       { hex: draft.colours[0]!.hex, view: 1 as const, alt: `${draft.title}, another view` },
     ],

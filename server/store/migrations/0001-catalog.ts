@@ -31,7 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('offers', 'text', (c) => c.notNull())
     .addColumn('images', 'text', (c) => c.notNull())
     .execute();
-  for (const column of ['price', 'created_at', 'rating', 'discount_percent']) {
+  // One index per sort order of a category page ('rating_count' is popularity, the default order).
+  for (const column of ['price', 'created_at', 'rating', 'discount_percent', 'rating_count']) {
     await db.schema.createIndex(`products_category_${column}`).on('products').columns(['category_slug', column]).execute();
   }
   await db.schema.createIndex('products_category_brand').on('products').columns(['category_slug', 'brand']).execute();

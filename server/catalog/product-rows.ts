@@ -1,0 +1,68 @@
+/** Maps store rows onto the wire types of the API (ProductSummary, Product, Variant). */
+import type { Selectable } from 'kysely';
+import type { Offer, Product, ProductImage, ProductSummary, Variant } from '../../apps/kit/src/shared/api-types';
+import { imageUrl, parseImageSpec } from './images/image-spec';
+import type { ProductsTable, ProductVariantsTable } from './tables';
+
+/** Columns a ProductSummary is made of; select exactly these for grids and lists. */
+export const SUMMARY_COLUMNS = [
+  'products.id', 'products.slug', 'products.title', 'products.brand', 'products.category_slug', 'products.mrp',
+  'products.price', 'products.discount_percent', 'products.rating', 'products.rating_count', 'products.stock',
+  'products.assured', 'products.images',
+] as const;
+
+export type SummaryRow = Pick<
+  ProductsTable,
+  'id' | 'slug' | 'title' | 'brand' | 'category_slug' | 'mrp' | 'price' | 'discount_percent' | 'rating' | 'rating_count' | 'stock' | 'assured' | 'images'
+>;
+
+/** Every image of a product, as same-origin URLs. */
+export function productImages(row: Pick<ProductsTable, 'id' | 'images'>): ProductImage[] {
+  return parseImageSpec(row.images).shots.map((shot, index) => ({ url: imageUrl(row.id, index), alt: shot.alt }));
+}
+
+/** The grid and cart view of a product. */
+export function toSummary(row: SummaryRow): ProductSummary {
+  const first = parseImageSpec(row.images).shots[0]!;
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    brand: row.brand,
+    categorySlug: row.category_slug,
+    mrp: Number(row.mrp),
+    price: Number(row.price),
+    discountPercent: Number(row.discount_percent),
+    rating: roundRating(row.rating),
+    ratingCount: Number(row.rating_count),
+    image: { url: imageUrl(row.id, 0), alt: first.alt },
+    inStock: Number(row.stock) > 0,
+    assured: Number(row.assured) === 1,
+  };
+}
+
+/** A variant as the API shows it; a one-size variant has `size: null`. */
+export function toVariant(row: Selectable<ProductVariantsTable>): Variant {
+  return { id: row.id, color: row.color, colorHex: row.color_hex, size: row.size === '' ? null : row.size, stock: Number(row.stock) };
+}
+
+/** The product page view: the summary plus description, images, variants, offers and specifications. */
+export function toProduct(row: Selectable<ProductsTable>, variants: Array<Selectable<ProductVariantsTable>>): Product {
+  return {
+    ...toSummary(row),
+    description: row.description,
+    highlights: JSON.parse(row.highlights) as string[],
+    images: productImages(row),
+    variants: variants.map(toVariant),
+    offers: JSON.parse(row.offers) as Offer[],
+    specifications: JSON.parse(row.specifications) as Product['specifications'],
+    reviewCount: Number(row.review_count),
+    stock: Number(row.stock),
+    createdAt: new Date(Number(row.created_at)).toISOString(),
+  };
+}
+
+/** One decimal, as the stars show; PostgreSQL's `real` comes back as 4.300000190734863. */
+export function roundRating(rating: number): number {
+  return Math.round(Number(rating) * 10) / 10;
+}

@@ -1,0 +1,129 @@
+/**
+ * Full-text catalog search, in memory with MiniSearch: the same behaviour on SQLite and PostgreSQL,
+ * built from the store at start and rebuilt whenever the catalog changes (see decisions/0003).
+ */
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import type { SortKey, Suggestion } from '../../apps/kit/src/shared/api-types';
+import type { Store } from '../store/database';
+import { onCatalogChanged } from './catalog-events';
+import { categorySuggestions, FIELD_BOOST, fuzzyFor, phraseSuggestions, rankByRelevance, sortHits, tokenize, type ScoredHit, type SearchDoc } from './search-ranking';
+
+interface IndexedDoc {
+  id: string;
+  title: string;
+  brand: string;
+  category: string;
+  highlights: string;
+}
+
+// Words shoppers type for a category that its name does not contain.
+const CATEGORY_WORDS: Record<string, string> = {
+  mobiles: 'mobile phone smartphone',
+  fashion: 'clothing apparel wear',
+  electronics: 'gadgets',
+  'home-furniture': 'furniture home decor',
+  appliances: 'home appliances',
+  beauty: 'beauty personal care cosmetics makeup skincare',
+  grocery: 'groceries food',
+  books: 'book novel',
+};
+
+const MAX_SUGGESTIONS = 8;
+const MAX_CATEGORY_SUGGESTIONS = 2;
+
+function searchOptions(combineWith: 'AND' | 'OR'): SearchOptions {
+  return { boost: { ...FIELD_BOOST }, prefix: (term) => term.length >= 2, fuzzy: fuzzyFor, combineWith };
+}
+
+/** The search index of one store's catalog. */
+export class CatalogSearch {
+  private engine: MiniSearch<IndexedDoc> = CatalogSearch.emptyEngine();
+  private docs = new Map<string, SearchDoc>();
+  private categoryNames = new Map<string, string>();
+  private building: Promise<void> = Promise.resolve();
+
+  private constructor(private readonly store: Store) {}
+
+  /** Builds the index of `store`'s catalog, and keeps it current as the catalog changes. */
+  static async open(store: Store): Promise<CatalogSearch> {
+    const search = new CatalogSearch(store);
+    await search.refresh();
+    onCatalogChanged(store, () => search.refresh());
+    return search;
+  }
+
+  private static emptyEngine(): MiniSearch<IndexedDoc> {
+    return new MiniSearch<IndexedDoc>({ fields: ['title', 'brand', 'category', 'highlights'], tokenize, searchOptions: searchOptions('AND') });
+  }
+
+  /** Rebuilds the index from the store; searches keep using the old one until the new one is ready. */
+  refresh(): Promise<void> {
+    // Chained, so overlapping refreshes finish in order and the last one wins.
+    this.building = this.building.catch(() => undefined).then(() => this.rebuild());
+    return this.building;
+  }
+
+  private async rebuild(): Promise<void> {
+    const { db } = this.store;
+    const categories = await db.selectFrom('categories').select(['slug', 'name']).execute();
+    const rows = await db
+      .selectFrom('products')
+      .select(['id', 'title', 'brand', 'category_slug', 'highlights', 'price', 'created_at', 'rating', 'rating_count'])
+      .execute();
+    const categoryNames = new Map(categories.map((c) => [c.slug, c.name]));
+    const engine = CatalogSearch.emptyEngine();
+    const docs = new Map<string, SearchDoc>();
+    engine.addAll(
+      rows.map((row) => {
+        docs.set(row.id, {
+          id: row.id, title: row.title, brand: row.brand, categorySlug: row.category_slug, price: Number(row.price),
+          createdAt: Number(row.created_at), rating: Math.round(Number(row.rating) * 10) / 10, ratingCount: Number(row.rating_count),
+        });
+        const category = `${categoryNames.get(row.category_slug) ?? ''} ${CATEGORY_WORDS[row.category_slug] ?? ''}`;
+        return { id: row.id, title: row.title, brand: row.brand, category, highlights: (JSON.parse(row.highlights) as string[]).join(' ') };
+      }),
+    );
+    this.engine = engine;
+    this.docs = docs;
+    this.categoryNames = categoryNames;
+  }
+
+  /** Every product matching `query`, best first: all words when possible, any word otherwise. */
+  private ranked(query: string): ScoredHit[] {
+    let results = this.engine.search(query, searchOptions('AND'));
+    if (results.length === 0) results = this.engine.search(query, searchOptions('OR'));
+    const hits = results.flatMap((result) => {
+      const doc = this.docs.get(result.id as string);
+      return doc ? [{ doc, score: result.score }] : [];
+    });
+    return rankByRelevance(hits, query);
+  }
+
+  /** One page of product ids matching `query` in the chosen order, and how many match in all. */
+  search(query: string, options: { sort: SortKey; page: number; pageSize: number }): { ids: string[]; total: number } {
+    const hits = sortHits(this.ranked(query), options.sort);
+    const start = (options.page - 1) * options.pageSize;
+    return { ids: hits.slice(start, start + options.pageSize).map((hit) => hit.doc.id), total: hits.length };
+  }
+
+  /** Completions of a partly typed query, "<query> in <category>" picks, and the best few products. */
+  suggest(query: string, productLimit: number): { suggestions: Suggestion[]; ids: string[] } {
+    const hits = this.ranked(query);
+    // Phrases read off the ranked hits lead. When none complete the query (a typo: "samsng"), the
+    // engine's own suggestions correct it; they are dropped when longer than the query, as they
+    // then string together every matched word ("shoes for formal men material maroon").
+    const phrases = phraseSuggestions(query, hits, MAX_SUGGESTIONS);
+    const words = tokenize(query).length;
+    const corrections =
+      phrases.length > 0 ? [] : this.engine.autoSuggest(query, searchOptions('AND')).map((s) => s.suggestion).filter((text) => tokenize(text).length <= words);
+    const completions = [...new Set([...phrases, ...corrections])].map((text) => ({ text }));
+    const inCategory = categorySuggestions(completions[0]?.text ?? query, hits, this.categoryNames, MAX_CATEGORY_SUGGESTIONS);
+    const suggestions = [...completions.slice(0, 1), ...inCategory, ...completions.slice(1)].slice(0, MAX_SUGGESTIONS);
+    return { suggestions, ids: hits.slice(0, productLimit).map((hit) => hit.doc.id) };
+  }
+
+  /** Number of products in the index. */
+  get size(): number {
+    return this.docs.size;
+  }
+}
