@@ -10,7 +10,7 @@ import { onCatalogChanged } from './catalog-events';
 import { parseImageSpec } from './images/image-spec';
 import { renderProductSvg } from './images/render-svg';
 import { LruCache } from './images/svg-cache';
-import { PRODUCT_ID_PATTERN } from './query-schemas';
+import { PRODUCT_ID_PATTERN } from './http/query-schemas';
 
 // About 2 KB each: a few MB holds every image of the hottest products.
 const CACHE_ENTRIES = 2000;

@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error';
 import { parseInput } from '../http/validate';
 import { browseCategory } from './browse/browse-category';
 import { getHome, getProduct, getProductSummaries, listCategories } from './catalog-service';
-import { browseQuery, productListQuery, productParams, searchQuery, slugParams, suggestQuery } from './query-schemas';
+import { browseQuery, productListQuery, productParams, searchQuery, slugParams, suggestQuery } from './http/query-schemas';
 import { CatalogSearch } from './search-index';
 
 const SUGGESTED_PRODUCTS = 4;

@@ -6,7 +6,7 @@ import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { SortKey, Suggestion } from '../../apps/kit/src/shared/api-types';
 import type { Store } from '../store/database';
 import { onCatalogChanged } from './catalog-events';
-import { categorySuggestions, FIELD_BOOST, fuzzyFor, phraseSuggestions, rankByRelevance, sortHits, tokenize, type ScoredHit, type SearchDoc } from './search-ranking';
+import { categorySuggestions, FIELD_BOOST, fuzzyFor, phraseSuggestions, rankByRelevance, sortHits, tokenize, type ScoredHit, type SearchDoc } from './search/search-ranking';
 
 interface IndexedDoc {
   id: string;

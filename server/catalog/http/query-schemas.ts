@@ -3,8 +3,8 @@
  * malformed known ones are a `bad-request` that names the parameter.
  */
 import { z } from 'zod';
-import type { SortKey } from '../../apps/kit/src/shared/api-types';
-import type { BrowseFilters } from './browse/facet-definitions';
+import type { SortKey } from '../../../apps/kit/src/shared/api-types';
+import type { BrowseFilters } from '../browse/facet-definitions';
 
 /** Product ids look like `itm` and 13 hex digits. */
 export const PRODUCT_ID_PATTERN = /^itm[0-9a-f]{13}$/;
