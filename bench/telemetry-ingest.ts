@@ -74,9 +74,9 @@ baseServer.close();
 const server = await startTelemetryServer(kind);
 await fetch(`${server.url}/foxtrot/v1/tables`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench', ttl: 30 }) });
 const rate = await driveInWorker(`${server.url}/foxtrot/v1/document/bench/bulk`);
-const stored = await (
+const stored = (await (
   await fetch(`${server.url}/foxtrot/v1/analytics`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ opcode: 'count', table: 'bench', bypassCache: true }) })
-).json();
+).json()) as { count: number };
 await server.close();
 
 console.log(`telemetry ingest (${kind}), batches of ${BATCH}, ${CONCURRENCY} clients, ${seconds}s`);
