@@ -9,4 +9,5 @@ export const routeTable = {
     { shell: 'browse', path: '/:slug/pr', title: 'Shop by category' },
     { shell: 'product', path: '/:slug/p/:itemId', title: 'Product' },
   ],
+  notFound: { shell: 'not-found', title: 'Page not found' },
 } as const satisfies RouteTable;

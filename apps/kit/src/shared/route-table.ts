@@ -18,6 +18,18 @@ export interface RouteDef {
 export interface RouteTable {
   app: AppName;
   routes: readonly RouteDef[];
+  /** The page served, with status 404, for URLs no app owns (only the main app has one). */
+  notFound?: { shell: string; title: string };
+}
+
+/** A URL that no route matches: where the not-found shell is rendered at build time. */
+export const NOT_FOUND_URL = '/__shell__/__not_found__';
+
+/** Every shell an app builds: one per route type, plus its not-found page. */
+export function shellsOf(table: RouteTable): Array<{ shell: string; title: string; url: string; status: number }> {
+  const shells = table.routes.map((r) => ({ shell: r.shell, title: r.title, url: placeholderUrl(r.path), status: 200 }));
+  if (table.notFound) shells.push({ ...table.notFound, url: NOT_FOUND_URL, status: 404 });
+  return shells;
 }
 
 /** Values substituted for dynamic segments when a route type is rendered with no data. */

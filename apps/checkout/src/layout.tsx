@@ -1,0 +1,3 @@
+export function Layout({ children }: { children: React.ReactNode }): React.ReactNode {
+  return <div className="app">{children}</div>;
+}

@@ -1,0 +1,3 @@
+export default function Page(): React.ReactNode {
+  return <main><h1>browse</h1></main>;
+}

@@ -1,0 +1,28 @@
+/** Fetches API data after mount, so the first render always matches the data-less shell. */
+import { useCallback, useEffect, useState } from 'react';
+import { apiRequest, type ApiError } from './api-client';
+
+export type ApiState<T> =
+  | { status: 'loading'; data: null; error: null }
+  | { status: 'ready'; data: T; error: null }
+  | { status: 'error'; data: null; error: ApiError };
+
+/** GETs `/api/<path>` whenever `path` changes; `null` skips the request. */
+export function useApi<T>(path: string | null): ApiState<T> & { reload(): void } {
+  const [state, setState] = useState<ApiState<T>>({ status: 'loading', data: null, error: null });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (path === null) return;
+    const controller = new AbortController();
+    setState((previous) => (previous.status === 'loading' ? previous : { status: 'loading', data: null, error: null }));
+    apiRequest<T>(path, { signal: controller.signal }).then(
+      (data) => setState({ status: 'ready', data, error: null }),
+      (error: unknown) => {
+        if ((error as Error).name !== 'AbortError') setState({ status: 'error', data: null, error: error as ApiError });
+      },
+    );
+    return () => controller.abort();
+  }, [path, attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...state, reload };
+}

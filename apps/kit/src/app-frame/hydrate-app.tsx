@@ -1,0 +1,39 @@
+/** The client entry of every app: load the current route's page, then hydrate the build-time shell. */
+import { StrictMode, type ComponentType } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { matchRoute, type RouteTable } from '../shared/route-table';
+import type { LazyPage } from './lazy-page';
+import { AppRoutes, type PageMap } from './app-routes';
+
+export interface HydrateOptions<T extends RouteTable> {
+  table: T;
+  pages: PageMap<T>;
+  /** The app's chrome (header, navigation) around its routes. */
+  Layout: ComponentType<{ children: React.ReactNode }>;
+}
+
+/** Hydrates `#root`; resolves once React has taken over the server-rendered shell. */
+export async function hydrateApp<T extends RouteTable>({ table, pages, Layout }: HydrateOptions<T>): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('the shell has no #root element');
+  const match = matchRoute([table], window.location.pathname);
+  const shell = match ? match.route.shell : table.notFound?.shell;
+  if (shell) await (pages as Record<string, LazyPage>)[shell]?.preload();
+  hydrateRoot(
+    root,
+    <StrictMode>
+      <BrowserRouter>
+        <Layout>
+          <AppRoutes table={table} pages={pages} />
+        </Layout>
+      </BrowserRouter>
+    </StrictMode>,
+    {
+      onRecoverableError(error) {
+        // Hydration mismatches land here; report them loudly so tests and telemetry see them.
+        console.error('hydration', error);
+      },
+    },
+  );
+}

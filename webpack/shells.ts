@@ -1,0 +1,38 @@
+/**
+ * Level 1 of the two-level templating: React renders every route type of an app with no data, and
+ * Handlebars puts it into `shells/index.hbs`. Level-2 placeholders (`\{{nonce}}`, bundle URLs) are
+ * escaped in the template, so they survive into the shell files for the server to fill per request.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { ShellRenderer } from '../apps/kit/src/server/render-shell';
+import { shellsOf } from '../apps/kit/src/shared/route-table';
+import { shellTemplate } from './paths';
+
+const require = createRequire(import.meta.url);
+
+export interface RenderedShell {
+  shell: string;
+  title: string;
+  status: number;
+}
+
+/** Renders every shell of the app whose shell renderer bundle is `rendererFile` into `outDir`. */
+export async function renderShells(rendererFile: string, outDir: string): Promise<RenderedShell[]> {
+  delete require.cache[rendererFile];
+  const { shellRenderer } = require(rendererFile) as { shellRenderer: ShellRenderer };
+  const template = Handlebars.compile(fs.readFileSync(shellTemplate, 'utf8'), { strict: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const rendered: RenderedShell[] = [];
+  for (const { shell, title, status } of shellsOf(shellRenderer.table)) {
+    const html = await shellRenderer.render(shell);
+    // Markup that happens to contain "{{" must stay text at level 2.
+    const content = html.replaceAll('{{', '\\{{');
+    const output = template({ content, title, shell, app: shellRenderer.table.app });
+    fs.writeFileSync(path.join(outDir, `${shell}.hbs`), output);
+    rendered.push({ shell, title, status });
+  }
+  return rendered;
+}
