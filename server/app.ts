@@ -51,8 +51,9 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   api.use((_req, _res, next) => next(new AppError('not-found')));
   app.use('/api', api);
 
-  app.use('/foxtrot', await telemetryRoutes(deps));
-  app.use(shellRoutes(releases));
+  const telemetry = await telemetryRoutes(deps);
+  app.use('/foxtrot', telemetry);
+  app.use(shellRoutes(releases, config.assetBaseUrl));
   app.use(errorHandler(logger));
 
   return {
@@ -60,6 +61,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
     releases,
     async close() {
       releases.close();
+      await telemetry.close();
     },
   };
 }

@@ -4,10 +4,10 @@ import CompressionPlugin from 'compression-webpack-plugin';
 
 const TEXT_ASSETS = /\.(js|css|svg|json|html)$/;
 
-export function createCompressionPlugins(): CompressionPlugin[] {
+export function createCompressionPlugins(): Array<CompressionPlugin<zlib.ZlibOptions> | CompressionPlugin<zlib.BrotliOptions>> {
   return [
     new CompressionPlugin({ test: TEXT_ASSETS, filename: '[path][base].gz', algorithm: 'gzip', compressionOptions: { level: 9 }, threshold: 0, minRatio: 1 }),
-    new CompressionPlugin({
+    new CompressionPlugin<zlib.BrotliOptions>({
       test: TEXT_ASSETS,
       filename: '[path][base].br',
       algorithm: 'brotliCompress',

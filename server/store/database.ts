@@ -33,7 +33,7 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = options.databaseUrl ? await openPostgres(options.databaseUrl, options.databaseSchema) : openSqlite(options.dataDir);
   try {
-    await migrateToLatest(store.db);
+    await migrateToLatest(store.db, store.dialect === 'postgres' ? options.databaseSchema : undefined);
   } catch (error) {
     await store.close();
     throw error;
@@ -54,19 +54,20 @@ function openSqlite(dataDir: string): Store {
 }
 
 async function openPostgres(connectionString: string, schema: string | undefined): Promise<Store> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
-  if (schema) {
-    const client = await pool.connect();
-    try {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    } finally {
-      client.release();
-    }
-    pool.on('connect', (client) => {
-      client.query(`SET search_path TO "${schema}"`).catch(() => undefined);
-    });
-  }
+  if (schema) await createSchema(connectionString, schema);
+  // The schema goes into every connection's startup options, so no pooled connection can miss it.
+  const pool = new pg.Pool({ connectionString, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+async function createSchema(connectionString: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } finally {
+    await client.end();
+  }
 }

@@ -9,8 +9,9 @@ class StaticMigrationProvider implements MigrationProvider {
 }
 
 /** Applies every pending migration, or throws the first failure with its migration name. */
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
+  // Pinning the schema keeps the migrator from finding another schema's bookkeeping tables.
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');

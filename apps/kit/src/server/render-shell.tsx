@@ -1,6 +1,6 @@
 /** Build-time (level 1) rendering of one route type with no data. Never shipped to browsers. */
 import { StrictMode, type ComponentType } from 'react';
-import { prerenderToNodeStream } from 'react-dom/static';
+import { prerender } from 'react-dom/static';
 import { StaticRouter } from 'react-router';
 import { AppRoutes, type PageMap } from '../app-frame/app-routes';
 import { shellsOf, type RouteTable } from '../shared/route-table';
@@ -22,7 +22,7 @@ export function createShellRenderer<T extends RouteTable>(
     async render(shell) {
       const route = shellsOf(table).find((r) => r.shell === shell);
       if (!route) throw new TypeError(`app ${table.app} has no route type ${shell}`);
-      const { prelude } = await prerenderToNodeStream(
+      const { prelude } = await prerender(
         <StrictMode>
           <StaticRouter location={route.url}>
             <Layout>
@@ -31,9 +31,7 @@ export function createShellRenderer<T extends RouteTable>(
           </StaticRouter>
         </StrictMode>,
       );
-      const chunks: Buffer[] = [];
-      for await (const chunk of prelude) chunks.push(Buffer.from(chunk as Uint8Array));
-      return Buffer.concat(chunks).toString('utf8');
+      return new Response(prelude).text();
     },
   };
 }

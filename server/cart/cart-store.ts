@@ -1,0 +1,86 @@
+/** Cart persistence: carts found by guest token hash, lines added, changed and removed with stock checks. */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { AppError } from '../errors/app-error';
+import { getProductAvailability } from '../catalog/catalog-service';
+import type { Database } from '../store/schema';
+
+/** One line may hold at most this many units; a shop's usual anti-hoarding limit. */
+export const MAX_LINE_QUANTITY = 10;
+export const MAX_LINES = 50;
+
+/** The id of the cart this guest token owns, or null. */
+export async function findGuestCart(db: Kysely<Database>, tokenHash: string): Promise<string | null> {
+  const row = await db.selectFrom('carts').select('id').where('guest_token_hash', '=', tokenHash).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Creates an empty cart for a guest token. */
+export async function createGuestCart(db: Kysely<Database>, tokenHash: string, now: number): Promise<string> {
+  const id = crypto.randomUUID();
+  await db.insertInto('carts').values({ id, guest_token_hash: tokenHash, account_id: null, created_at: now, updated_at: now }).execute();
+  return id;
+}
+
+/** Units of a product (or variant) available to put in a cart, after checking the variant choice. */
+async function availableStock(db: Kysely<Database>, productId: string, variantId: string): Promise<number> {
+  const product = await getProductAvailability(db, productId);
+  if (!product) throw new AppError('product-not-found', { productId });
+  if (product.variants.length === 0) {
+    if (variantId !== '') throw new AppError('bad-request', { variantId }, 'This product comes in one colour and size; send no variantId.');
+    return product.stock;
+  }
+  if (variantId === '') throw new AppError('variant-required', { productId, variants: product.variants.map((v) => v.id) });
+  const variant = product.variants.find((v) => v.id === variantId);
+  if (!variant) throw new AppError('bad-request', { variantId }, 'This product has no such colour or size.');
+  return variant.stock;
+}
+
+/** Adds `quantity` units (to an existing line of the same item if there is one). */
+export async function addItem(db: Kysely<Database>, cartId: string, item: { productId: string; variantId: string; quantity: number }, now: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const stock = await availableStock(trx, item.productId, item.variantId);
+    const existing = await trx
+      .selectFrom('cart_lines')
+      .select(['id', 'quantity'])
+      .where('cart_id', '=', cartId)
+      .where('product_id', '=', item.productId)
+      .where('variant_id', '=', item.variantId)
+      .executeTakeFirst();
+    const quantity = (existing?.quantity ?? 0) + item.quantity;
+    if (quantity > MAX_LINE_QUANTITY) {
+      throw new AppError('bad-request', { max: MAX_LINE_QUANTITY }, `You can buy at most ${MAX_LINE_QUANTITY} units of an item.`);
+    }
+    if (quantity > stock) throw new AppError('out-of-stock', { available: stock });
+    if (existing) {
+      await trx.updateTable('cart_lines').set({ quantity }).where('id', '=', existing.id).execute();
+    } else {
+      const lines = await trx.selectFrom('cart_lines').select((eb) => eb.fn.countAll<number>().as('n')).where('cart_id', '=', cartId).executeTakeFirstOrThrow();
+      if (Number(lines.n) >= MAX_LINES) throw new AppError('cart-full', { max: MAX_LINES });
+      await trx
+        .insertInto('cart_lines')
+        .values({ id: crypto.randomUUID(), cart_id: cartId, product_id: item.productId, variant_id: item.variantId, quantity, added_at: now })
+        .execute();
+    }
+    await trx.updateTable('carts').set({ updated_at: now }).where('id', '=', cartId).execute();
+  });
+}
+
+/** Sets a line's quantity. */
+export async function setLineQuantity(db: Kysely<Database>, cartId: string, lineId: string, quantity: number, now: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const line = await trx.selectFrom('cart_lines').selectAll().where('id', '=', lineId).where('cart_id', '=', cartId).executeTakeFirst();
+    if (!line) throw new AppError('cart-line-not-found', { lineId });
+    const stock = await availableStock(trx, line.product_id, line.variant_id);
+    if (quantity > stock) throw new AppError('out-of-stock', { available: stock });
+    await trx.updateTable('cart_lines').set({ quantity }).where('id', '=', lineId).execute();
+    await trx.updateTable('carts').set({ updated_at: now }).where('id', '=', cartId).execute();
+  });
+}
+
+/** Removes a line. */
+export async function removeLine(db: Kysely<Database>, cartId: string, lineId: string, now: number): Promise<void> {
+  const result = await db.deleteFrom('cart_lines').where('id', '=', lineId).where('cart_id', '=', cartId).executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw new AppError('cart-line-not-found', { lineId });
+  await db.updateTable('carts').set({ updated_at: now }).where('id', '=', cartId).execute();
+}

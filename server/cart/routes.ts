@@ -1,0 +1,70 @@
+/** `/api/cart`: the shopper's cart, kept on the server per browser (and, after login, per account). */
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { PRODUCT_ID_PATTERN } from '../catalog/http/query-schemas';
+import type { ServerDeps } from '../deps';
+import { AppError } from '../errors/app-error';
+import { sameOriginOnly } from '../http/same-origin';
+import { parseInput } from '../http/validate';
+import { addItem, createGuestCart, findGuestCart, MAX_LINE_QUANTITY, removeLine, setLineQuantity } from './cart-store';
+import { viewCart } from './cart-view';
+import { hashToken, issueGuestToken, readGuestToken } from './guest-cookie';
+
+const quantity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_LINE_QUANTITY, `must be at most ${MAX_LINE_QUANTITY}`);
+const addBody = z.strictObject({
+  productId: z.string().regex(PRODUCT_ID_PATTERN, 'is not a product id'),
+  variantId: z.string().max(64).optional(),
+  quantity: quantity.default(1),
+});
+const setBody = z.strictObject({ quantity });
+const lineParams = z.object({ lineId: z.uuid('is not a cart line id') });
+
+export function cartRoutes({ store, config, now }: ServerDeps): Router {
+  const { db } = store;
+  const secure = config.secureCookies;
+  const router = Router();
+  router.use(sameOriginOnly);
+  router.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+
+  const existingCart = async (req: Request): Promise<string | null> => {
+    const token = readGuestToken(req, secure);
+    return token ? findGuestCart(db, hashToken(token)) : null;
+  };
+  const cartForWrite = async (req: Request, res: Response): Promise<string> => {
+    const id = await existingCart(req);
+    return id ?? createGuestCart(db, hashToken(issueGuestToken(res, secure)), now());
+  };
+
+  router.get('/', async (req, res) => {
+    res.json(await viewCart(db, await existingCart(req)));
+  });
+
+  router.post('/items', async (req, res) => {
+    const body = parseInput(addBody, req.body, 'cart item');
+    const cartId = await cartForWrite(req, res);
+    await addItem(db, cartId, { productId: body.productId, variantId: body.variantId ?? '', quantity: body.quantity }, now());
+    res.status(201).json(await viewCart(db, cartId));
+  });
+
+  router.patch('/items/:lineId', async (req, res) => {
+    const { lineId } = parseInput(lineParams, req.params, 'cart line');
+    const body = parseInput(setBody, req.body, 'quantity');
+    const cartId = await existingCart(req);
+    if (!cartId) throw new AppError('cart-line-not-found', { lineId });
+    await setLineQuantity(db, cartId, lineId, body.quantity, now());
+    res.json(await viewCart(db, cartId));
+  });
+
+  router.delete('/items/:lineId', async (req, res) => {
+    const { lineId } = parseInput(lineParams, req.params, 'cart line');
+    const cartId = await existingCart(req);
+    if (!cartId) throw new AppError('cart-line-not-found', { lineId });
+    await removeLine(db, cartId, lineId, now());
+    res.json(await viewCart(db, cartId));
+  });
+
+  return router;
+}

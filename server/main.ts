@@ -1,0 +1,45 @@
+/**
+ * `npm start`: builds what is not built, opens (migrates and seeds) the store, and serves the shop.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createApp } from './app';
+import { seedCatalogIfEmpty } from './catalog/seed/index';
+import { loadConfig } from './config';
+import { createLogger } from './http/logger';
+import { distLayout } from './shells/release-manifest';
+import { openStore } from './store/database';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  if (!fs.existsSync(distLayout.vendorsPointer(config.distDir))) {
+    logger.info('no build found: building the vendors bundle and every app (about a minute)');
+    execFileSync(process.execPath, ['--import', 'tsx', path.resolve('webpack/build.ts')], {
+      stdio: 'inherit',
+      env: { ...process.env, DIST_DIR: config.distDir },
+    });
+  }
+  const store = await openStore(config);
+  const seeded = await seedCatalogIfEmpty(store, config.seedProducts);
+  if (seeded.seeded) logger.info({ products: seeded.products }, 'seeded the catalog');
+  const shop = await createApp({ config, store, logger, now: Date.now });
+  const server = shop.app.listen(config.port, config.host, () => {
+    const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    logger.info(`storefront-lite is serving on http://${shown}:${config.port} (${store.dialect})`);
+  });
+  const shutdown = (): void => {
+    server.close(() => {
+      void shop.close().then(() => store.close()).then(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
