@@ -45,7 +45,8 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   const api = express.Router();
   api.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.method === 'GET' } }));
   api.use(requireJson);
-  api.use(express.json({ limit: '64kb' }));
+  // Not strict: a JSON `null` or number is valid JSON, and the route's schema names what is wrong with it.
+  api.use(express.json({ limit: '64kb', strict: false }));
   api.use('/catalog', await catalogRoutes(deps));
   api.use('/cart', cartRoutes(deps));
   api.use((_req, _res, next) => next(new AppError('not-found')));

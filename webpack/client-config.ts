@@ -1,6 +1,6 @@
 /** One app's browser build: vendors external, one chunk per route type, CSS extracted, pre-compressed. */
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
-import type { Configuration, ExternalItemFunctionData } from 'webpack';
+import webpack, { type Configuration, type ExternalItemFunctionData } from 'webpack';
 import { createBaseConfig } from './base-config';
 import { createCompressionPlugins } from './compression';
 import { createMinimizers } from './minimizers';
@@ -46,6 +46,9 @@ export function createClientConfig(app: App, outputPath: string): Configuration 
       chunkIds: 'deterministic',
       moduleIds: 'deterministic',
     },
-    plugins: [new MiniCssExtractPlugin({ filename: '[name].[contenthash:12].css', chunkFilename: '[name].[contenthash:12].css' }), ...createCompressionPlugins()],
+    plugins: [
+      // The release label (a commit id, a date) ends up in the app, so telemetry can tell releases apart.
+      new webpack.DefinePlugin({ 'process.env.RELEASE_LABEL': JSON.stringify(process.env.RELEASE_LABEL ?? 'dev') }),
+      new MiniCssExtractPlugin({ filename: '[name].[contenthash:12].css', chunkFilename: '[name].[contenthash:12].css' }), ...createCompressionPlugins()],
   };
 }

@@ -23,16 +23,20 @@ export interface RenderedShell {
 export async function renderShells(rendererFile: string, outDir: string): Promise<RenderedShell[]> {
   delete require.cache[rendererFile];
   const { shellRenderer } = require(rendererFile) as { shellRenderer: ShellRenderer };
-  const template = Handlebars.compile(fs.readFileSync(shellTemplate, 'utf8'), { strict: true });
+  const template = compileShellTemplate(fs.readFileSync(shellTemplate, 'utf8'));
   fs.mkdirSync(outDir, { recursive: true });
   const rendered: RenderedShell[] = [];
   for (const { shell, title, status } of shellsOf(shellRenderer.table)) {
-    const html = await shellRenderer.render(shell);
-    // Markup that happens to contain "{{" must stay text at level 2.
-    const content = html.replaceAll('{{', '\\{{');
-    const output = template({ content, title, shell, app: shellRenderer.table.app });
+    const output = template({ content: await shellRenderer.render(shell), title, shell });
     fs.writeFileSync(path.join(outDir, `${shell}.hbs`), output);
     rendered.push({ shell, title, status });
   }
   return rendered;
+}
+
+/** The level-1 template as a function of one route type's rendered markup; its output is a level-2 template. */
+export function compileShellTemplate(source: string): (values: { content: string; title: string; shell: string }) => string {
+  const template = Handlebars.compile(source, { strict: true });
+  // Markup that happens to contain "{{" must stay text at level 2.
+  return (values) => template({ ...values, content: values.content.replaceAll('{{', '\\{{') });
 }

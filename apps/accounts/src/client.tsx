@@ -4,4 +4,4 @@ import { Layout } from './layout';
 import { pages } from './pages';
 import { routeTable } from './routes';
 
-void hydrateApp({ table: routeTable, pages, Layout });
+void hydrateApp({ table: routeTable, pages, Layout, release: process.env.RELEASE_LABEL ?? 'dev' });

@@ -11,10 +11,13 @@ export interface HydrateOptions<T extends RouteTable> {
   pages: PageMap<T>;
   /** The app's chrome (header, navigation) around its routes. */
   Layout: ComponentType<{ children: React.ReactNode }>;
+  /** Label of this app build (set at build time from RELEASE_LABEL), shown on the document for support and telemetry. */
+  release: string;
 }
 
 /** Hydrates `#root`; resolves once React has taken over the server-rendered shell. */
-export async function hydrateApp<T extends RouteTable>({ table, pages, Layout }: HydrateOptions<T>): Promise<void> {
+export async function hydrateApp<T extends RouteTable>({ table, pages, Layout, release }: HydrateOptions<T>): Promise<void> {
+  document.documentElement.dataset.release = `${table.app}:${release}`;
   const root = document.getElementById('root');
   if (!root) throw new Error('the shell has no #root element');
   const match = matchRoute([table], window.location.pathname);

@@ -39,8 +39,8 @@ export function summarize(lines: ReadonlyArray<{ unitMrp: number; unitPrice: num
 
 /** `₹1,23,456` in the Indian digit grouping; paise shown only when present. */
 export function formatRupees(paise: number): string {
-  const rupees = paise / 100;
-  return '₹' + rupees.toLocaleString('en-IN', { maximumFractionDigits: 2, minimumFractionDigits: 0 });
+  const digits = paise % 100 === 0 ? 0 : 2;
+  return '₹' + (paise / 100).toLocaleString('en-IN', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
 function assertPaise(value: number, name: string): void {

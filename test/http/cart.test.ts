@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Browser } from '../support/cart-client';
+import { startServer, storeKinds, type TestServer } from '../support/server';
+
+for (const kind of storeKinds()) {
+  describe(`/api/cart (${kind})`, () => {
+    let server: TestServer;
+    /** A product without variants that is in stock, and one with variants. */
+    let plain: { id: string; price: number; mrp: number; stock: number };
+    let varied: { id: string; variants: Array<{ id: string; stock: number }> };
+
+    before(async () => {
+      server = await startServer(kind);
+      const { db } = server.store;
+      const withVariants = await db.selectFrom('product_variants').select('product_id').where('stock', '>', 3).executeTakeFirstOrThrow();
+      const variantRows = await db.selectFrom('product_variants').select(['id', 'stock']).where('product_id', '=', withVariants.product_id).execute();
+      varied = { id: withVariants.product_id, variants: variantRows.map((v) => ({ id: v.id, stock: Number(v.stock) })) };
+      const row = await db
+        .selectFrom('products')
+        .select(['id', 'price', 'mrp', 'stock'])
+        .where('stock', '>=', 10)
+        .where('id', 'not in', db.selectFrom('product_variants').select('product_id'))
+        .orderBy('price', 'asc')
+        .executeTakeFirstOrThrow();
+      plain = { id: row.id, price: Number(row.price), mrp: Number(row.mrp), stock: Number(row.stock) };
+    });
+    after(() => server.close());
+
+    describe('GET /', () => {
+      it('should answer an empty cart to a new browser and set no cookie', async () => {
+        const res = await new Browser(server.url).request('GET', '/api/cart');
+        assert.equal(res.status, 200);
+        assert.deepEqual(res.body.lines, []);
+        assert.equal(res.body.summary.total, 0);
+        assert.equal(res.headers.getSetCookie().length, 0);
+        assert.equal(res.headers.get('cache-control'), 'no-store');
+      });
+    });
+
+    describe('POST /items', () => {
+      it('should create the cart, set a secure host-only cookie and price the line', async () => {
+        const browser = new Browser(server.url);
+        const res = await browser.request('POST', '/api/cart/items', { productId: plain.id, quantity: 2 });
+        assert.equal(res.status, 201);
+        const cookie = res.headers.getSetCookie()[0] ?? '';
+        assert.match(cookie, /^__Host-sf_cart=[A-Za-z0-9_-]{43};/);
+        for (const attribute of ['HttpOnly', 'Secure', 'SameSite=Lax', 'Path=/']) assert.ok(cookie.includes(attribute), attribute);
+        assert.equal(res.body.lines.length, 1);
+        assert.equal(res.body.lines[0].quantity, 2);
+        assert.equal(res.body.lines[0].lineTotal, plain.price * 2);
+        assert.equal(res.body.summary.mrpTotal, plain.mrp * 2);
+        assert.equal(res.body.summary.itemCount, 2);
+        const again = await browser.request('GET', '/api/cart');
+        assert.deepEqual(again.body, res.body, 'the cart is kept on the server for this browser');
+      });
+
+      it('should merge a second add of the same item into its line', async () => {
+        const browser = new Browser(server.url);
+        await browser.request('POST', '/api/cart/items', { productId: plain.id });
+        const res = await browser.request('POST', '/api/cart/items', { productId: plain.id, quantity: 3 });
+        assert.equal(res.body.lines.length, 1);
+        assert.equal(res.body.lines[0].quantity, 4);
+      });
+
+      it('should keep carts of different browsers apart', async () => {
+        const a = new Browser(server.url);
+        const b = new Browser(server.url);
+        await a.request('POST', '/api/cart/items', { productId: plain.id });
+        assert.deepEqual((await b.request('GET', '/api/cart')).body.lines, []);
+      });
+
+      it('should require a variant for products that have them, and accept one', async () => {
+        const browser = new Browser(server.url);
+        const missing = await browser.request('POST', '/api/cart/items', { productId: varied.id });
+        assert.equal(missing.status, 400);
+        assert.equal(missing.body.error.code, 'variant-required');
+        const variant = varied.variants.find((v) => v.stock > 0)!;
+        const ok = await browser.request('POST', '/api/cart/items', { productId: varied.id, variantId: variant.id });
+        assert.equal(ok.status, 201);
+        assert.equal(ok.body.lines[0].variant.id, variant.id);
+        const wrong = await browser.request('POST', '/api/cart/items', { productId: varied.id, variantId: 'nope' });
+        assert.equal(wrong.body.error.code, 'bad-request');
+      });
+
+      it('should refuse more than the stock with out-of-stock', async () => {
+        const { db } = server.store;
+        const scarce = await db.selectFrom('products').select('id').where('stock', '=', 0).where('id', 'not in', db.selectFrom('product_variants').select('product_id')).executeTakeFirst();
+        if (!scarce) return;
+        const res = await new Browser(server.url).request('POST', '/api/cart/items', { productId: scarce.id });
+        assert.equal(res.status, 409);
+        assert.equal(res.body.error.code, 'out-of-stock');
+      });
+
+      it('should refuse unknown products, bad quantities and unknown fields', async () => {
+        const browser = new Browser(server.url);
+        const cases: Array<[unknown, number, string]> = [
+          [{ productId: 'itm0000000000000' }, 404, 'product-not-found'],
+          [{ productId: 'drop table' }, 400, 'bad-request'],
+          [{ productId: plain.id, quantity: 0 }, 400, 'bad-request'],
+          [{ productId: plain.id, quantity: 11 }, 400, 'bad-request'],
+          [{ productId: plain.id, quantity: 1.5 }, 400, 'bad-request'],
+          [{ productId: plain.id, quantity: '2' }, 400, 'bad-request'],
+          [{ productId: plain.id, price: 1 }, 400, 'bad-request'],
+          [[], 400, 'bad-request'],
+          [null, 400, 'bad-request'],
+        ];
+        for (const [body, status, code] of cases) {
+          const res = await browser.request('POST', '/api/cart/items', JSON.stringify(body));
+          assert.equal(res.status, status, JSON.stringify(body));
+          assert.equal(res.body.error.code, code, JSON.stringify(body));
+          assert.ok(res.body.error.message.length > 10);
+        }
+      });
+    });
+
+    describe('PATCH and DELETE /items/:lineId', () => {
+      it('should change a line\'s quantity and then remove it', async () => {
+        const browser = new Browser(server.url);
+        const added = await browser.request('POST', '/api/cart/items', { productId: plain.id });
+        const lineId = added.body.lines[0].id;
+        const changed = await browser.request('PATCH', `/api/cart/items/${lineId}`, { quantity: 5 });
+        assert.equal(changed.status, 200);
+        assert.equal(changed.body.lines[0].quantity, 5);
+        assert.equal(changed.body.summary.itemCount, 5);
+        const removed = await browser.request('DELETE', `/api/cart/items/${lineId}`);
+        assert.equal(removed.status, 200);
+        assert.deepEqual(removed.body.lines, []);
+        const again = await browser.request('DELETE', `/api/cart/items/${lineId}`);
+        assert.equal(again.status, 404);
+        assert.equal(again.body.error.code, 'cart-line-not-found');
+      });
+
+      it('should not let one browser change another\'s lines', async () => {
+        const owner = new Browser(server.url);
+        const lineId = (await owner.request('POST', '/api/cart/items', { productId: plain.id })).body.lines[0].id;
+        const other = new Browser(server.url);
+        await other.request('POST', '/api/cart/items', { productId: plain.id });
+        const res = await other.request('PATCH', `/api/cart/items/${lineId}`, { quantity: 2 });
+        assert.equal(res.status, 404);
+        assert.equal((await owner.request('GET', '/api/cart')).body.lines[0].quantity, 1);
+      });
+
+      it('should refuse malformed line ids and quantities', async () => {
+        const browser = new Browser(server.url);
+        const lineId = (await browser.request('POST', '/api/cart/items', { productId: plain.id })).body.lines[0].id;
+        assert.equal((await browser.request('PATCH', '/api/cart/items/not-a-uuid', { quantity: 2 })).status, 400);
+        assert.equal((await browser.request('PATCH', `/api/cart/items/${lineId}`, { quantity: -1 })).status, 400);
+        assert.equal((await browser.request('PATCH', `/api/cart/items/${lineId}`, {})).status, 400);
+        assert.equal((await browser.request('PATCH', `/api/cart/items/${lineId}`, { quantity: plain.stock + 1 })).status, plain.stock + 1 > 10 ? 400 : 409);
+      });
+    });
+
+    describe('CSRF', () => {
+      it('should refuse writes another site started', async () => {
+        const browser = new Browser(server.url);
+        const crossSite = await browser.request('POST', '/api/cart/items', { productId: plain.id }, { 'Sec-Fetch-Site': 'cross-site' });
+        assert.equal(crossSite.status, 403);
+        assert.equal(crossSite.body.error.code, 'forbidden');
+        const foreign = await browser.request('POST', '/api/cart/items', { productId: plain.id }, { Origin: 'https://evil.example' });
+        assert.equal(foreign.status, 403);
+        const same = await browser.request('POST', '/api/cart/items', { productId: plain.id }, { 'Sec-Fetch-Site': 'same-origin', Origin: server.url });
+        assert.equal(same.status, 201);
+      });
+    });
+  });
+}
