@@ -2,6 +2,9 @@
  * The kit: what every app shares, shipped once inside the vendors bundle.
  * Apps import only from "@storefront/kit"; the build refuses deeper imports.
  */
+// Tokens and reset first, so that component styles (imported below) come after them in the CSS.
+import './styles/base.css';
+
 export { lazyPage, type LazyPage } from './app-frame/lazy-page';
 export { AppRoutes, type PageMap } from './app-frame/app-routes';
 export { hydrateApp, type HydrateOptions } from './app-frame/hydrate-app';
@@ -10,3 +13,19 @@ export { useApi, type ApiState } from './api/use-api';
 export { discountPercent, formatRupees, summarize, FREE_DELIVERY_THRESHOLD, DELIVERY_FEE } from './shared/price';
 export { matchRoute, type RouteTable, type RouteDef, type AppName } from './shared/route-table';
 export type * from './shared/api-types';
+
+export { useHydrated } from './hooks/use-hydrated';
+export { useDebouncedValue } from './hooks/use-debounced-value';
+export { useCartCount, publishCart } from './hooks/cart-count';
+export { useRecentlyViewed } from './hooks/use-recently-viewed';
+export { recordRecentlyViewed, readRecentlyViewed, RECENTLY_VIEWED_MAX } from './hooks/recently-viewed';
+export { Button, buttonClassName, type ButtonProps, type ButtonVariant } from './components/Button';
+export { Price, type PriceProps } from './components/Price';
+export { RatingPill, type RatingPillProps } from './components/RatingPill';
+export { Skeleton, type SkeletonProps } from './components/Skeleton';
+export { ProductCard, ProductCardSkeleton, productPath, type ProductCardProps } from './components/ProductCard';
+export { ProductGrid, type ProductGridProps } from './components/ProductGrid';
+export { EmptyState, type EmptyStateProps } from './components/EmptyState';
+export { ErrorState, type ErrorStateProps } from './components/ErrorState';
+export { Toast, useToast, type ToastProps } from './components/Toast';
+export { ShopHeader, type ShopHeaderProps } from './components/ShopHeader';

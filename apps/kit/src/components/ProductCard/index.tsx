@@ -1,0 +1,65 @@
+/** A product in a grid or a rail: image, brand, title, rating and price, linking to its page. */
+import { Link } from 'react-router';
+import type { ProductSummary } from '../../shared/api-types';
+import { Price } from '../Price';
+import { RatingPill } from '../RatingPill';
+import { Skeleton } from '../Skeleton';
+import './product-card.css';
+
+/** The product page URL of a product. */
+export function productPath(product: Pick<ProductSummary, 'slug' | 'id'>): string {
+  return `/${product.slug}/p/${product.id}`;
+}
+
+export interface ProductCardProps {
+  product: ProductSummary;
+  /** Eager-load the image of cards visible without scrolling. */
+  eager?: boolean;
+}
+
+/** One product card; the whole card is the link, so its tap target is the card. */
+export function ProductCard({ product, eager = false }: ProductCardProps): React.ReactNode {
+  return (
+    <Link to={productPath(product)} className="pc" data-testid="product-card" data-product-id={product.id}>
+      <span className="pc-image">
+        <img src={product.image.url} alt={product.image.alt} width="200" height="200" loading={eager ? 'eager' : 'lazy'} decoding="async" />
+        {!product.inStock && <span className="pc-oos">Out of stock</span>}
+      </span>
+      <span className="pc-brand">
+        {product.brand}
+        {product.assured && <span className="pc-assured">Assured</span>}
+      </span>
+      <span className="pc-title">{product.title}</span>
+      <span className="pc-rating">
+        <RatingPill rating={product.rating} count={product.ratingCount} />
+      </span>
+      <span className="pc-price">
+        <Price price={product.price} mrp={product.mrp} discountPercent={product.discountPercent} />
+      </span>
+    </Link>
+  );
+}
+
+/** The loading placeholder of a card: the same boxes at the same heights. */
+export function ProductCardSkeleton(): React.ReactNode {
+  return (
+    <span className="pc pc-loading" aria-hidden="true">
+      <span className="pc-image">
+        <Skeleton height="100%" />
+      </span>
+      <span className="pc-brand">
+        <Skeleton width="40%" height={12} />
+      </span>
+      <span className="pc-title">
+        <Skeleton height={14} />
+        <Skeleton width="70%" height={14} className="pc-sk-line" />
+      </span>
+      <span className="pc-rating">
+        <Skeleton width={72} height={18} />
+      </span>
+      <span className="pc-price">
+        <Skeleton width="60%" height={18} />
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,29 @@
+/** Product cards in a grid: two columns on phones, more on wider screens. */
+import type { ProductSummary } from '../../shared/api-types';
+import { ProductCard, ProductCardSkeleton } from '../ProductCard';
+import './product-grid.css';
+
+export interface ProductGridProps {
+  products: readonly ProductSummary[];
+  /** Placeholder cards appended after the products (while a page is loading). */
+  placeholders?: number;
+  label?: string;
+}
+
+/** A list of cards; the first row's images load eagerly since they are above the fold. */
+export function ProductGrid({ products, placeholders = 0, label }: ProductGridProps): React.ReactNode {
+  return (
+    <ul className="grid" data-testid="product-grid" aria-label={label} aria-busy={placeholders > 0}>
+      {products.map((product, index) => (
+        <li key={product.id}>
+          <ProductCard product={product} eager={index < 4} />
+        </li>
+      ))}
+      {Array.from({ length: placeholders }, (_, index) => (
+        <li key={`placeholder-${index}`}>
+          <ProductCardSkeleton />
+        </li>
+      ))}
+    </ul>
+  );
+}
