@@ -17,7 +17,7 @@ import {
 } from '../server/shells/release-manifest';
 import { createClientConfig } from './client-config';
 import { hashDirectory, publishDirectory } from './content-hash';
-import { distDir, stagingDir, type App } from './paths';
+import { distDir, rootDir, stagingDir, type App } from './paths';
 import { runWebpack } from './run-webpack';
 import { createServerConfig } from './server-config';
 import { renderShells } from './shells';
@@ -36,7 +36,8 @@ export async function buildApp(app: App): Promise<AppManifest> {
   const vendors = currentVendors();
   const staging = stagingDir(app);
   const clientDir = path.join(staging, 'release', 'client');
-  const rendererDir = path.join(staging, 'renderer');
+  // Inside the project, so the renderer's require('react') finds node_modules wherever dist lives.
+  const rendererDir = path.join(rootDir, '.cache', 'renderers', path.basename(staging));
   try {
     const [clientStats] = await Promise.all([
       runWebpack(createClientConfig(app, clientDir)),
@@ -63,6 +64,7 @@ export async function buildApp(app: App): Promise<AppManifest> {
     return manifest;
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
+    fs.rmSync(rendererDir, { recursive: true, force: true });
   }
 }
 
