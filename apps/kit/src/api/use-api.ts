@@ -1,6 +1,7 @@
 /** Fetches API data after mount, so the first render always matches the data-less shell. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useState } from 'react';
 import { apiRequest, type ApiError } from './api-client';
+import { ApiDataContext } from './api-data-context';
 
 export type ApiState<T> =
   | { status: 'loading'; data: null; error: null }
@@ -9,7 +10,10 @@ export type ApiState<T> =
 
 /** GETs `/api/<path>` whenever `path` changes; `null` skips the request. */
 export function useApi<T>(path: string | null): ApiState<T> & { reload(): void } {
-  const [state, setState] = useState<ApiState<T>>({ status: 'loading', data: null, error: null });
+  const known = useContext(ApiDataContext);
+  const [state, setState] = useState<ApiState<T>>(() =>
+    path !== null && known?.has(path) ? { status: 'ready', data: known.get(path) as T, error: null } : { status: 'loading', data: null, error: null },
+  );
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (path === null) return;
