@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: every benchmark in turn, each printing its results as ratios against a baseline
+ * measured in the same run. Each is also runnable alone (see its header).
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { rootDir } from '../webpack/paths';
+
+const BENCHMARKS: Array<{ file: string; args: string[] }> = [
+  { file: 'bundle-bytes.ts', args: [] },
+  { file: 'build-time.ts', args: [] },
+  { file: 'shell-serving.ts', args: [] },
+  { file: 'telemetry-ingest.ts', args: ['sqlite'] },
+  { file: 'telemetry-query.ts', args: ['sqlite'] },
+];
+
+let failed = 0;
+for (const { file, args } of BENCHMARKS) {
+  console.log(`\n### ${file} ${args.join(' ')}\n`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(rootDir, 'bench', file), ...args], { stdio: 'inherit', cwd: rootDir });
+  if (result.status !== 0) failed++;
+}
+process.exit(failed === 0 ? 0 : 1);
