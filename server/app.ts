@@ -4,6 +4,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { publicFiles } from './assets/public-files';
 import { staticAssets } from './assets/static-assets';
 import { cartRoutes } from './cart/routes';
 import { catalogRoutes } from './catalog/routes';
@@ -40,6 +41,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   );
 
   app.use('/static', staticAssets(config.distDir));
+  app.use(publicFiles());
   app.use('/img', imageRoutes(deps));
 
   const api = express.Router();

@@ -5,7 +5,7 @@
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { StaticRouter } from 'react-router';
-import { ApiDataContext, AppRoutes, matchRoute } from '@storefront/kit';
+import { ApiDataContext, AppRoutes, matchRoute, type LazyPage } from '@storefront/kit';
 import { Layout } from '../../apps/home-browse-product/src/layout';
 import { pages } from '../../apps/home-browse-product/src/pages';
 import { routeTable } from '../../apps/home-browse-product/src/routes';
@@ -13,7 +13,7 @@ import { routeTable } from '../../apps/home-browse-product/src/routes';
 /** HTML of `#root` for `url`, with `data` standing in for the API answers the page would fetch. */
 export async function renderPage(url: string, data: ReadonlyMap<string, unknown>): Promise<string> {
   const match = matchRoute([routeTable], url);
-  if (match) await pages[match.route.shell].preload();
+  if (match) await (pages as Record<string, LazyPage>)[match.route.shell]?.preload();
   return renderToString(
     <StrictMode>
       <ApiDataContext.Provider value={data}>
