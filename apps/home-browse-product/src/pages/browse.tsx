@@ -1,3 +1,62 @@
-export default function Page(): React.ReactNode {
-  return <main><h1>browse</h1></main>;
+/** Browse a category: sort, facet filters in the URL, and an infinitely scrolling grid. */
+import { buttonClassName, EmptyState, Skeleton, useHydrated, type BrowseResult } from '@storefront/kit';
+import { useEffect, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { activeFilterCount, browseApiPath, clearFilters, NO_SELECTION, readSelection, selectionToParams, type BrowseSelection } from '../browse/browse-params';
+import { usePagedProducts } from '../browse/use-paged-products';
+import { FilterSheet } from '../components/FilterSheet';
+import { ResultsView } from '../components/ResultsView';
+import { SortFilterBar } from '../components/SortFilterBar';
+import './browse.css';
+
+const PAGE_SIZE = 24;
+
+/** The URL is the state: filters and sort are read from it and every change navigates. */
+export default function BrowsePage(): React.ReactNode {
+  const hydrated = useHydrated();
+  const { slug = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const [sheetOpen, setSheetOpen] = useState(false);
+  // The shell knew neither the category nor the query: both wait for hydration.
+  const selection = hydrated ? readSelection(params) : NO_SELECTION;
+  const key = hydrated ? `${slug}?${selectionToParams(selection)}` : null;
+  const state = usePagedProducts<BrowseResult>(key, (page) => browseApiPath(slug, selection, page, PAGE_SIZE));
+  const category = state.first?.category ?? null;
+
+  useEffect(() => {
+    if (category) document.title = `${category.name}: buy online at the best prices · Storefront`;
+  }, [category]);
+
+  const apply = (next: BrowseSelection): void => {
+    setSheetOpen(false);
+    setParams(selectionToParams(next));
+  };
+
+  return (
+    <div className="browse">
+      <div className="browse-head">
+        <h1 className="browse-title">{category ? category.name : <Skeleton width={120} height={20} />}</h1>
+      </div>
+      <SortFilterBar sort={selection.sort} onSort={(sort) => apply({ ...selection, sort })} onFilter={() => setSheetOpen(true)} filterCount={activeFilterCount(selection)} />
+      <ResultsView
+        state={state}
+        label={category ? `${category.name} products` : 'Products'}
+        empty={
+          <EmptyState
+            title="No products match these filters"
+            message="Try removing a filter or two to see more products."
+            testId="no-results"
+          >
+            <button type="button" className={buttonClassName('primary')} onClick={() => apply(clearFilters(selection))}>
+              Clear filters
+            </button>
+            <Link to="/" className={buttonClassName('outline')}>
+              Back to home
+            </Link>
+          </EmptyState>
+        }
+      />
+      <FilterSheet open={sheetOpen} facets={state.first?.facets ?? null} selection={selection} onApply={apply} onClose={() => setSheetOpen(false)} />
+    </div>
+  );
 }

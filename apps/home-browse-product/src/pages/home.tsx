@@ -1,3 +1,26 @@
-export default function Page(): React.ReactNode {
-  return <main><h1>home</h1></main>;
+/** Home: categories, today's deals, top rated products and what the shopper viewed lately. */
+import { ErrorState, useApi, type HomeResult } from '@storefront/kit';
+import { CategoryStrip } from '../components/CategoryStrip';
+import { ProductRail } from '../components/ProductRail';
+import { RecentlyViewed } from '../components/RecentlyViewed';
+
+/** The shell renders the loading layout; the sections fill in when /catalog/home answers. */
+export default function HomePage(): React.ReactNode {
+  const home = useApi<HomeResult>('catalog/home');
+  const data = home.status === 'ready' ? home.data : null;
+  return (
+    <>
+      <h1 className="sr-only">Storefront: online shopping</h1>
+      {home.status === 'error' ? (
+        <ErrorState error={home.error} onRetry={home.reload} />
+      ) : (
+        <>
+          <CategoryStrip categories={data?.categories ?? null} />
+          <ProductRail title="Deals of the Day" products={data?.deals ?? null} highlight testId="deals" />
+          <ProductRail title="Top rated" products={data?.topRated ?? null} testId="top-rated" />
+        </>
+      )}
+      <RecentlyViewed />
+    </>
+  );
 }

@@ -1,3 +1,162 @@
-export default function Page(): React.ReactNode {
-  return <main><h1>product</h1></main>;
+/** Product page: gallery, price, variants, offers, specifications and the buy bar. */
+import {
+  apiRequest,
+  ApiError,
+  buttonClassName,
+  DELIVERY_FEE,
+  EmptyState,
+  ErrorState,
+  formatRupees,
+  FREE_DELIVERY_THRESHOLD,
+  Price,
+  publishCart,
+  RatingPill,
+  recordRecentlyViewed,
+  Skeleton,
+  Toast,
+  useApi,
+  useHydrated,
+  useToast,
+  type Cart,
+  type Product,
+} from '@storefront/kit';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { BuyBar } from '../components/BuyBar';
+import { Gallery } from '../components/Gallery';
+import { ProductDetails } from '../components/ProductDetails';
+import { RecentlyViewed } from '../components/RecentlyViewed';
+import { VariantPicker } from '../components/VariantPicker';
+import { chooseColor, imageIndexForColor, initialChoice, variantFor, type Choice } from '../product/variant-choice';
+import './product.css';
+
+/** Errors that mean "no such product" rather than "try again". */
+function isMissing(error: ApiError): boolean {
+  return error.code === 'product-not-found' || error.code === 'bad-request' || error.status === 404;
+}
+
+/** The loading layout: the same gallery and title boxes as the loaded page. */
+function ProductSkeleton(): React.ReactNode {
+  return (
+    <div className="product" aria-busy="true">
+      <div className="product-media card">
+        <div className="product-gallery-sk">
+          <Skeleton width="70%" height="80%" />
+        </div>
+      </div>
+      <div className="product-info card">
+        <Skeleton width="30%" height={14} />
+        <Skeleton height={18} className="product-sk-gap" />
+        <Skeleton width="60%" height={18} className="product-sk-gap" />
+        <Skeleton width={110} height={20} className="product-sk-gap" />
+        <Skeleton width="50%" height={32} className="product-sk-gap" />
+      </div>
+    </div>
+  );
+}
+
+/** One product with its variant choice; the page below fetches it after mount. */
+function ProductView({ product }: { product: Product }): React.ReactNode {
+  const [choice, setChoice] = useState<Choice>(() => initialChoice(product.variants));
+  const [busy, setBusy] = useState(false);
+  const toast = useToast();
+  const variant = variantFor(product.variants, choice);
+  const hasVariants = product.variants.length > 0;
+  const inStock = hasVariants ? (variant?.stock ?? 0) > 0 : product.stock > 0;
+
+  useEffect(() => {
+    document.title = `${product.title} · Storefront`;
+    recordRecentlyViewed(product.id);
+  }, [product]);
+
+  const addToCart = async (): Promise<boolean> => {
+    setBusy(true);
+    try {
+      const cart = await apiRequest<Cart>('cart/items', { method: 'POST', body: { productId: product.id, ...(variant ? { variantId: variant.id } : {}), quantity: 1 } });
+      publishCart(cart);
+      toast.show('Added to cart');
+      return true;
+    } catch (error) {
+      // 409 (out of stock) and 400 (variant required) carry a message written for shoppers.
+      toast.show(error instanceof ApiError ? error.message : 'Could not add to cart. Please try again.');
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="product">
+      <div className="product-media card">
+        <Gallery images={product.images} index={imageIndexForColor(product.images, choice.color)} />
+      </div>
+      <div className="product-main">
+        <section className="product-info card" aria-labelledby="product-title">
+          <p className="product-brand">{product.brand}</p>
+          <h1 id="product-title" className="product-title">
+            {product.title}
+          </h1>
+          <p className="product-rating">
+            <RatingPill rating={product.rating} />
+            <span>
+              {product.ratingCount.toLocaleString('en-IN')} ratings &amp; {product.reviewCount.toLocaleString('en-IN')} reviews
+            </span>
+            {product.assured && <span className="product-assured">Assured</span>}
+          </p>
+          {product.discountPercent > 0 && <p className="product-special">Special price</p>}
+          <Price price={product.price} mrp={product.mrp} discountPercent={product.discountPercent} size="lg" />
+          <p className="product-delivery">{product.price >= FREE_DELIVERY_THRESHOLD ? 'Free delivery' : `Delivery ${formatRupees(DELIVERY_FEE)}, free on orders of ${formatRupees(FREE_DELIVERY_THRESHOLD)} or more`}</p>
+          {inStock && variant && variant.stock <= 5 && <p className="product-hurry">Hurry, only {variant.stock} left!</p>}
+        </section>
+        {hasVariants && (
+          <VariantPicker
+            variants={product.variants}
+            choice={choice}
+            onColor={(color) => setChoice(chooseColor(product.variants, choice, color))}
+            onSize={(size) => setChoice({ ...choice, size })}
+          />
+        )}
+        <ProductDetails product={product} />
+      </div>
+      <BuyBar
+        blockedBy={inStock ? null : 'Out of stock'}
+        busy={busy}
+        onAdd={() => void addToCart()}
+        onBuy={() => {
+          // The cart belongs to the checkout app: a full navigation, not a client-side one.
+          void addToCart().then((added) => added && window.location.assign('/cart'));
+        }}
+      />
+      <Toast {...toast.props} />
+    </div>
+  );
+}
+
+/** Loads `/catalog/products/:itemId` after mount; unknown ids get a friendly not-found state. */
+export default function ProductPage(): React.ReactNode {
+  const hydrated = useHydrated();
+  const { itemId = '' } = useParams();
+  const state = useApi<Product>(hydrated ? `catalog/products/${encodeURIComponent(itemId)}` : null);
+
+  if (state.status === 'error' && isMissing(state.error)) {
+    return (
+      <EmptyState title="This product isn't available" message="It may have been removed, or the link may be wrong." testId="product-not-found" headingLevel={1}>
+        <Link to="/" className={buttonClassName('primary')}>
+          Continue shopping
+        </Link>
+      </EmptyState>
+    );
+  }
+  if (state.status === 'error') return <ErrorState error={state.error} onRetry={state.reload} />;
+  return (
+    <>
+      {state.status === 'ready' ? <ProductView key={state.data.id} product={state.data} /> : (
+        <>
+          <ProductSkeleton />
+          <BuyBar blockedBy="Loading" busy={false} onAdd={() => {}} onBuy={() => {}} />
+        </>
+      )}
+      <div className="product-recent">{state.status === 'ready' && <RecentlyViewed exclude={state.data.id} />}</div>
+    </>
+  );
 }

@@ -106,7 +106,7 @@ export function SearchBox({ go, currentQuery }: SearchBoxProps): React.ReactNode
       />
       <button type="submit" className="search-submit" aria-label="Search">
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-          <path fill="currentColor" d="M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 14 15.5l.3.3v.8l5 5 1.5-1.5-5-5zm-6 0a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9z" />
+          <path fill="currentColor" d="M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 9.5 16a6.5 6.5 0 0 0 4.2-1.6l.3.3v.8l5 5 1.5-1.5zm-6 0a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9z" />
         </svg>
       </button>
       <ul id={listId} role="listbox" aria-label="Suggestions" className="search-list" hidden={!expanded}>
@@ -130,7 +130,7 @@ export function SearchBox({ go, currentQuery }: SearchBoxProps): React.ReactNode
                 <img src={option.imageUrl} alt="" width="32" height="32" />
               ) : (
                 <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" className="search-option-icon">
-                  <path fill="currentColor" d="M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 14 15.5l.3.3v.8l5 5 1.5-1.5-5-5zm-6 0a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9z" />
+                  <path fill="currentColor" d="M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 9.5 16a6.5 6.5 0 0 0 4.2-1.6l.3.3v.8l5 5 1.5-1.5zm-6 0a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9z" />
                 </svg>
               )}
               <span className="search-option-text">

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { activeFilterCount, browseApiPath, clearFilters, NO_SELECTION, readSelection, selectionToParams, toggleBrand } from './browse-params';
+
+const read = (query: string) => readSelection(new URLSearchParams(query));
+
+describe('readSelection', () => {
+  it('reads an empty URL as no selection', () => {
+    assert.deepEqual(read(''), NO_SELECTION);
+  });
+  it('reads sort and every facet', () => {
+    assert.deepEqual(read('sort=price_asc&brand=Samsung,Apple&price=10000-20000&rating=4&discount=30'), {
+      sort: 'price_asc',
+      brands: ['Samsung', 'Apple'],
+      price: '10000-20000',
+      rating: '4',
+      discount: '30',
+    });
+  });
+  it('accepts an open-ended price range', () => {
+    assert.equal(read('price=50000-').price, '50000-');
+  });
+  it('drops values the API would refuse', () => {
+    assert.deepEqual(read('sort=cheapest&price=cheap&rating=5&discount=0&brand=,,'), NO_SELECTION);
+  });
+  it('removes repeated brands', () => {
+    assert.deepEqual(read('brand=Apple,Apple, Samsung').brands, ['Apple', 'Samsung']);
+  });
+  it('ignores the page, which is never part of the selection', () => {
+    assert.deepEqual(read('page=3'), NO_SELECTION);
+  });
+});
+
+describe('selectionToParams', () => {
+  it('leaves defaults out', () => {
+    assert.equal(selectionToParams(NO_SELECTION).toString(), '');
+  });
+  it('round-trips through the URL', () => {
+    const selection = { sort: 'rating', brands: ['Apple', 'Mi & Co'], price: '500-', rating: '3', discount: '10' } as const;
+    const back = readSelection(new URLSearchParams(selectionToParams({ ...selection, brands: [...selection.brands] }).toString()));
+    assert.deepEqual(back, { ...selection, brands: [...selection.brands] });
+  });
+  it('joins brands with commas, as the API expects', () => {
+    assert.equal(selectionToParams({ ...NO_SELECTION, brands: ['A', 'B'] }).get('brand'), 'A,B');
+  });
+});
+
+describe('filter editing', () => {
+  it('toggles a brand on and off', () => {
+    const on = toggleBrand(NO_SELECTION, 'Apple');
+    assert.deepEqual(on.brands, ['Apple']);
+    assert.deepEqual(toggleBrand(on, 'Apple').brands, []);
+  });
+  it('counts each brand and each other facet', () => {
+    assert.equal(activeFilterCount({ ...NO_SELECTION, brands: ['A', 'B'], rating: '4' }), 3);
+  });
+  it('clears filters but keeps the sort', () => {
+    assert.deepEqual(clearFilters({ sort: 'newest', brands: ['A'], price: '1-2', rating: '4', discount: '10' }), { ...NO_SELECTION, sort: 'newest' });
+  });
+});
+
+describe('browseApiPath', () => {
+  it('adds the page and page size to the filters', () => {
+    assert.equal(browseApiPath('mobiles', { ...NO_SELECTION, brands: ['Apple'] }, 2, 24), 'catalog/browse/mobiles?brand=Apple&page=2&pageSize=24');
+  });
+});

@@ -1,0 +1,23 @@
+/** Calls `onReach` when a sentinel element comes near the viewport. */
+import { useEffect, useRef } from 'react';
+
+/**
+ * Returns the ref for the sentinel; well before it is visible (600px) the next page is asked for.
+ * A new `rearm` value (the number of products shown) observes again: an observer reports only
+ * changes, so a sentinel still in view after a short page would otherwise never fire again.
+ */
+export function useInfiniteScroll<E extends Element>(onReach: () => void, enabled: boolean, rearm: unknown): React.RefObject<E | null> {
+  const ref = useRef<E>(null);
+  const callback = useRef(onReach);
+  callback.current = onReach;
+  useEffect(() => {
+    const element = ref.current;
+    if (!enabled || !element) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) callback.current();
+    }, { rootMargin: '600px 0px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [enabled, rearm]);
+  return ref;
+}

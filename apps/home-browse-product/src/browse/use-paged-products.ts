@@ -1,0 +1,98 @@
+/** Loads a product listing page by page and appends each page (infinite scroll). */
+import { apiRequest, ApiError, type ProductSummary } from '@storefront/kit';
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+interface Paged {
+  products: ProductSummary[];
+  total: number;
+}
+
+export interface PagedState<T extends Paged> {
+  status: 'loading' | 'ready' | 'error';
+  /** The first page's answer (facets, category, query). */
+  first: T | null;
+  products: ProductSummary[];
+  total: number;
+  error: ApiError | null;
+  loadingMore: boolean;
+  hasMore: boolean;
+  loadMore(): void;
+  reload(): void;
+}
+
+/**
+ * `pathOf(page)` builds the API path of a page; `key` names the listing (the filters), and a new
+ * key starts over at page 1. `null` waits (the shell, before the URL may be read).
+ */
+export function usePagedProducts<T extends Paged>(key: string | null, pathOf: (page: number) => string): PagedState<T> {
+  const [first, setFirst] = useState<T | null>(null);
+  const [products, setProducts] = useState<ProductSummary[]>([]);
+  const [page, setPage] = useState(1);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const controller = useRef<AbortController | null>(null);
+  const pathOfRef = useRef(pathOf);
+  pathOfRef.current = pathOf;
+
+  const fetchPage = useCallback((pageNumber: number, onData: (data: T) => void) => {
+    controller.current?.abort();
+    const current = (controller.current = new AbortController());
+    apiRequest<T>(pathOfRef.current(pageNumber), { signal: current.signal }).then(
+      (data) => {
+        if (!current.signal.aborted) onData(data);
+      },
+      (reason: unknown) => {
+        if ((reason as Error).name === 'AbortError') return;
+        setLoadingMore(false);
+        setError(reason instanceof ApiError ? reason : new ApiError(0, 'offline', String(reason)));
+      },
+    );
+  }, []);
+
+  useEffect(() => {
+    if (key === null) return;
+    setFirst(null);
+    setProducts([]);
+    setPage(1);
+    setError(null);
+    setLoadingMore(false);
+    fetchPage(1, (data) => {
+      setFirst(data);
+      setProducts(data.products);
+    });
+    return () => controller.current?.abort();
+  }, [key, attempt, fetchPage]);
+
+  const total = first?.total ?? 0;
+  const hasMore = first !== null && products.length < total;
+
+  const loadMore = useCallback(() => {
+    if (!hasMore || loadingMore || error) return;
+    const next = page + 1;
+    setLoadingMore(true);
+    fetchPage(next, (data) => {
+      setPage(next);
+      setLoadingMore(false);
+      // A product can move between pages while scrolling (stock, new arrivals): never show it twice.
+      setProducts((shown) => {
+        const seen = new Set(shown.map((p) => p.id));
+        return [...shown, ...data.products.filter((p) => !seen.has(p.id))];
+      });
+      // An empty page means the total shrank; stop asking.
+      if (data.products.length === 0) setFirst((f) => (f ? { ...f, total: 0 } : f));
+    });
+  }, [hasMore, loadingMore, error, page, fetchPage]);
+
+  const reload = useCallback(() => {
+    if (first && error) {
+      // A failed "more" page: retry just that page.
+      setError(null);
+      return;
+    }
+    setAttempt((n) => n + 1);
+  }, [first, error]);
+
+  const status = error && !first ? 'error' : first ? 'ready' : 'loading';
+  return { status, first, products, total, error, loadingMore, hasMore: hasMore && !(first?.total === 0), loadMore, reload };
+}

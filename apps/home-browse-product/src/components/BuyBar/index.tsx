@@ -1,0 +1,40 @@
+/** The sticky ADD TO CART / BUY NOW bar at the bottom of a product page. */
+import { Button } from '@storefront/kit';
+import './buy-bar.css';
+
+export interface BuyBarProps {
+  /** Why buying is impossible right now (loading, out of stock), or null when it is possible. */
+  blockedBy: string | null;
+  busy: boolean;
+  onAdd(): void;
+  onBuy(): void;
+}
+
+/** Rendered in the shell too (disabled), so the page never changes height when data arrives. */
+export function BuyBar({ blockedBy, busy, onAdd, onBuy }: BuyBarProps): React.ReactNode {
+  const disabled = blockedBy !== null || busy;
+  return (
+    <div className="buybar" role="region" aria-label="Buy this product">
+      {blockedBy === 'Out of stock' ? (
+        <p className="buybar-oos" data-testid="out-of-stock">
+          This item is out of stock
+        </p>
+      ) : (
+        <>
+          <Button variant="cart" onClick={onAdd} disabled={disabled} data-testid="add-to-cart">
+            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+              <path fill="currentColor" d="M7 18a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm10 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM5.2 4l-.9-2H1v2h2l3.6 7.6-1.4 2.4A2 2 0 0 0 7 17h12v-2H7.4l1.1-2h7.5a2 2 0 0 0 1.7-1l3.6-6.5A1 1 0 0 0 20.4 4z" />
+            </svg>
+            Add to cart
+          </Button>
+          <Button variant="buy" onClick={onBuy} disabled={disabled} data-testid="buy-now">
+            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+              <path fill="currentColor" d="M7 2v11h3v9l7-12h-4l4-8z" />
+            </svg>
+            Buy now
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}
