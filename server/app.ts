@@ -6,6 +6,8 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { publicFiles } from './assets/public-files';
 import { staticAssets } from './assets/static-assets';
+import { accountRoutes } from './auth/account-routes';
+import { authRoutes } from './auth/auth-routes';
 import { cartRoutes } from './cart/routes';
 import { catalogRoutes } from './catalog/routes';
 import type { ServerDeps } from './deps';
@@ -51,6 +53,8 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   api.use(express.json({ limit: '64kb', strict: false }));
   api.use('/catalog', await catalogRoutes(deps));
   api.use('/cart', cartRoutes(deps));
+  api.use('/auth', authRoutes(deps));
+  api.use('/account', accountRoutes(deps));
   api.use((_req, _res, next) => next(new AppError('not-found')));
   app.use('/api', api);
 

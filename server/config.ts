@@ -14,6 +14,18 @@ const schema = z.object({
   /** Cookies lose `Secure` (and the `__Host-` prefix) only when this is set, for plain-HTTP LAN testing. */
   INSECURE_COOKIES: z.enum(['0', '1']).default('0'),
   SEED_PRODUCTS: z.coerce.number().int().min(0).max(200_000).default(2400),
+  /** The shop's host name as shoppers see it; it ends every SMS (`@host #code`) for WebOTP. */
+  PUBLIC_HOST: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i).default('localhost'),
+  /** Key for hashing OTPs (at least 32 characters); generated under DATA_DIR when unset. Set it when instances share a database. */
+  OTP_HMAC_KEY: z.string().min(32).optional(),
+  /** `outbox` appends to DATA_DIR/outbox/sms.jsonl; `twilio` sends through Twilio's HTTP API. */
+  SMS_PROVIDER: z.enum(['outbox', 'twilio']).default('outbox'),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-f]{32}$/i).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().min(1).optional(),
+  TWILIO_API_BASE: z.string().url().default('https://api.twilio.com'),
+  /** OTP SMS one client IP may ask for per hour, over every number. */
+  AUTH_IP_SENDS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
 });
 
 export interface Config {
@@ -27,7 +39,15 @@ export interface Config {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   secureCookies: boolean;
   seedProducts: number;
+  publicHost: string;
+  otpHmacKey: string | undefined;
+  sms: SmsConfig;
+  authIpSendsPerHour: number;
 }
+
+export type SmsConfig =
+  | { provider: 'outbox' }
+  | { provider: 'twilio'; accountSid: string; authToken: string; from: string; apiBase: string };
 
 /** Reads the configuration from `env`; throws a readable error naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +68,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     secureCookies: e.INSECURE_COOKIES === '0',
     seedProducts: e.SEED_PRODUCTS,
+    publicHost: e.PUBLIC_HOST,
+    otpHmacKey: e.OTP_HMAC_KEY,
+    sms: smsConfig(e),
+    authIpSendsPerHour: e.AUTH_IP_SENDS_PER_HOUR,
   };
+}
+
+function smsConfig(e: z.infer<typeof schema>): SmsConfig {
+  if (e.SMS_PROVIDER === 'outbox') return { provider: 'outbox' };
+  if (!e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN || !e.TWILIO_FROM) {
+    throw new TypeError('Invalid configuration:\n  SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM');
+  }
+  return { provider: 'twilio', accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiBase: e.TWILIO_API_BASE.replace(/\/$/, '') };
 }

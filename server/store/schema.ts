@@ -1,6 +1,7 @@
 /** The store's tables, composed from each domain's own table definitions. */
+import type { AuthTables } from '../auth/tables';
 import type { CartTables } from '../cart/tables';
 import type { CatalogTables } from '../catalog/tables';
 import type { TelemetryTables } from '../telemetry/tables';
 
-export interface Database extends CatalogTables, CartTables, TelemetryTables {}
+export interface Database extends CatalogTables, CartTables, TelemetryTables, AuthTables {}

@@ -3,9 +3,11 @@ import type { Migration } from 'kysely';
 import * as catalog from './0001-catalog';
 import * as cart from './0002-cart';
 import * as telemetry from './0003-telemetry';
+import * as accounts from './0004-accounts';
 
 export const migrations: Record<string, Migration> = {
   '0001-catalog': catalog,
   '0002-cart': cart,
   '0003-telemetry': telemetry,
+  '0004-accounts': accounts,
 };

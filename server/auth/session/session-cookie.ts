@@ -1,0 +1,25 @@
+/** The session cookie: `__Host-sf_session`, HttpOnly, Secure, SameSite=Lax, Path=/ (bare `sf_session` on plain-HTTP LAN testing). */
+import type { Request, Response } from 'express';
+import { parse as parseCookies, serialize } from 'cookie';
+
+const ID = /^[A-Za-z0-9_-]{43}$/;
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-sf_session' : 'sf_session';
+}
+
+/** The session id the request carries, if it is well formed. */
+export function readSessionId(req: Request, secure: boolean): string | null {
+  const header = req.headers.cookie;
+  if (!header) return null;
+  const id = parseCookies(header)[sessionCookieName(secure)];
+  return id && ID.test(id) ? id : null;
+}
+
+export function setSessionCookie(res: Response, secure: boolean, id: string, maxAgeMs: number): void {
+  res.append('Set-Cookie', serialize(sessionCookieName(secure), id, { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: Math.floor(maxAgeMs / 1000) }));
+}
+
+export function clearSessionCookie(res: Response, secure: boolean): void {
+  res.append('Set-Cookie', serialize(sessionCookieName(secure), '', { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: 0 }));
+}

@@ -1,0 +1,36 @@
+/** Starting a session always rotates: the request's old session (of any kind) ends and a new id is set. */
+import type { Request, Response } from 'express';
+import { serialize } from 'cookie';
+import { guestCookieName, hashToken, readGuestToken } from '../../cart/guest-cookie';
+import { mergeGuestCart } from '../../cart/cart-merge';
+import type { ServerDeps } from '../../deps';
+import { clearFailures } from '../limits/lockout';
+import { currentSession } from './current-session';
+import { setSessionCookie } from './session-cookie';
+import { createSession, deleteSession, pruneSessions, type Session, type SessionKind } from './session-store';
+
+/** Ends the request's session (if any) and sets a fresh one of `kind`. */
+export async function startSession(deps: ServerDeps, req: Request, res: Response, accountId: string, kind: SessionKind): Promise<Session> {
+  const { db } = deps.store;
+  const now = deps.now();
+  const old = await currentSession(deps, req);
+  if (old) await deleteSession(db, old.idHash);
+  if (Math.random() < 0.05) await pruneSessions(db, now);
+  const { id, session, maxAgeMs } = await createSession(db, accountId, kind, now);
+  setSessionCookie(res, deps.config.secureCookies, id, maxAgeMs);
+  return session;
+}
+
+/** A completed login: a full session, the failure count cleared, the guest cart merged into the account's. */
+export async function completeLogin(deps: ServerDeps, req: Request, res: Response, account: { id: string; mobile: string }): Promise<Session> {
+  const session = await startSession(deps, req, res, account.id, 'full');
+  await clearFailures(deps.store.db, account.mobile);
+  const secure = deps.config.secureCookies;
+  const guestToken = readGuestToken(req, secure);
+  if (guestToken) {
+    await mergeGuestCart(deps.store.db, hashToken(guestToken), account.id, deps.now());
+    // The guest cart is gone; after sign-out the browser starts a fresh one.
+    res.append('Set-Cookie', serialize(guestCookieName(secure), '', { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: 0 }));
+  }
+  return session;
+}

@@ -1,0 +1,83 @@
+/** Account and auth tables: accounts, one-time-password challenges, limits, sessions, addresses. */
+export interface AccountsTable {
+  id: string;
+  /** Normalised `+91XXXXXXXXXX`; unique. */
+  mobile: string;
+  name: string | null;
+  email: string | null;
+  /** Self-describing KDF string (see password/password-hash.ts); null means no password, no 2-step. */
+  password_hash: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OtpChallengesTable {
+  id: string;
+  mobile: string;
+  /** Which flow the code belongs to; one live code per (mobile, flow), so a resend replaces it. */
+  flow: string;
+  /** What the code proves (login, signup, reset, step-up, change-mobile); part of the keyed hash. */
+  purpose: string;
+  /** For step-up and change-mobile: the account that asked. */
+  account_id: string | null;
+  code_hash: string;
+  attempts: number;
+  created_at: number;
+  expires_at: number;
+  consumed_at: number | null;
+}
+
+export interface AuthRateEventsTable {
+  id: string;
+  /** e.g. `sms-mobile:+919876543210`, `sms-ip:203.0.113.7`. */
+  bucket: string;
+  at: number;
+}
+
+export interface AuthFailuresTable {
+  /** Consecutive failures are counted per mobile number, so known and unknown numbers behave alike. */
+  mobile: string;
+  failures: number;
+  locked_until: number;
+  updated_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's random id: a leaked table cannot be replayed as cookies. */
+  id_hash: string;
+  account_id: string;
+  /** `full`, `second-factor` (OTP done, password pending) or `reset` (may only set a new password). */
+  kind: string;
+  created_at: number;
+  last_seen_at: number;
+  /** When the person last proved who they are (login or step-up). */
+  authenticated_at: number;
+  /** Absolute end of the session. */
+  expires_at: number;
+}
+
+export interface AddressesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  phone: string;
+  pin: string;
+  line1: string;
+  line2: string | null;
+  landmark: string | null;
+  city: string;
+  state: string;
+  type: string;
+  is_default: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AuthTables {
+  accounts: AccountsTable;
+  otp_challenges: OtpChallengesTable;
+  auth_rate_events: AuthRateEventsTable;
+  auth_failures: AuthFailuresTable;
+  sessions: SessionsTable;
+  addresses: AddressesTable;
+}
