@@ -10,11 +10,9 @@ const text = (min: number, max: number) =>
     .max(max, `must be at most ${max} characters`)
     // Control characters have no place on a shipping label.
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'has control characters');
-const optionalText = (max: number) =>
-  z
-    .union([text(1, max), z.literal(''), z.null()])
-    .optional()
-    .transform((s) => (s ? s : null));
+/** Blank or null clears the field; in a patch, leaving it out keeps it. */
+const clearableText = (max: number) => z.union([text(1, max), z.literal(''), z.null()]).transform((s) => (s ? s : null));
+const optionalText = (max: number) => clearableText(max).optional().transform((s) => s ?? null);
 
 export const addressFields = {
   name: text(2, 60),
@@ -36,8 +34,8 @@ export const addressPatchBody = z
     phone: addressFields.phone.optional(),
     pin: addressFields.pin.optional(),
     line1: addressFields.line1.optional(),
-    line2: addressFields.line2,
-    landmark: addressFields.landmark,
+    line2: clearableText(120).optional(),
+    landmark: clearableText(80).optional(),
     city: addressFields.city.optional(),
     state: addressFields.state.optional(),
     type: addressFields.type.optional(),
