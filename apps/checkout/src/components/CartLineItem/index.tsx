@@ -1,0 +1,49 @@
+/** One cart line: image, title, variant, price, quantity stepper and remove. */
+import { discountPercent, Price, type CartLine } from '@storefront/kit';
+import { MAX_QUANTITY, variantLabel } from '../../cart/cart-edit';
+import { QuantityStepper } from '../QuantityStepper';
+import './cart-line-item.css';
+
+export interface CartLineItemProps {
+  line: CartLine;
+  busy: boolean;
+  /** The server's message about the last change of this line (e.g. not enough stock). */
+  message: string | null;
+  onQuantity(quantity: number): void;
+  onRemove(): void;
+}
+
+/** Product links are full navigations: product pages belong to the main app. */
+export function CartLineItem({ line, busy, message, onQuantity, onRemove }: CartLineItemProps): React.ReactNode {
+  const href = `/${line.product.slug}/p/${line.product.id}`;
+  const variant = variantLabel(line.variant);
+  return (
+    <li className="cl" data-testid="cart-line" data-line-id={line.id}>
+      <div className="cl-top">
+        <a href={href} className="cl-image" tabIndex={-1} aria-hidden="true">
+          <img src={line.product.image.url} alt="" width="96" height="96" loading="lazy" />
+        </a>
+        <div className="cl-info">
+          <a href={href} className="cl-title">
+            {line.product.title}
+          </a>
+          {variant && <p className="cl-variant">{variant}</p>}
+          <p className="cl-brand">Seller: {line.product.brand} Retail</p>
+          <Price price={line.lineTotal} mrp={line.unitMrp * line.quantity} discountPercent={discountPercent(line.unitMrp, line.unitPrice)} />
+          {!line.product.inStock && <p className="cl-warn">Currently out of stock</p>}
+        </div>
+      </div>
+      <div className="cl-actions">
+        <QuantityStepper quantity={line.quantity} min={1} max={MAX_QUANTITY} busy={busy} label={line.product.title} onChange={onQuantity} />
+        <button type="button" className="cl-remove" onClick={onRemove} disabled={busy} data-testid="remove-line">
+          Remove
+        </button>
+      </div>
+      {message && (
+        <p className="cl-message" role="alert" data-testid="line-message">
+          {message}
+        </p>
+      )}
+    </li>
+  );
+}
