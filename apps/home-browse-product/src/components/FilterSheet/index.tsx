@@ -28,6 +28,9 @@ export function FilterSheet({ open, facets, selection, onApply, onClose }: Filte
     if (open && !element.open) {
       setDraft(selection);
       element.showModal();
+      // showModal focuses the first checkbox, scrolling the Brand heading away; start at the top.
+      element.querySelector<HTMLElement>('.fs-close')?.focus();
+      element.querySelector('.fs-body')?.scrollTo(0, 0);
     } else if (!open && element.open) {
       element.close();
     }
