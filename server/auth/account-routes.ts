@@ -114,9 +114,10 @@ export function accountRoutes(deps: ServerDeps): Router {
     if (await findAccountByMobile(db, mobile)) throw new AppError('mobile-taken');
     try {
       await updateAccount(db, session.accountId, { mobile }, ctx.now());
-    } catch {
+    } catch (error) {
       // The unique index caught a parallel change to the same number.
-      throw new AppError('mobile-taken');
+      if (!(error instanceof AppError) && (await findAccountByMobile(db, mobile))) throw new AppError('mobile-taken');
+      throw error;
     }
     await startSession(ctx, req, res, session.accountId, 'full');
     res.json({ account: toAccountView(await loadAccount(session.accountId)) });

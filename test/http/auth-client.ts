@@ -20,15 +20,17 @@ export class Browser {
 
   async send(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const all: Record<string, string> = {
+      accept: 'application/json',
+      'sec-fetch-site': 'same-origin',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(cookie ? { cookie } : {}),
+      ...headers,
+    };
     const res = await fetch(this.server.url + urlPath, {
       method,
-      headers: {
-        accept: 'application/json',
-        'sec-fetch-site': 'same-origin',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(cookie ? { cookie } : {}),
-        ...headers,
-      },
+      // An empty value drops the header, e.g. `sec-fetch-site: ''` for an older browser that sends only Origin.
+      headers: Object.fromEntries(Object.entries(all).filter(([, value]) => value !== '')),
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     for (const line of res.headers.getSetCookie()) {
