@@ -17,6 +17,7 @@ import { requireJson } from './http/require-json';
 import { ReleaseRegistry } from './shells/release-registry';
 import { shellRoutes } from './shells/shell-routes';
 import { imageRoutes } from './catalog/image-routes';
+import { opsRoutes } from './ops/routes';
 import { telemetryRoutes } from './telemetry/routes';
 
 export interface ShopApp {
@@ -60,6 +61,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
 
   const telemetry = await telemetryRoutes(deps);
   app.use('/foxtrot', telemetry);
+  app.use('/ops', opsRoutes(deps));
   app.use(shellRoutes(releases, config.assetBaseUrl));
   app.use(errorHandler(logger));
 

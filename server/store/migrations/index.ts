@@ -4,10 +4,12 @@ import * as catalog from './0001-catalog';
 import * as cart from './0002-cart';
 import * as telemetry from './0003-telemetry';
 import * as accounts from './0004-accounts';
+import * as dashboards from './0005-dashboards';
 
 export const migrations: Record<string, Migration> = {
   '0001-catalog': catalog,
   '0002-cart': cart,
   '0003-telemetry': telemetry,
   '0004-accounts': accounts,
+  '0005-dashboards': dashboards,
 };

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import pino from 'pino';
+import { safeNext } from './login-routes';
+import { createSessionSigner, SESSION_TTL_MS } from './operator-session';
+import { loadOperatorToken, tokenMatches } from './operator-token';
+
+const silent = pino({ level: 'silent' });
+
+describe('createSessionSigner', () => {
+  const signer = createSessionSigner('a'.repeat(32));
+  it('should verify its own sessions until they expire', () => {
+    const session = signer.issue(1_000_000_000_000);
+    assert.ok(signer.verify(session, 1_000_000_000_000 + SESSION_TTL_MS - 1));
+    assert.ok(!signer.verify(session, 1_000_000_000_000 + SESSION_TTL_MS));
+  });
+  it('should refuse sessions signed with another token, edited, or malformed', () => {
+    const now = 1_700_000_000_000;
+    const session = signer.issue(now);
+    assert.ok(!createSessionSigner('b'.repeat(32)).verify(session, now));
+    assert.ok(!signer.verify(session.replace(/^\d/, (d) => String((Number(d) + 1) % 10)), now));
+    for (const bad of ['', 'x', `${session}x`, session.split('.').slice(0, 2).join('.')]) assert.ok(!signer.verify(bad, now), bad);
+  });
+  it('should never contain the token', () => {
+    const token = 'secret-token-secret-token-secret';
+    assert.ok(!createSessionSigner(token).issue(Date.now()).includes(token));
+  });
+});
+
+describe('loadOperatorToken', () => {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ops-token-'));
+  it('should prefer OPS_TOKEN and refuse a short one', () => {
+    const dir = tmp();
+    assert.equal(loadOperatorToken(dir, 't'.repeat(24), silent), 't'.repeat(24));
+    assert.ok(!fs.existsSync(path.join(dir, 'ops-token')));
+    assert.throws(() => loadOperatorToken(dir, 'short', silent), /OPS_TOKEN/);
+  });
+  it('should generate a token once, with mode 0600, and log where it is but not what it is', () => {
+    const dir = tmp();
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const first = loadOperatorToken(dir, undefined, logger);
+    assert.equal(loadOperatorToken(dir, '', logger), first);
+    assert.equal(fs.statSync(path.join(dir, 'ops-token')).mode & 0o777, 0o600);
+    assert.equal(lines.length, 1);
+    assert.ok(lines[0]!.includes(path.join(dir, 'ops-token')));
+    assert.ok(!lines[0]!.includes(first));
+    fs.rmSync(dir, { recursive: true });
+  });
+  it('should compare tokens exactly', () => {
+    assert.ok(tokenMatches('abc', 'abc'));
+    assert.ok(!tokenMatches('abc', 'abcd'));
+    assert.ok(!tokenMatches('', 'abc'));
+  });
+});
+
+describe('safeNext', () => {
+  it('should keep paths inside /ops and replace everything else', () => {
+    assert.equal(safeNext('/ops/console/d/abc?x=1'), '/ops/console/d/abc?x=1');
+    for (const bad of ['https://evil.example', '//evil.example', '/ops/\\evil', '/ops/login?next=x', '/api', 5, undefined]) {
+      assert.equal(safeNext(bad), '/ops/console', String(bad));
+    }
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * The console's HTML document and its hashed assets. The document is tiny and rendered per request
+ * with a fresh CSP nonce; the app itself is the separately built bundle under `dist/ops-console/`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Router } from 'express';
+import Negotiator from 'negotiator';
+import { createCspHeader } from '../../shells/csp';
+import { createNonce } from '../../shells/nonce';
+import { escapeHtml } from '../html';
+import { consoleLayout, readConsoleManifest, type ConsoleManifest } from './console-build';
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const ENCODINGS = ['br', 'gzip', 'identity'];
+const SUFFIX: Record<string, string> = { br: '.br', gzip: '.gz' };
+
+/** `/console`, `/console/fql` and `/console/d/<id>` answer the page; `/console/assets/<hash>/<file>` the bundle. */
+export function consoleRoutes(distDir: string): Router {
+  const router = express.Router();
+  const csp = createCspHeader('');
+
+  router.get(['/console', '/console/fql', '/console/d/:id'], (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const manifest = readConsoleManifest(distDir);
+    if (!manifest) {
+      res.status(503).type('html').send(notBuiltPage());
+      return;
+    }
+    const nonce = createNonce();
+    res.setHeader('Content-Security-Policy', csp(nonce));
+    res.type('html').send(consoleDocument(manifest, nonce));
+  });
+
+  router.get('/console/assets/:hash/:file', (req, res, next) => {
+    const { hash, file } = req.params;
+    if (!/^[a-f0-9]{12}$/.test(hash) || !/^[\w-]+\.[a-f0-9]+\.(js|css)$/.test(file)) return next();
+    const full = path.join(consoleLayout.dir(distDir, hash), file);
+    if (!fs.existsSync(full)) return next();
+    const encoding = new Negotiator(req).encoding(ENCODINGS);
+    const suffix = encoding ? SUFFIX[encoding] : undefined;
+    const send = suffix && fs.existsSync(full + suffix) ? full + suffix : full;
+    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+    res.setHeader('Content-Type', TYPES[path.extname(file)]!);
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (send !== full) res.setHeader('Content-Encoding', suffix === '.br' ? 'br' : 'gzip');
+    res.sendFile(send);
+  });
+  return router;
+}
+
+function consoleDocument(manifest: ConsoleManifest, nonce: string): string {
+  const base = `/ops/console/assets/${manifest.hash}/`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex"><title>Ops console · storefront-lite</title>
+${manifest.css ? `<link rel="stylesheet" href="${base}${escapeHtml(manifest.css)}">` : ''}
+<script nonce="${nonce}" src="${base}${escapeHtml(manifest.js)}" defer></script></head>
+<body><div id="root"></div><noscript>The ops console needs JavaScript.</noscript></body></html>`;
+}
+
+function notBuiltPage(): string {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Ops console not built</title>
+<body><h1>The ops console has not been built</h1>
+<p>Run <code>npm run build</code> (it builds the console with the shop), then reload this page.</p>
+<p>The telemetry API under <code>/foxtrot/v1</code> works without it.</p></body></html>`;
+}

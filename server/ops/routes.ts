@@ -1,0 +1,40 @@
+/**
+ * Everything under /ops: the login page, then operator-only routes — the dashboards API and the
+ * console. State-changing requests must come from our own pages (CSRF), whatever the credential.
+ */
+import express, { type ErrorRequestHandler, type Router } from 'express';
+import type { ServerDeps } from '../deps';
+import { AppError } from '../errors/app-error';
+import { toAppError } from '../http/error-handler';
+import { requireJson } from '../http/require-json';
+import { sameOriginOnly } from '../http/same-origin';
+import { loginRoutes } from './auth/login-routes';
+import { createOperatorAuth, requireOperator } from './auth/operator-auth';
+import { consoleRoutes } from './console/console-page';
+import { dashboardRoutes } from './dashboards/dashboard-routes';
+import { DashboardStore } from './dashboards/dashboard-store';
+
+export function opsRoutes(deps: ServerDeps): Router {
+  const auth = createOperatorAuth(deps);
+  const router = express.Router();
+  router.use(loginRoutes(auth, deps));
+  router.use(requireOperator(auth));
+
+  const api = express.Router();
+  api.use(sameOriginOnly);
+  api.use(requireJson);
+  api.use(express.json({ limit: '64kb', strict: false }));
+  api.use('/dashboards', dashboardRoutes(new DashboardStore(deps.store.db, deps.now)));
+  api.use((_req, _res, next) => next(new AppError('not-found')));
+  // API callers read JSON errors whatever they accept (fetch sends */*), so answer here, not in the HTML handler.
+  const jsonErrors: ErrorRequestHandler = (error, req, res, _next) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) deps.logger.error({ err: error, url: req.originalUrl }, 'ops request failed');
+    res.status(appError.status).setHeader('Cache-Control', 'no-store').json(appError.toJSON());
+  };
+  api.use(jsonErrors);
+  router.use('/api', api);
+
+  router.use(consoleRoutes(deps.config.distDir));
+  return router;
+}
