@@ -6,6 +6,7 @@ import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { sameOriginOnly } from '../http/same-origin';
 import { parseInput } from '../http/validate';
+import { accountCartForRequest } from './cart-merge';
 import { addItem, createGuestCart, findGuestCart, MAX_LINE_QUANTITY, removeLine, setLineQuantity } from './cart-store';
 import { viewCart } from './cart-view';
 import { hashToken, issueGuestToken, readGuestToken } from './guest-cookie';
@@ -19,7 +20,8 @@ const addBody = z.strictObject({
 const setBody = z.strictObject({ quantity });
 const lineParams = z.object({ lineId: z.uuid('is not a cart line id') });
 
-export function cartRoutes({ store, config, now }: ServerDeps): Router {
+export function cartRoutes(deps: ServerDeps): Router {
+  const { store, config, now } = deps;
   const { db } = store;
   const secure = config.secureCookies;
   const router = Router();
@@ -29,11 +31,16 @@ export function cartRoutes({ store, config, now }: ServerDeps): Router {
     next();
   });
 
+  // A signed-in shopper's cart belongs to the account; a guest's to the browser's cookie.
   const existingCart = async (req: Request): Promise<string | null> => {
+    const own = await accountCartForRequest(deps, req);
+    if (own !== undefined) return own;
     const token = readGuestToken(req, secure);
     return token ? findGuestCart(db, hashToken(token)) : null;
   };
   const cartForWrite = async (req: Request, res: Response): Promise<string> => {
+    const own = await accountCartForRequest(deps, req, true);
+    if (own) return own;
     const id = await existingCart(req);
     return id ?? createGuestCart(db, hashToken(issueGuestToken(res, secure)), now());
   };

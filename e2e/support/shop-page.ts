@@ -1,0 +1,72 @@
+/**
+ * Fixtures for shopper journeys: every page is watched for console errors (hydration mismatches
+ * are reported there) and failed requests, and a test can ask where a response came from.
+ */
+import { test as base, expect, type CDPSession, type Page, type TestInfo } from '@playwright/test';
+
+export interface Problems {
+  list: string[];
+}
+
+/** Requests whose failure is part of a journey (an unknown product is a 404 by design). */
+const EXPECTED_FAILURES = [/\/api\/catalog\/products\/itm0{13}$/];
+
+export const test = base.extend<{ problems: Problems }>({
+  problems: async ({ page }, use) => {
+    const problems: Problems = { list: [] };
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') {
+        const url = message.location().url;
+        if (!EXPECTED_FAILURES.some((pattern) => pattern.test(url))) problems.list.push(`${message.type()}: ${message.text()} (${url})`);
+      }
+    });
+    page.on('pageerror', (error) => problems.list.push(`uncaught: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !EXPECTED_FAILURES.some((pattern) => pattern.test(response.url()))) {
+        problems.list.push(`${response.status()} ${response.url()}`);
+      }
+    });
+    await use(problems);
+  },
+});
+
+export { expect };
+
+/** Saves a full-page screenshot as a test artifact. */
+export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
+}
+
+/** Records, per URL, whether the browser took the response from its HTTP cache. */
+export async function watchCache(page: Page): Promise<{ fromCache: Map<string, boolean>; session: CDPSession }> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Network.enable');
+  const fromCache = new Map<string, boolean>();
+  const urls = new Map<string, string>();
+  session.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
+  session.on('Network.requestServedFromCache', (event) => {
+    const url = urls.get(event.requestId);
+    if (url) fromCache.set(url, true);
+  });
+  session.on('Network.responseReceived', (event) => {
+    if (!fromCache.has(event.response.url)) fromCache.set(event.response.url, event.response.fromDiskCache || event.response.fromPrefetchCache === true);
+  });
+  return { fromCache, session };
+}
+
+/** Sum of layout shifts since the page loaded (Cumulative Layout Shift without session windows). */
+export function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 200);
+      }),
+  );
+}
