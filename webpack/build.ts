@@ -4,6 +4,7 @@
  */
 import { activateApp, activateVendors } from './activate';
 import { buildApp } from './build-app';
+import { buildConsole } from './build-console';
 import { buildVendors } from './build-vendors';
 import { fail, parseTargets } from './cli-args';
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     if (targets.all) activateApp(app, manifest.buildId);
     console.log(`${app.padEnd(20)} ${manifest.buildId}  ${manifest.shells.map((s) => s.shell).join(', ')}`);
   }
+  if (targets.all) console.log(`ops-console          ${(await buildConsole()).hash}  (operators' console, served at /ops/console)`);
   console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s${targets.all ? ', activated' : ' (activate with npm run deploy)'}`);
 }
 
