@@ -2,7 +2,6 @@
  * The Express app factory. It never listens: `main.ts` does, and tests start it on a random port.
  */
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { publicFiles } from './assets/public-files';
 import { staticAssets } from './assets/static-assets';
@@ -15,7 +14,8 @@ import { AppError } from './errors/app-error';
 import { errorHandler } from './http/error-handler';
 import { requireJson } from './http/require-json';
 import { ReleaseRegistry } from './shells/release-registry';
-import { shellRoutes } from './shells/shell-routes';
+import { notFoundPage, shellRoutes } from './shells/shell-routes';
+import { captureHeaders, securityHeaders } from './http/security-headers';
 import { imageRoutes } from './catalog/image-routes';
 import { opsRoutes } from './ops/routes';
 import { telemetryRoutes } from './telemetry/routes';
@@ -35,13 +35,10 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   app.set('etag', false);
   app.set('query parser', 'simple');
 
-  // Shell responses replace this CSP with their nonce-based one; everything else gets the strictest.
-  app.use(
-    helmet({
-      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
-      crossOriginResourcePolicy: { policy: config.assetBaseUrl ? 'cross-origin' : 'same-origin' },
-    }),
-  );
+  const security = securityHeaders(config.assetBaseUrl);
+  // Shells first: the hottest path, answered with the same security headers plus a nonce-based CSP.
+  app.use(shellRoutes(releases, { assetBaseUrl: config.assetBaseUrl, headers: captureHeaders(security) }));
+  app.use(security);
 
   app.use('/static', staticAssets(config.distDir));
   app.use(publicFiles());
@@ -62,7 +59,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   const telemetry = await telemetryRoutes(deps);
   app.use('/foxtrot', telemetry);
   app.use('/ops', opsRoutes(deps));
-  app.use(shellRoutes(releases, config.assetBaseUrl));
+  app.use(notFoundPage(releases, { assetBaseUrl: config.assetBaseUrl, headers: captureHeaders(security) }));
   app.use(errorHandler(logger));
 
   return {

@@ -2,13 +2,17 @@
  * The servers the shell-serving benchmark compares, each started alone in this child process so the
  * load generator in the parent has the other core:
  *   node-http      bare node:http sending the shell's bytes from a Buffer (the ceiling)
- *   express-bytes  Express sending the same bytes from memory
+ *   express-bytes  Express sending the same body from memory with `res.send`
+ *   express-same   Express sending the same response from memory: the shop's headers (helmet set,
+ *                  CSP, caching) and body, as a static file server with the same security would
  *   shop           the shop itself: level-2 render with a fresh nonce, CSP, helmet
  *   react-ssr      Express rendering the same page with React per request, with its data from the store
  * With `gzip`, every side answers gzip: the baselines through the `compression` middleware (or
  * zlib for node:http), the shop through its pre-deflated splice.
- * Usage: tsx bench/servers/shell-targets.ts <target> <gzip|identity> <dataDir> <url>
+ * The baselines send the bytes the shop sent for the page (written by the parent to `pageFile`).
+ * Usage: tsx bench/servers/shell-targets.ts <target> <gzip|identity> <dataDir> <pageFile>
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
@@ -20,23 +24,18 @@ import { createLogger } from '../../server/http/logger';
 import { openStore } from '../../server/store/database';
 import { createProductSsr } from './product-ssr';
 
-const [target, encoding, dataDir, pageUrl] = process.argv.slice(2) as [string, 'gzip' | 'identity', string, string];
+const [target, encoding, dataDir, pageFile] = process.argv.slice(2) as [string, 'gzip' | 'identity', string, string];
 const gzip = encoding === 'gzip';
 
 async function main(): Promise<http.Server> {
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const store = await openStore(config);
-  const logger = createLogger('silent');
-  const shop = await createApp({ config, store, logger, now: Date.now });
-  // The bytes the baselines send: exactly what the shop sends for this page (nonce and all).
-  const page = await new Promise<Buffer>((resolve) => {
-    const server = shop.app.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      void fetch(`http://127.0.0.1:${port}${pageUrl}`, { headers: { 'Accept-Encoding': 'identity' } })
-        .then((res) => res.arrayBuffer())
-        .then((body) => server.close(() => resolve(Buffer.from(body))));
-    });
-  });
+  if (target === 'shop') {
+    const shop = await createApp({ config, store, logger: createLogger('silent'), now: Date.now });
+    return http.createServer(shop.app);
+  }
+  const page = fs.readFileSync(pageFile);
+  const headers = JSON.parse(fs.readFileSync(`${pageFile}.headers.json`, 'utf8')) as Record<string, string>;
 
   switch (target) {
     case 'node-http':
@@ -54,8 +53,15 @@ async function main(): Promise<http.Server> {
       });
       return http.createServer(app);
     }
-    case 'shop':
-      return http.createServer(shop.app);
+    case 'express-same': {
+      const app = express();
+      app.set('etag', false);
+      if (gzip) app.use(compression({ threshold: 0 }));
+      app.get(/.*/, (_req, res) => {
+        res.set(headers).send(page);
+      });
+      return http.createServer(app);
+    }
     case 'react-ssr': {
       const render = await createProductSsr(store, config.distDir);
       const app = express();
@@ -71,6 +77,7 @@ async function main(): Promise<http.Server> {
   }
 }
 
+process.on('SIGINT', () => process.exit(0));
 main().then(
   (server) =>
     server.listen(0, '127.0.0.1', () => {

@@ -1,8 +1,9 @@
 /** Reads the active vendors build and every app's current release from disk into prepared shells. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { matchRoute, type AppName, type RouteMatch, type RouteTable } from '../../apps/kit/src/shared/route-table';
+import type { AppName, RouteTable } from '../../apps/kit/src/shared/route-table';
 import { PreparedShell, type ReleaseValues } from './prepared-shell';
+import { compileRoutes, type CompiledMatch } from './route-matcher';
 import {
   appManifestSchema,
   distLayout,
@@ -22,6 +23,7 @@ export interface LoadedRelease {
   vendors: VendorsManifest;
   apps: AppManifest[];
   tables: RouteTable[];
+  match: (pathname: string) => CompiledMatch | null;
   shells: Map<string, PreparedShell>;
   notFound: PreparedShell | null;
   /** Every URL a browser may fetch for this release (the worker precaches them). */
@@ -75,12 +77,12 @@ export function loadRelease(distDir: string, assetBaseUrl: string): LoadedReleas
     }
   }
   const tables = apps.map((manifest) => ({ app: manifest.app as AppName, routes: manifest.routes }));
-  return { key, vendors, apps, tables, shells, notFound, assetUrls };
+  return { key, vendors, apps, tables, match: compileRoutes(tables), shells, notFound, assetUrls };
 }
 
 /** The prepared shell for a URL path, or null when no app owns it. */
-export function shellFor(release: LoadedRelease, pathname: string): { match: RouteMatch; shell: PreparedShell } | null {
-  const match = matchRoute(release.tables, pathname);
+export function shellFor(release: LoadedRelease, pathname: string): { match: CompiledMatch; shell: PreparedShell } | null {
+  const match = release.match(pathname);
   if (!match) return null;
   const shell = release.shells.get(`${match.app}/${match.route.shell}`);
   return shell ? { match, shell } : null;

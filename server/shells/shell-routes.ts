@@ -1,8 +1,9 @@
 /**
  * Level 2 of the two-level templating: the URL picks a route type, the prepared shell gets a fresh
- * nonce, and the bytes go out. No React, no disk, no database on this path.
+ * nonce, and the bytes go out with one `writeHead`. No React, no disk, no database on this path.
  */
-import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
 import Negotiator from 'negotiator';
 import { AppError } from '../errors/app-error';
 import { createCspHeader } from './csp';
@@ -11,34 +12,57 @@ import { createNonce } from './nonce';
 import type { PreparedShell } from './prepared-shell';
 import type { ReleaseRegistry } from './release-registry';
 
+/** URL prefixes that belong to the server's own routes, never to a page. */
+const RESERVED = /^\/(api|static|img|foxtrot|ops)(\/|$)/;
 const ENCODINGS = ['gzip', 'identity'];
 
-/** Serves the shell of every route type; unknown page URLs get the shop's own 404 page. */
-export function shellRoutes(releases: ReleaseRegistry, assetBaseUrl: string): RequestHandler {
-  const csp = createCspHeader(assetBaseUrl);
+export interface ShellOptions {
+  assetBaseUrl: string;
+  /** Security headers every shell carries besides its CSP (the helmet set, captured at start). */
+  headers: ReadonlyArray<readonly [string, string]>;
+}
+
+/** Serves the shell of every route type; everything else passes on. */
+export function shellRoutes(releases: ReleaseRegistry, options: ShellOptions): RequestHandler {
+  const send = createShellSender(options);
   return (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || RESERVED.test(req.path)) return next();
     const found = shellFor(releases.current, req.path);
-    if (found) return sendShell(req, res, found.shell, csp);
+    if (!found) return next();
+    send(req, res, found.shell);
+  };
+}
+
+/** The shop's own 404 page for navigations no route matched; JSON for everything else. */
+export function notFoundPage(releases: ReleaseRegistry, options: ShellOptions): RequestHandler {
+  const send = createShellSender(options);
+  return (req, res, next) => {
     const notFound = releases.current.notFound;
-    if (notFound && req.accepts('html')) return sendShell(req, res, notFound, csp);
+    const navigation = (req.method === 'GET' || req.method === 'HEAD') && !RESERVED.test(req.path) && req.accepts('html') === 'html';
+    if (notFound && navigation) return send(req, res, notFound);
     next(new AppError('not-found'));
   };
 }
 
-function sendShell(req: Request, res: Response, shell: PreparedShell, csp: (nonce: string) => string): void {
-  const nonce = createNonce();
-  const nonceBytes = Buffer.from(nonce, 'latin1');
-  const plain = shell.render(nonceBytes);
-  const gzip = new Negotiator(req).encoding(ENCODINGS) === 'gzip';
-  const body = gzip ? shell.renderGzip(plain, nonceBytes) : plain;
-  res.statusCode = shell.status;
-  res.setHeader('Content-Security-Policy', csp(nonce));
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  // Shells change with every deploy; the browser must revalidate (the worker keeps its own copy).
-  res.setHeader('Cache-Control', 'no-cache');
-  res.setHeader('Vary', 'Accept-Encoding');
-  if (gzip) res.setHeader('Content-Encoding', 'gzip');
-  res.setHeader('Content-Length', body.length);
-  res.end(req.method === 'HEAD' ? undefined : body);
+function createShellSender({ assetBaseUrl, headers }: ShellOptions): (req: IncomingMessage, res: ServerResponse, shell: PreparedShell) => void {
+  const csp = createCspHeader(assetBaseUrl);
+  const fixed = headers.filter(([name]) => name.toLowerCase() !== 'content-security-policy').flat();
+  return (req, res, shell) => {
+    const nonce = createNonce();
+    const nonceBytes = Buffer.from(nonce, 'latin1');
+    const plain = shell.render(nonceBytes);
+    const gzip = req.headers['accept-encoding'] !== undefined && new Negotiator(req).encoding(ENCODINGS) === 'gzip';
+    const body = gzip ? shell.renderGzip(plain, nonceBytes) : plain;
+    res.writeHead(shell.status, [
+      ...fixed,
+      'Content-Security-Policy', csp(nonce),
+      'Content-Type', 'text/html; charset=utf-8',
+      // Shells change with every deploy; the browser must revalidate (the worker keeps its own copy).
+      'Cache-Control', 'no-cache',
+      'Vary', 'Accept-Encoding',
+      ...(gzip ? ['Content-Encoding', 'gzip'] : []),
+      'Content-Length', String(body.length),
+    ]);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
 }

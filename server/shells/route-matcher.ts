@@ -1,0 +1,33 @@
+/**
+ * URL → route type on the server, compiled once per release. React Router's `matchPath` compiles
+ * the pattern's regular expression on every call; this compiles each pattern of the same route
+ * tables once (path-to-regexp), with React Router's semantics: case-insensitive, an optional
+ * trailing slash, and a trailing `*` that may also match nothing.
+ */
+import { match, type MatchFunction } from 'path-to-regexp';
+import type { AppName, RouteDef, RouteTable } from '../../apps/kit/src/shared/route-table';
+
+export interface CompiledMatch {
+  app: AppName;
+  route: RouteDef;
+}
+
+/** React Router path syntax → path-to-regexp syntax. */
+export function toPathToRegexp(path: string): string {
+  if (path === '*') return '{/*splat}';
+  return path.endsWith('/*') ? `${path.slice(0, -2)}{/*splat}` : path;
+}
+
+/** A matcher for the given tables, in table order. */
+export function compileRoutes(tables: readonly RouteTable[]): (pathname: string) => CompiledMatch | null {
+  const compiled: Array<{ test: MatchFunction<Partial<Record<string, string>>>; app: AppName; route: RouteDef }> = [];
+  for (const table of tables) {
+    for (const route of table.routes) {
+      compiled.push({ test: match(toPathToRegexp(route.path), { decode: false, sensitive: false, end: true }), app: table.app, route });
+    }
+  }
+  return (pathname) => {
+    for (const entry of compiled) if (entry.test(pathname)) return { app: entry.app, route: entry.route };
+    return null;
+  };
+}
