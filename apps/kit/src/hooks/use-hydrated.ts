@@ -1,5 +1,6 @@
 /** Whether the page has hydrated: false while rendering the shell and hydrating it, true after. */
-import { useSyncExternalStore } from 'react';
+import { useContext, useSyncExternalStore } from 'react';
+import { ApiDataContext } from '../api/api-data-context';
 
 const noSubscription = (): (() => void) => () => {};
 
@@ -8,5 +9,8 @@ const noSubscription = (): (() => void) => () => {};
  * of them, so the first client render must not either, or hydration would mismatch.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  // A renderer that holds the data renders the finished page: there is no data-less shell to match.
+  const rendersWithData = useContext(ApiDataContext) !== null;
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  return rendersWithData || hydrated;
 }
