@@ -8,14 +8,14 @@ for (const kind of storeKinds()) {
     let server: TestServer;
     /** A product without variants that is in stock, and one with variants. */
     let plain: { id: string; price: number; mrp: number; stock: number };
-    let varied: { id: string; variants: Array<{ id: string; stock: number }> };
+    let varied: { id: string; variants: Array<{ id: string; stock: number; color: string }> };
 
     before(async () => {
       server = await startServer(kind);
       const { db } = server.store;
       const withVariants = await db.selectFrom('product_variants').select('product_id').where('stock', '>', 3).executeTakeFirstOrThrow();
-      const variantRows = await db.selectFrom('product_variants').select(['id', 'stock']).where('product_id', '=', withVariants.product_id).execute();
-      varied = { id: withVariants.product_id, variants: variantRows.map((v) => ({ id: v.id, stock: Number(v.stock) })) };
+      const variantRows = await db.selectFrom('product_variants').select(['id', 'stock', 'color']).where('product_id', '=', withVariants.product_id).execute();
+      varied = { id: withVariants.product_id, variants: variantRows.map((v) => ({ id: v.id, stock: Number(v.stock), color: v.color })) };
       const row = await db
         .selectFrom('products')
         .select(['id', 'price', 'mrp', 'stock'])
@@ -81,6 +81,20 @@ for (const kind of storeKinds()) {
         assert.equal(ok.body.lines[0].variant.id, variant.id);
         const wrong = await browser.request('POST', '/api/cart/items', { productId: varied.id, variantId: 'nope' });
         assert.equal(wrong.body.error.code, 'bad-request');
+      });
+
+      it('should show the picture of the chosen colour', async () => {
+        const { db } = server.store;
+        const rows = await db.selectFrom('product_variants').select(['product_id', 'id', 'color']).where('stock', '>', 0).where('position', '>', 0).limit(50).execute();
+        for (const row of rows) {
+          const product = (await new Browser(server.url).request('GET', `/api/catalog/products/${row.product_id}`)).body;
+          const picture = product.images.find((image: { alt: string }) => image.alt.toLowerCase().endsWith(` in ${row.color.toLowerCase()}`));
+          if (!picture || picture.url === product.image.url) continue;
+          const res = await new Browser(server.url).request('POST', '/api/cart/items', { productId: row.product_id, variantId: row.id });
+          assert.equal(res.body.lines[0].product.image.url, picture.url);
+          return;
+        }
+        assert.fail('the catalog has no variant with a picture of its own colour');
       });
 
       it('should refuse more than the stock with out-of-stock', async () => {
