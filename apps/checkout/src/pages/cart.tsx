@@ -1,5 +1,5 @@
 /** The cart: lines with quantity and remove, price details and the PLACE ORDER bar. */
-import { apiRequest, ApiError, buttonClassName, EmptyState, ErrorState, formatRupees, publishCart, summarize, type Cart, type CartLine } from '@storefront/kit';
+import { apiRequest, ApiError, buttonClassName, EmptyState, ErrorState, formatRupees, publishCart, summarize, track, type Cart, type CartLine } from '@storefront/kit';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { withoutLine, withQuantity } from '../cart/cart-edit';
@@ -67,10 +67,12 @@ export default function CartPage(): React.ReactNode {
 
   const changeQuantity = (line: CartLine, quantity: number): void => {
     if (!cart) return;
+    track('CHECKOUT_STEP', { step: 'quantity-change', productId: line.product.id, quantity });
     edit(line, withQuantity(cart, line.id, quantity, summarize), apiRequest<Cart>(`cart/items/${line.id}`, { method: 'PATCH', body: { quantity } }));
   };
   const remove = (line: CartLine): void => {
     if (!cart) return;
+    track('CHECKOUT_STEP', { step: 'remove-from-cart', productId: line.product.id });
     edit(line, withoutLine(cart, line.id, summarize), apiRequest<Cart>(`cart/items/${line.id}`, { method: 'DELETE' }));
   };
 

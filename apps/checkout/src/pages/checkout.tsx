@@ -1,5 +1,5 @@
 /** Checkout, step one: confirms what is being ordered; delivery address and payment come next. */
-import { buttonClassName, EmptyState, ErrorState, formatRupees, Skeleton, useApi, type Cart } from '@storefront/kit';
+import { buttonClassName, EmptyState, ErrorState, formatRupees, Skeleton, track, useApi, type Cart } from '@storefront/kit';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { PriceDetails } from '../components/PriceDetails';
@@ -14,6 +14,7 @@ export default function CheckoutPage(): React.ReactNode {
 
   useEffect(() => {
     document.title = 'Checkout · Storefront';
+    track('CHECKOUT_STEP', { step: 'checkout' });
   }, []);
 
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={state.reload} />;

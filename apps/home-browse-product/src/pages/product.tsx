@@ -14,6 +14,7 @@ import {
   recordRecentlyViewed,
   Skeleton,
   Toast,
+  track,
   useApi,
   useHydrated,
   useToast,
@@ -74,6 +75,7 @@ function ProductView({ product }: { product: Product }): React.ReactNode {
     try {
       const cart = await apiRequest<Cart>('cart/items', { method: 'POST', body: { productId: product.id, ...(variant ? { variantId: variant.id } : {}), quantity: 1 } });
       publishCart(cart);
+      track('CHECKOUT_STEP', { step: 'add-to-cart', productId: product.id });
       toast.show('Added to cart');
       return true;
     } catch (error) {

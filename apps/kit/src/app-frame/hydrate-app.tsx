@@ -5,6 +5,8 @@ import { BrowserRouter } from 'react-router';
 import { matchRoute, type RouteTable } from '../shared/route-table';
 import type { LazyPage } from './lazy-page';
 import { AppRoutes, type PageMap } from './app-routes';
+import { usePageViews } from '../telemetry/page-views';
+import { startTelemetry } from '../telemetry/telemetry';
 
 export interface HydrateOptions<T extends RouteTable> {
   table: T;
@@ -18,15 +20,18 @@ export interface HydrateOptions<T extends RouteTable> {
 /** Hydrates `#root`; resolves once React has taken over the server-rendered shell. */
 export async function hydrateApp<T extends RouteTable>({ table, pages, Layout, release }: HydrateOptions<T>): Promise<void> {
   document.documentElement.dataset.release = `${table.app}:${release}`;
-  const root = document.getElementById('root');
-  if (!root) throw new Error('the shell has no #root element');
   const match = matchRoute([table], window.location.pathname);
   const shell = match ? match.route.shell : table.notFound?.shell;
+  // First, so that a crash while starting is reported too.
+  startTelemetry({ app: table.app, release, routeType: shell ?? 'unknown' });
+  const root = document.getElementById('root');
+  if (!root) throw new Error('the shell has no #root element');
   if (shell) await (pages as Record<string, LazyPage>)[shell]?.preload();
   hydrateRoot(
     root,
     <StrictMode>
       <BrowserRouter>
+        <PageViews table={table} />
         <Layout>
           <AppRoutes table={table} pages={pages} />
         </Layout>
@@ -39,4 +44,10 @@ export async function hydrateApp<T extends RouteTable>({ table, pages, Layout, r
       },
     },
   );
+}
+
+/** Renders nothing: page-view telemetry needs the router's location. */
+function PageViews({ table }: { table: RouteTable }): null {
+  usePageViews(table);
+  return null;
 }

@@ -1,0 +1,47 @@
+/** The shop's own telemetry events: names, and the Foxtrot document each becomes. */
+
+/** Every event the storefront sends to table `storefront`; the README says who sends which. */
+export type TelemetryEventType =
+  | 'APP_LOAD'
+  | 'PAGE_VIEW'
+  | 'WEB_VITAL'
+  | 'APP_CRASH'
+  | 'CHECKOUT_STEP'
+  | 'SW_INSTALLED'
+  | 'SW_ACTIVATED'
+  | 'SW_KILLED'
+  | 'INSTALL_PROMPT'
+  | 'PUSH_RECEIVED'
+  | 'PUSH_CLICKED';
+
+/** Steps of the checkout funnel, in funnel order. */
+export type CheckoutStep = 'add-to-cart' | 'quantity-change' | 'remove-from-cart' | 'checkout';
+
+/** Fields an event adds to the common ones: flat JSON values keep analytics paths short. */
+export type EventData = Record<string, string | number | boolean | null | undefined>;
+
+/** What every event says about where it came from. */
+export interface EventContext {
+  app: string;
+  release: string;
+  appVersion: { major: number; minor: number };
+  os: string;
+  osVersion: string;
+  browser: string;
+  /** One id per browser tab, kept across the tab's page loads, so funnels can be followed. */
+  session: string;
+}
+
+/** A Foxtrot document as `POST /foxtrot/v1/document/{table}/bulk` takes it. */
+export interface TelemetryDocument {
+  /** Random, made once per event, so a resent batch is stored once. */
+  id: string;
+  /** When the event happened (ms since the epoch), not when it was sent. */
+  timestamp: number;
+  data: EventContext & { eventType: TelemetryEventType; routeType: string; online: boolean } & Record<string, unknown>;
+}
+
+/** A random id; `crypto.randomUUID` exists on secure origins, the shop's only kind. */
+export function randomId(): string {
+  return crypto.randomUUID();
+}
