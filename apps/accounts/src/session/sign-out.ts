@@ -1,0 +1,22 @@
+/** Signing out of this browser or of every browser, then back to the login page with a note. */
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import { post } from '../api/account-api';
+import { refreshCartCount, useAccountSession } from './account-session';
+
+/** Returns `signOut(everywhere)`; rejects with the server's error when it fails. */
+export function useSignOut(): (everywhere: boolean) => Promise<void> {
+  const { signedOut } = useAccountSession();
+  const navigate = useNavigate();
+  return useCallback(
+    async (everywhere: boolean) => {
+      await post(everywhere ? 'auth/logout-all' : 'auth/logout');
+      signedOut();
+      // The cart now is this browser's guest cart, not the account's.
+      refreshCartCount();
+      const notice = everywhere ? 'You have signed out of every device.' : 'You have signed out.';
+      void navigate('/accounts/login', { replace: true, state: { notice } });
+    },
+    [signedOut, navigate],
+  );
+}
