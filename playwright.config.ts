@@ -7,7 +7,9 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-const dataDir = path.join(os.tmpdir(), `shop-e2e-${process.pid}`);
+// Set once by the runner; its workers inherit the environment, so tests find the same store (and its SMS outbox).
+process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `shop-e2e-${process.pid}`);
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'e2e',

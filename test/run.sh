@@ -31,7 +31,7 @@ ensure_postgres() {
   fi
   local bin
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  local dir="$PWD/.cache/pg" port=54329
+  local dir="$PWD/.cache/pg" port
   if [ "$(id -u)" = 0 ]; then
     # initdb refuses to run as root: the cluster belongs to the postgres user.
     mkdir -p "$dir" && chown postgres "$dir"
@@ -43,7 +43,13 @@ ensure_postgres() {
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     run_pg "'$bin/initdb' -D '$dir/data' -U postgres -A trust --no-sync >/dev/null"
   fi
-  if ! run_pg "'$bin/pg_ctl' -D '$dir/data' status >/dev/null 2>&1"; then
+  if run_pg "'$bin/pg_ctl' -D '$dir/data' status >/dev/null 2>&1"; then
+    port=$(cat "$dir/port")
+  else
+    # The first free port from 54329 on: another checkout's test database may hold one.
+    port=54329
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    echo "$port" > "$dir/port"
     run_pg "'$bin/pg_ctl' -D '$dir/data' -l '$dir/log' -w -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off\" start >/dev/null"
   fi
   run_pg "'$bin/psql' -h 127.0.0.1 -p $port -U postgres -tAc \"select 1 from pg_database where datname='shop_test'\"" | grep -q 1 ||
