@@ -6,7 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
+// Chosen once by the runner and inherited by its workers (which load this file again), so several
+// checkouts can run their end-to-end tests on one machine at the same time.
+process.env.E2E_PORT ??= String(3200 + (process.pid % 700));
+const PORT = Number(process.env.E2E_PORT);
 // Set once by the runner; its workers inherit the environment, so tests find the same store (and its SMS outbox).
 process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `shop-e2e-${process.pid}`);
 const dataDir = process.env.E2E_DATA_DIR;
