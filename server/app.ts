@@ -19,6 +19,11 @@ import { captureHeaders, securityHeaders } from './http/security-headers';
 import { imageRoutes } from './catalog/image-routes';
 import { opsRoutes } from './ops/routes';
 import { telemetryRoutes } from './telemetry/routes';
+import { KillSwitch } from './sw/kill-switch';
+import { swOpsRoutes } from './sw/ops-routes';
+import { requestCounter } from './sw/request-counter';
+import { SwFiles } from './sw/sw-files';
+import { swRoutes } from './sw/sw-routes';
 
 export interface ShopApp {
   app: Express;
@@ -35,10 +40,17 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   app.set('etag', false);
   app.set('query parser', 'simple');
 
+  // Test-only (COUNT_REQUESTS=1): lets e2e tests prove the worker, not the server, answered.
+  const counter = requestCounter();
+  if (counter) app.use(counter);
+
   const security = securityHeaders(config.assetBaseUrl);
   // Shells first: the hottest path, answered with the same security headers plus a nonce-based CSP.
   app.use(shellRoutes(releases, { assetBaseUrl: config.assetBaseUrl, headers: captureHeaders(security) }));
   app.use(security);
+  const killSwitch = await KillSwitch.open(deps.store, logger);
+  const swFiles = new SwFiles(releases, killSwitch, { distDir: config.distDir, assetBaseUrl: config.assetBaseUrl, logger });
+  app.use(swRoutes(swFiles, killSwitch, { distDir: config.distDir, assetBaseUrl: config.assetBaseUrl }));
 
   app.use('/static', staticAssets(config.distDir));
   app.use(publicFiles());
@@ -58,6 +70,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
 
   const telemetry = await telemetryRoutes(deps);
   app.use('/foxtrot', telemetry);
+  app.use('/ops/api/sw', swOpsRoutes(deps, killSwitch));
   app.use('/ops', opsRoutes(deps));
   app.use(notFoundPage(releases, { assetBaseUrl: config.assetBaseUrl, headers: captureHeaders(security) }));
   app.use(errorHandler(logger));
@@ -67,6 +80,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
     releases,
     async close() {
       releases.close();
+      killSwitch.close();
       await telemetry.close();
     },
   };

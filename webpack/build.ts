@@ -5,6 +5,7 @@
 import { activateApp, activateVendors } from './activate';
 import { buildApp } from './build-app';
 import { buildConsole } from './build-console';
+import { buildServiceWorker } from './build-sw';
 import { buildVendors } from './build-vendors';
 import { fail, parseTargets } from './cli-args';
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     if (targets.all) activateApp(app, manifest.buildId);
     console.log(`${app.padEnd(20)} ${manifest.buildId}  ${manifest.shells.map((s) => s.shell).join(', ')}`);
   }
+  if (targets.all) console.log(`sw                   ${await buildServiceWorker()}  (service worker, served at /sw.js with the current release)`);
   if (targets.all) console.log(`ops-console          ${(await buildConsole()).hash}  (operators' console, served at /ops/console)`);
   console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s${targets.all ? ', activated' : ' (activate with npm run deploy)'}`);
 }

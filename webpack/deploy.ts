@@ -4,6 +4,7 @@
  */
 import { activateApp, activateVendors } from './activate';
 import { buildApp } from './build-app';
+import { buildServiceWorker } from './build-sw';
 import { buildVendors } from './build-vendors';
 import { fail, parseTargets } from './cli-args';
 
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   if (targets.vendors) {
     const vendors = await buildVendors();
     activateVendors(vendors);
-    console.log(`deployed vendors ${vendors.hash}`);
+    console.log(`deployed vendors ${vendors.hash}, service worker ${await buildServiceWorker()}`);
   }
   for (const app of targets.apps) {
     const manifest = await buildApp(app);

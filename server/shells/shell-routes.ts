@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import Negotiator from 'negotiator';
+import { SHELL_URL_PREFIX } from '../../apps/kit/src/shared/sw-release';
 import { AppError } from '../errors/app-error';
 import { createCspHeader } from './csp';
 import { shellFor } from './load-release';
@@ -27,9 +28,12 @@ export function shellRoutes(releases: ReleaseRegistry, options: ShellOptions): R
   const send = createShellSender(options);
   return (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || RESERVED.test(req.path)) return next();
-    const found = shellFor(releases.current, req.path);
-    if (!found) return next();
-    send(req, res, found.shell);
+    // `/__shells/<app>/<shell>`: the same prepared shell at a stable URL, for the worker's precache.
+    const shell = req.path.startsWith(SHELL_URL_PREFIX)
+      ? releases.current.shells.get(req.path.slice(SHELL_URL_PREFIX.length))
+      : shellFor(releases.current, req.path)?.shell;
+    if (!shell) return next();
+    send(req, res, shell);
   };
 }
 

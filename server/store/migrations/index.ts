@@ -5,6 +5,7 @@ import * as cart from './0002-cart';
 import * as telemetry from './0003-telemetry';
 import * as accounts from './0004-accounts';
 import * as dashboards from './0005-dashboards';
+import * as swSwitch from './0006-sw-switch';
 
 export const migrations: Record<string, Migration> = {
   '0001-catalog': catalog,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-telemetry': telemetry,
   '0004-accounts': accounts,
   '0005-dashboards': dashboards,
+  '0006-sw-switch': swSwitch,
 };

@@ -1,5 +1,5 @@
 /** Checkout, step one: confirms what is being ordered; delivery address and payment come next. */
-import { buttonClassName, EmptyState, ErrorState, formatRupees, Skeleton, track, useApi, type Cart } from '@storefront/kit';
+import { buttonClassName, EmptyState, ErrorState, formatRupees, Skeleton, track, useApi, useDeferUpdates, type Cart } from '@storefront/kit';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { PriceDetails } from '../components/PriceDetails';
@@ -9,6 +9,8 @@ const STEPS = ['Cart', 'Delivery address', 'Order summary', 'Payment'] as const;
 
 /** No payment is taken here: this page only shows the order and the steps still to come. */
 export default function CheckoutPage(): React.ReactNode {
+  // A new release waits until the shopper leaves checkout.
+  useDeferUpdates();
   const state = useApi<Cart>('cart');
   const cart = state.status === 'ready' ? state.data : null;
 

@@ -5,6 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { matchRoute, type RouteTable } from '../shared/route-table';
 import type { LazyPage } from './lazy-page';
 import { AppRoutes, type PageMap } from './app-routes';
+import { startServiceWorkerBridge } from '../sw-bridge';
 import { usePageViews } from '../telemetry/page-views';
 import { startTelemetry } from '../telemetry/telemetry';
 
@@ -44,6 +45,8 @@ export async function hydrateApp<T extends RouteTable>({ table, pages, Layout, r
       },
     },
   );
+  // After hydration, so registering and precaching never compete with the page's first work.
+  void startServiceWorkerBridge();
 }
 
 /** Renders nothing: page-view telemetry needs the router's location. */

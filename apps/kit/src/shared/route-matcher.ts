@@ -1,11 +1,12 @@
 /**
- * URL → route type on the server, compiled once per release. React Router's `matchPath` compiles
- * the pattern's regular expression on every call; this compiles each pattern of the same route
- * tables once (path-to-regexp), with React Router's semantics: case-insensitive, an optional
- * trailing slash, and a trailing `*` that may also match nothing.
+ * URL → route type, for the server and the service worker, compiled once per release. React
+ * Router's `matchPath` compiles the pattern's regular expression on every call; this compiles each
+ * pattern of the same route tables once (path-to-regexp), with React Router's semantics:
+ * case-insensitive, an optional trailing slash, and a trailing `*` that may also match nothing.
+ * Not exported from the kit's index: that would put path-to-regexp into the vendors bundle.
  */
 import { match, type MatchFunction } from 'path-to-regexp';
-import type { AppName, RouteDef, RouteTable } from '../../apps/kit/src/shared/route-table';
+import type { AppName, RouteDef, RouteTable } from './route-table';
 
 export interface CompiledMatch {
   app: AppName;

@@ -1,0 +1,47 @@
+/**
+ * What the server tells the service worker about the current release, and the URLs both sides
+ * agree on. The server prepends `self.__SF_RELEASE__ = {…}` to the built worker (a level-2 render
+ * of `/sw.js`), so the worker's bytes change whenever any app, the vendors or the switch changes.
+ */
+import type { RouteTable } from './route-table';
+
+/** One file to precache: hashed URLs carry `revision: null` (the URL is the version). */
+export interface PrecacheEntry {
+  url: string;
+  revision: string | null;
+}
+
+export interface SwRelease {
+  /** Pointer ids of the release this worker serves (vendors and every app). */
+  release: string;
+  /** True while the kill switch is on: the worker removes itself instead of serving. */
+  killed: boolean;
+  precache: PrecacheEntry[];
+  /** The route tables of the current release, in matching order (the server's own). */
+  tables: RouteTable[];
+}
+
+/** The global the server's prefix fills in before the worker's code runs. */
+export const SW_RELEASE_GLOBAL = '__SF_RELEASE__';
+
+/** Where the server answers each shell at a stable URL, for the precache. */
+export const SHELL_URL_PREFIX = '/__shells/';
+
+/** Stable URL of a route type's shell, for the precache (`/__shells/<app>/<shell>`). */
+export function shellUrl(app: string, shell: string): string {
+  return `${SHELL_URL_PREFIX}${app}/${shell}`;
+}
+
+export const SW_URLS = {
+  worker: '/sw.js',
+  /** `{"killed": boolean}`, never cached: pages read it on load. */
+  status: '/sw-status.json',
+  offline: '/offline.html',
+  manifest: '/manifest.webmanifest',
+} as const;
+
+/** Paths that belong to the server, never to a page: the worker leaves their navigations alone. */
+export const SERVER_PATHS = /^\/(api|static|img|icons|foxtrot|ops|__shells|__test)(\/|$)|^\/(sw\.js|sw-status\.json|manifest\.webmanifest|offline\.html)$/;
+
+/** Messages a page sends to the worker. */
+export type PageToWorker = { type: 'SKIP_WAITING' };

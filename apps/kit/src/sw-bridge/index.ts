@@ -1,0 +1,37 @@
+/**
+ * All page ↔ service-worker code: registration, the kill flag check, the update prompt (which a
+ * page mid-task can defer) and the install offer. `hydrateApp` starts it once React has the page.
+ */
+import { useEffect } from 'react';
+import { createBridgeStore } from './bridge-state';
+import { watchInstallPrompt } from './install-offer';
+import { isKillSwitchOn, removeServiceWorker } from './kill-flag';
+import { mountPromptsWhenNeeded } from './prompts';
+import { registerWorker } from './register-worker';
+
+const store = createBridgeStore();
+
+/** Registers the worker unless the kill switch is on (then removes it); never throws. */
+export async function startServiceWorkerBridge(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  mountPromptsWhenNeeded(store);
+  watchInstallPrompt(store);
+  try {
+    if (await isKillSwitchOn()) await removeServiceWorker();
+    else await registerWorker(store);
+  } catch (error) {
+    // The shop works without its worker; say why for support, and go on.
+    console.info('service worker unavailable', error);
+  }
+}
+
+/**
+ * Holds the "new version" prompt back while the calling component is mounted (the checkout page
+ * calls it: a release never switches mid-checkout). The prompt appears once it unmounts.
+ */
+export function useDeferUpdates(): void {
+  useEffect(() => {
+    store.update({ deferrals: store.get().deferrals + 1 });
+    return () => store.update({ deferrals: store.get().deferrals - 1 });
+  }, []);
+}

@@ -1,0 +1,40 @@
+/**
+ * Registers `/sw.js` and watches for updates: a new worker that finishes installing while an old
+ * one controls the page waits, and the store says so (the update prompt appears). The page reloads
+ * only after the shopper accepted and the new worker took control.
+ */
+import { SW_URLS, type PageToWorker } from '../shared/sw-release';
+import type { BridgeStore } from './bridge-state';
+
+let waiting: ServiceWorker | null = null;
+
+export async function registerWorker(store: BridgeStore): Promise<void> {
+  const registration = await navigator.serviceWorker.register(SW_URLS.worker, { scope: '/' });
+  const announce = (worker: ServiceWorker): void => {
+    // No controller means a first install, which takes over by itself: nothing to announce.
+    if (!navigator.serviceWorker.controller) return;
+    waiting = worker;
+    store.update({ updateReady: true });
+  };
+  if (registration.waiting) announce(registration.waiting);
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed') announce(worker);
+    });
+  });
+}
+
+/** The shopper said yes: the waiting worker takes over, then the page reloads on the new release. */
+export function acceptUpdate(store: BridgeStore): void {
+  const worker = waiting;
+  if (!worker) return;
+  store.update({ updateReady: false });
+  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+  worker.postMessage({ type: 'SKIP_WAITING' } satisfies PageToWorker);
+}
+
+/** "Later": the prompt goes; the new worker still takes over once every tab of the shop is closed. */
+export function dismissUpdate(store: BridgeStore): void {
+  store.update({ updateReady: false });
+}

@@ -1,0 +1,49 @@
+/**
+ * Runtime caches for what the precache cannot know: API answers and images. API data is
+ * network-first with a short timeout (fresh when the network is good, the last copy when it is bad
+ * or gone); images never change at a URL, so they are cache-first. Every cache is LRU-bounded
+ * (workbox's expiration refreshes an entry's time on each use) and expires by age.
+ */
+import { ExpirationPlugin } from 'workbox-expiration';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst, NetworkFirst, type Strategy } from 'workbox-strategies';
+import { CACHE_NAMES } from '../cache-names';
+import { requestKind, type RequestKind } from '../routing/request-kind';
+
+const HOUR = 60 * 60;
+
+/** Bounds of each runtime cache: entries kept (least recently used go first) and their age limit. */
+export const RUNTIME_LIMITS: Record<RequestKind, { maxEntries: number; maxAgeSeconds: number }> = {
+  product: { maxEntries: 24, maxAgeSeconds: 24 * HOUR },
+  search: { maxEntries: 12, maxAgeSeconds: 12 * HOUR },
+  suggestion: { maxEntries: 40, maxAgeSeconds: 12 * HOUR },
+  catalog: { maxEntries: 30, maxAgeSeconds: 24 * HOUR },
+  image: { maxEntries: 120, maxAgeSeconds: 30 * 24 * HOUR },
+};
+
+/** Past this, a slow network loses to the cached copy (when there is one). */
+export const NETWORK_TIMEOUT_SECONDS = 3;
+
+const CACHE_OF: Record<RequestKind, string> = {
+  product: CACHE_NAMES.products,
+  search: CACHE_NAMES.searches,
+  suggestion: CACHE_NAMES.suggestions,
+  catalog: CACHE_NAMES.catalog,
+  image: CACHE_NAMES.images,
+};
+
+function strategyFor(kind: RequestKind): Strategy {
+  const plugins = [new ExpirationPlugin({ ...RUNTIME_LIMITS[kind], purgeOnQuotaError: true })];
+  if (kind === 'image') return new CacheFirst({ cacheName: CACHE_OF[kind], plugins });
+  return new NetworkFirst({ cacheName: CACHE_OF[kind], plugins, networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS });
+}
+
+/** Registers one route per request kind, on same-origin GETs. */
+export function routeRuntimeCaches(): void {
+  const strategies = new Map<RequestKind, Strategy>();
+  for (const kind of Object.keys(CACHE_OF) as RequestKind[]) strategies.set(kind, strategyFor(kind));
+  registerRoute(
+    ({ url, sameOrigin }) => sameOrigin && requestKind(url) !== null,
+    (options) => strategies.get(requestKind(options.url)!)!.handle(options),
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * The shop's service worker. This file only attaches listeners; what they do lives beside it
+ * (see README.md). The server prepends the current release, so this code is the same for every
+ * release and the precache list is not.
+ */
+import { clientsClaim } from 'workbox-core';
+import { deleteStaleCaches } from './caches/cache-cleanup';
+import { routeRuntimeCaches } from './caches/runtime-caches';
+import { runKillSwitchWorker } from './lifecycle/kill-switch-worker';
+import { listenForUpdateMessages } from './lifecycle/update-messages';
+import { precacheRelease } from './precache';
+import { readRelease } from './release';
+import { routeNavigations } from './routing/navigation-route';
+
+declare const self: ServiceWorkerGlobalScope;
+
+const release = readRelease();
+
+if (release.killed) {
+  runKillSwitchWorker();
+} else {
+  precacheRelease(release.precache);
+  routeNavigations(release.tables);
+  routeRuntimeCaches();
+  listenForUpdateMessages();
+  // The first worker controls the page that installed it, so its data is cached from the first visit.
+  clientsClaim();
+  self.addEventListener('activate', (event) => event.waitUntil(deleteStaleCaches()));
+}
