@@ -70,3 +70,15 @@ export function layoutShift(page: Page): Promise<number> {
       }),
   );
 }
+
+/**
+ * The problems left once a journey's expected API refusals are set aside: each is matched by its
+ * status and URL, in both forms the fixture records it (the response, and the console's
+ * "Failed to load resource" line), so nothing else a test did wrong slips through.
+ */
+export function unexpectedProblems(problems: Problems, expected: ReadonlyArray<{ status: number; url: RegExp }>): string[] {
+  return problems.list.filter((problem) => {
+    const seen = /^(\d{3}) (\S+)$/.exec(problem) ?? /status of (\d{3}) .*\((\S+)\)$/.exec(problem);
+    return !(seen && expected.some(({ status, url }) => Number(seen[1]) === status && url.test(seen[2] ?? '')));
+  });
+}

@@ -1,5 +1,5 @@
 /** Signing out of this browser or of every browser, then back to the login page with a note. */
-import { useCallback } from 'react';
+import { startTransition, useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { post } from '../api/account-api';
 import { refreshCartCount, useAccountSession } from './account-session';
@@ -11,11 +11,14 @@ export function useSignOut(): (everywhere: boolean) => Promise<void> {
   return useCallback(
     async (everywhere: boolean) => {
       await post(everywhere ? 'auth/logout-all' : 'auth/logout');
-      signedOut();
       // The cart now is this browser's guest cart, not the account's.
       refreshCartCount();
       const notice = everywhere ? 'You have signed out of every device.' : 'You have signed out.';
-      void navigate('/accounts/login', { replace: true, state: { notice } });
+      // One render for both: the account page must not see "signed out" first and redirect on its own.
+      startTransition(() => {
+        void navigate('/accounts/login', { replace: true, state: { notice } });
+        signedOut();
+      });
     },
     [signedOut, navigate],
   );
