@@ -24,6 +24,7 @@ import { swOpsRoutes } from './sw/ops-routes';
 import { requestCounter } from './sw/request-counter';
 import { SwFiles } from './sw/sw-files';
 import { swRoutes } from './sw/sw-routes';
+import { apiTiming } from './telemetry/api-timing';
 
 export interface ShopApp {
   app: Express;
@@ -57,6 +58,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   app.use('/img', imageRoutes(deps));
 
   const api = express.Router();
+  api.use(apiTiming(deps));
   api.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.method === 'GET' } }));
   api.use(requireJson);
   // Not strict: a JSON `null` or number is valid JSON, and the route's schema names what is wrong with it.

@@ -10,6 +10,7 @@ import { toAppError } from '../http/error-handler';
 import { requireJson } from '../http/require-json';
 import { parseInput } from '../http/validate';
 import { Analytics } from './analytics';
+import { apiTimingRecorder } from './api-timing';
 import { toCsv } from './csv';
 import type { EventEngine } from './engine/engine';
 import { openDuckdbEngine } from './engine/duckdb-engine';
@@ -41,6 +42,8 @@ export async function telemetryRoutes(deps: ServerDeps): Promise<TelemetryRouter
   for (const own of OWN_TABLES) await tables.ensure(own.name, own.ttl);
   const ingestion = new Ingestion(engine, tables, deps.now);
   const analytics = new Analytics(engine, tables, deps.now);
+  const timings = apiTimingRecorder(deps);
+  timings.attach(ingestion);
 
   const purge = async () => {
     for (const table of tables.list()) await engine.purge(table.name, tables.cutoff(table));
@@ -109,6 +112,7 @@ export async function telemetryRoutes(deps: ServerDeps): Promise<TelemetryRouter
 
   router.close = async () => {
     clearInterval(timer);
+    await timings.detach();
     await engine.close();
   };
   return router;

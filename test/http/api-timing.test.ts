@@ -1,0 +1,89 @@
+/**
+ * API timings over HTTP, on every store: each `/api` request becomes a document in table `server`
+ * with its method, route pattern (not the URL), status and duration, written after the answer.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startServer, storeKinds, type TestServer } from '../support/server';
+
+interface Row {
+  method: string;
+  route: string;
+  status: number;
+  durationMs: number;
+}
+
+for (const kind of storeKinds()) {
+  describe(`API timings (${kind})`, () => {
+    let server: TestServer;
+
+    const analytics = async (request: Record<string, unknown>) => {
+      const res = await fetch(`${server.url}/foxtrot/v1/analytics`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ table: 'server', bypassCache: true, ...request }),
+      });
+      assert.equal(res.status, 200);
+      return (await res.json()) as Record<string, any>;
+    };
+    /** Timings of one route pattern, once the recorder has written `expected` of them (it writes every second). */
+    const timingsOf = async (route: string, expected: number): Promise<Row[]> => {
+      // Only so that a broken recorder fails the test instead of hanging it.
+      const giveUp = Date.now() + 20_000;
+      for (;;) {
+        assert.ok(Date.now() < giveUp, `no ${expected} timings of ${route} were written`);
+        const { documents } = await analytics({ opcode: 'query', filters: [{ operator: 'equals', field: 'route', value: route }], limit: 100 });
+        if (documents.length >= expected) return documents.map((d: { data: Row }) => d.data);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+
+    before(async () => {
+      server = await startServer(kind, { seedProducts: 50 });
+    });
+    after(async () => {
+      await server.close();
+    });
+
+    describe('GET /api/catalog/products/:itemId', () => {
+      it('should record the route pattern, not the product id, for found and unknown products', async () => {
+        const home = await (await fetch(`${server.url}/api/catalog/browse/mobiles`)).json();
+        const id = home.products[0].id as string;
+        assert.equal((await fetch(`${server.url}/api/catalog/products/${id}`)).status, 200);
+        assert.equal((await fetch(`${server.url}/api/catalog/products/itm0000000000000`)).status, 404);
+        const rows = await timingsOf('/api/catalog/products/:itemId', 2);
+        assert.deepEqual(rows.map((r) => r.status).sort(), [200, 404]);
+        for (const row of rows) {
+          assert.equal(row.method, 'GET');
+          assert.ok(row.durationMs >= 0 && row.durationMs < 60_000, `duration ${row.durationMs}`);
+        }
+      });
+    });
+
+    describe('a URL no API route matches', () => {
+      it('should be recorded under the API mount, with its status', async () => {
+        assert.equal((await fetch(`${server.url}/api/no/such/thing?x=1`)).status, 404);
+        const [row] = await timingsOf('/api/(unmatched)', 1);
+        assert.equal(row!.status, 404);
+      });
+    });
+
+    describe('POST /api/cart/items', () => {
+      it('should record the method and the answer to a bad request', async () => {
+        const res = await fetch(`${server.url}/api/cart/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        assert.equal(res.status, 400);
+        const rows = await timingsOf('/api/cart/items', 1);
+        assert.deepEqual(rows.map((r) => [r.method, r.status]), [['POST', 400]]);
+      });
+    });
+
+    describe('table server', () => {
+      it('should group timings by route and status', async () => {
+        await timingsOf('/api/catalog/browse/:slug', 1);
+        const { result } = await analytics({ opcode: 'group', nesting: ['route', 'status'] });
+        assert.equal(result['/api/catalog/browse/:slug']['200'], 1);
+        assert.ok(!Object.keys(result).some((route) => route.includes('itm')), 'no raw product URLs');
+      });
+    });
+  });
+}
