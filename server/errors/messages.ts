@@ -13,6 +13,8 @@ export const errorMessages = {
   'cart-full': { status: 409, message: 'Your cart cannot hold more items.' },
   'method-not-allowed': { status: 405, message: 'This address does not accept this method.' },
   'forbidden': { status: 403, message: 'You are not allowed to do this.' },
+  'operator-required': { status: 401, message: 'Sign in as an operator: send the operator token as a Bearer token or log in at /ops/login.' },
+  'invalid-operator-token': { status: 401, message: 'That operator token is not right.' },
   'telemetry-table-not-found': { status: 404, message: 'No telemetry table has this name.' },
   'telemetry-table-exists': { status: 409, message: 'A telemetry table with this name already exists.' },
   'invalid-document': { status: 400, message: 'The document is not valid.' },

@@ -44,8 +44,9 @@ export function loginRoutes(auth: OperatorAuth, deps: ServerDeps): Router {
     if (!token || !auth.checkToken(token)) {
       failures.set(ip, [...recentFailures(ip), deps.now()]);
       res.setHeader('Cache-Control', 'no-store');
-      if (wantsJson) return void res.status(401).json({ error: { code: 'invalid-operator-token', message: 'That operator token is not right.' } });
-      return sendLoginPage(res, 401, next, 'That operator token is not right.');
+      const error = new AppError('invalid-operator-token');
+      if (wantsJson) return void res.status(error.status).json(error.toJSON());
+      return sendLoginPage(res, error.status, next, error.message);
     }
     failures.delete(ip);
     auth.startSession(res);

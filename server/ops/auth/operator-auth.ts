@@ -6,6 +6,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { parse as parseCookies, serialize } from 'cookie';
 import type { ServerDeps } from '../../deps';
+import { AppError } from '../../errors/app-error';
 import { createSessionSigner, SESSION_TTL_MS, type SessionSigner } from './operator-session';
 import { loadOperatorToken, tokenMatches } from './operator-token';
 
@@ -53,9 +54,7 @@ export function createOperatorAuth(deps: ServerDeps, envToken = process.env.OPS_
 }
 
 /** JSON 401 body; the code is stable for clients (see server/ops/README.md). */
-export const OPERATOR_REQUIRED = {
-  error: { code: 'operator-required', message: 'Sign in as an operator: send the operator token as a Bearer token or log in at /ops/login.' },
-};
+export const OPERATOR_REQUIRED = new AppError('operator-required').toJSON();
 
 /**
  * Lets operators through. Others get a 401 JSON answer, or, for a page navigation, a redirect to
