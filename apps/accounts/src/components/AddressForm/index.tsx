@@ -7,6 +7,7 @@ import { Button } from '@storefront/kit';
 import { useRef, useState } from 'react';
 import { AccountApiError, messageOf } from '../../api/account-api';
 import { addressProblems, digitsOnly, serverProblems, type AddressDraft, type AddressField, type AddressProblems } from '../../forms/address-rules';
+import { normaliseMobileInput } from '../../forms/mobile';
 import { Field } from '../Field';
 import './address-form.css';
 
@@ -86,7 +87,7 @@ export function AddressForm({ initial, states, editing, save, cancel }: AddressF
         inputMode: 'numeric',
         autoComplete: 'tel-national',
         prefix: '+91',
-        onChange: (event) => set('phone', digitsOnly(event.target.value.replace(/^\+?91(?=\d{10}$)/, ''), 10)),
+        onChange: (event) => set('phone', normaliseMobileInput(event.target.value)),
       })}
       <div className="address-row">
         {text('pin', 'PIN code', {
