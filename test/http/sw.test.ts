@@ -99,7 +99,9 @@ describe('/sw.js', () => {
     const deploy = runBuildCommand('deploy', ['checkout'], { DIST_DIR: dist, RELEASE_LABEL: 'second' });
     assert.equal(deploy.status, 0, deploy.output);
     const after = await waitFor(worker, (text) => text !== before, 'a new /sw.js');
-    const [oldEntries, newEntries] = [releaseOf(before), releaseOf(after)].map((r) => new Map(r.precache.map((e) => [e.url, e.revision])));
+    const entriesOf = (worker: string) => new Map(releaseOf(worker).precache.map((e) => [e.url, e.revision]));
+    const oldEntries = entriesOf(before);
+    const newEntries = entriesOf(after);
     const changed = [...newEntries].filter(([url, revision]) => oldEntries.get(url) !== revision || !oldEntries.has(url)).map(([url]) => url);
     assert.ok(changed.length > 0);
     for (const url of changed) assert.match(url, /^\/(static\/apps\/checkout\/|__shells\/checkout\/)/, url);
@@ -149,7 +151,7 @@ describe('/manifest.webmanifest', () => {
       assert.equal(png.headers.get('content-type'), 'image/png');
       assert.equal(png.headers.get('cache-control'), 'public, max-age=31536000, immutable');
       const bytes = Buffer.from(await png.arrayBuffer());
-      assert.equal(bytes.readUInt32BE(16), Number(sizes.split('x')[0]), 'PNG width');
+      assert.equal(bytes.readUInt32BE(16), Number(sizes!.split('x')[0]), 'PNG width');
     }
     assert.deepEqual(manifest.shortcuts.map((s: { url: string }) => new URL(s.url, server.url).pathname), ['/search', '/cart']);
     const apple = await fetch(`${server.url}/apple-touch-icon.png`);

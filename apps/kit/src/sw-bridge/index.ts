@@ -17,8 +17,13 @@ export async function startServiceWorkerBridge(): Promise<void> {
   mountPromptsWhenNeeded(store);
   watchInstallPrompt(store);
   try {
-    if (await isKillSwitchOn()) await removeServiceWorker();
-    else await registerWorker(store);
+    if (await isKillSwitchOn()) {
+      const controlled = navigator.serviceWorker.controller !== null;
+      await removeServiceWorker();
+      // The old worker still serves this page and may cache its data again: load it once more,
+      // uncontrolled (that load finds no worker and clears whatever was cached meanwhile).
+      if (controlled) window.location.reload();
+    } else await registerWorker(store);
   } catch (error) {
     // The shop works without its worker; say why for support, and go on.
     console.info('service worker unavailable', error);

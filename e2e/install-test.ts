@@ -1,0 +1,75 @@
+/**
+ * Installable: Chromium finds nothing missing (manifest, icons, worker), and the shop's own
+ * install offer appears only after engagement and remembers "Not now".
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { startOwnServer, type OwnServer } from './support/own-server';
+import { expect, test } from './support/shop-page';
+import { waitForController } from './support/worker-page';
+
+let server: OwnServer;
+test.beforeAll(async () => {
+  server = await startOwnServer();
+});
+test.afterAll(async () => server?.stop());
+
+test('Chromium reports no installability errors', async ({ browserName }, testInfo) => {
+  expect(browserName).toBe('chromium');
+  // Installability is never checked in incognito, which every ordinary test context is.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-install-'));
+  const launch = testInfo.project.use.launchOptions ?? {};
+  const context = await chromium.launchPersistentContext(profile, { ...launch, viewport: { width: 412, height: 915 } });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.url}/`);
+    await waitForController(page);
+    const session = await context.newCDPSession(page);
+    await expect
+      .poll(async () => (await session.send('Page.getInstallabilityErrors')).installabilityErrors.map((e) => e.errorId), { timeout: 20_000 })
+      .toEqual([]);
+    const manifest = await session.send('Page.getAppManifest');
+    expect(manifest.errors).toEqual([]);
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+/** What Chromium fires when the shop could be installed (headless Chromium may not fire it itself). */
+async function offerInstall(page: import('@playwright/test').Page): Promise<void> {
+  await page.evaluate(() => {
+    const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+      prompt: async () => undefined,
+      userChoice: Promise.resolve({ outcome: 'dismissed' as const }),
+    });
+    window.dispatchEvent(event);
+  });
+}
+
+test('the shop offers to install only after engagement, and remembers "Not now"', async ({ page, problems }) => {
+  await page.goto(`${server.url}/`);
+  await expect(page.getByTestId('product-card').first()).toBeVisible();
+  await offerInstall(page);
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('install-prompt')).toHaveCount(0);
+
+  // A second visit (a new session) is real engagement.
+  const second = await page.context().newPage();
+  await second.goto(`${server.url}/`);
+  await expect(second.getByTestId('product-card').first()).toBeVisible();
+  await offerInstall(second);
+  await expect(second.getByTestId('install-prompt')).toBeVisible();
+  await second.getByTestId('install-dismiss').click();
+  await expect(second.getByTestId('install-prompt')).toHaveCount(0);
+  expect(await second.evaluate(() => localStorage.getItem('sf.installChoice'))).toBe('dismissed');
+
+  await second.reload();
+  await expect(second.getByTestId('product-card').first()).toBeVisible();
+  await offerInstall(second);
+  await second.waitForTimeout(300);
+  await expect(second.getByTestId('install-prompt')).toHaveCount(0);
+  expect(problems.list).toEqual([]);
+});
