@@ -70,11 +70,13 @@ test('a new number signs up with the SMS code, signs out and logs in again', asy
   await page.getByTestId('profile-save').click();
   await expect(page).toHaveURL(/\/accounts$/);
   await expect(page.getByTestId('account-name').first()).toHaveText('Asha Rao');
+  await expect(page.getByTestId('account-link')).toContainText('Account');
   await snap(page, testInfo, '3-account-home');
 
   await page.getByTestId('sign-out').click();
   await expect(page).toHaveURL(/\/accounts\/login$/);
   await expect(page.getByTestId('login-notice')).toHaveText('You have signed out.');
+  await expect(page.getByTestId('account-link')).toContainText('Login');
 
   await enterCode(page, await codeAfterCooldown(page, mobile));
   await expect(page).toHaveURL(/\/accounts$/);

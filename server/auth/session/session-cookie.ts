@@ -16,10 +16,20 @@ export function readSessionId(req: Request, secure: boolean): string | null {
   return id && ID.test(id) ? id : null;
 }
 
+/**
+ * A cookie pages may read, saying only that a session was started here, so the shop header can
+ * offer "My account" instead of "Login" without asking the server. It carries no secret; a stale
+ * one (session expired) just leads to the login page.
+ */
+export const SIGNED_IN_HINT = 'sf_signed_in';
+
 export function setSessionCookie(res: Response, secure: boolean, id: string, maxAgeMs: number): void {
-  res.append('Set-Cookie', serialize(sessionCookieName(secure), id, { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: Math.floor(maxAgeMs / 1000) }));
+  const maxAge = Math.floor(maxAgeMs / 1000);
+  res.append('Set-Cookie', serialize(sessionCookieName(secure), id, { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge }));
+  res.append('Set-Cookie', serialize(SIGNED_IN_HINT, '1', { secure, sameSite: 'lax', path: '/', maxAge }));
 }
 
 export function clearSessionCookie(res: Response, secure: boolean): void {
   res.append('Set-Cookie', serialize(sessionCookieName(secure), '', { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: 0 }));
+  res.append('Set-Cookie', serialize(SIGNED_IN_HINT, '', { secure, sameSite: 'lax', path: '/', maxAge: 0 }));
 }

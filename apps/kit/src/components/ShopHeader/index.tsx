@@ -2,6 +2,7 @@
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useEffect, useState } from 'react';
 import { useCartCount } from '../../hooks/cart-count';
+import { useSignedIn } from '../../hooks/signed-in';
 import type { AppName } from '../../shared/route-table';
 import { SearchBox } from '../SearchBox';
 import './shop-header.css';
@@ -27,6 +28,7 @@ export function ShopHeader({ app }: ShopHeaderProps): React.ReactNode {
   const navigate = useNavigate();
   const location = useLocation();
   const count = useCartCount();
+  const signedIn = useSignedIn(location.key);
   const [currentQuery, setCurrentQuery] = useState<string | null>(null);
   useEffect(() => {
     // Read in an effect: the shell was rendered without the URL's query.
@@ -52,11 +54,11 @@ export function ShopHeader({ app }: ShopHeaderProps): React.ReactNode {
           <SearchBox go={go} currentQuery={currentQuery} />
         </div>
         <nav className="shop-header-nav" aria-label="Account and cart">
-          <ShopLink app={app} href="/accounts/login" className="shop-header-link">
+          <ShopLink app={app} href={signedIn ? '/accounts' : '/accounts/login'} className="shop-header-link" data-testid="account-link">
             <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
               <path fill="currentColor" d="M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zm0 2c-3.3 0-9 1.7-9 5v2h18v-2c0-3.3-5.7-5-9-5z" />
             </svg>
-            <span className="shop-header-label">Login</span>
+            <span className="shop-header-label">{signedIn ? 'Account' : 'Login'}</span>
           </ShopLink>
           <ShopLink app={app} href="/cart" className="shop-header-link shop-cart" data-testid="cart-link">
             <span className="shop-cart-icon">
