@@ -1,0 +1,45 @@
+/**
+ * Lighthouse 12 performance scores (mobile, simulated throttling: its default) for the home,
+ * browse and product pages, against a server of its own; target at least 95 on each.
+ * Run: npx tsx bench/lighthouse.ts   (after npm run build; CHROME_PATH defaults to /usr/bin/chromium)
+ */
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { startOwnServer } from '../e2e/support/own-server';
+import { productPaths } from '../e2e/support/worker-page';
+
+const TARGET = 95;
+
+async function main(): Promise<void> {
+  const server = await startOwnServer();
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+  });
+  let below = 0;
+  try {
+    const [product] = await productPaths(server.url, 'phone', 1);
+    const pages = { home: '/', browse: '/mobiles/pr', product: product! };
+    console.log('Lighthouse performance, mobile, simulated throttling\n');
+    console.log('  page       score    FCP       LCP       TBT      CLS');
+    for (const [name, path] of Object.entries(pages)) {
+      const result = await lighthouse(server.url + path, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
+      if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+      const { lhr } = result;
+      const score = Math.round((lhr.categories.performance?.score ?? 0) * 100);
+      const metric = (id: string) => lhr.audits[id]?.displayValue ?? '-';
+      console.log(`  ${name.padEnd(10)} ${String(score).padStart(5)}    ${metric('first-contentful-paint').padEnd(9)} ${metric('largest-contentful-paint').padEnd(9)} ${metric('total-blocking-time').padEnd(8)} ${metric('cumulative-layout-shift')}`);
+      if (score < TARGET) below++;
+    }
+    console.log(`\n  target: ${TARGET} or more on each page${below ? `; ${below} below` : ': met'}`);
+  } finally {
+    chrome.kill();
+    await server.stop();
+  }
+  if (below > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
