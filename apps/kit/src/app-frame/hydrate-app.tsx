@@ -45,8 +45,8 @@ export async function hydrateApp<T extends RouteTable>({ table, pages, Layout, r
       },
     },
   );
-  // After hydration, so registering and precaching never compete with the page's first work.
-  void startServiceWorkerBridge();
+  // After hydration (and the page's load), so the worker never competes with the page's first work.
+  startServiceWorkerBridge();
 }
 
 /** Renders nothing: page-view telemetry needs the router's location. */

@@ -11,9 +11,15 @@ import { registerWorker } from './register-worker';
 
 const store = createBridgeStore();
 
-/** Registers the worker unless the kill switch is on (then removes it); never throws. */
-export async function startServiceWorkerBridge(): Promise<void> {
+/** After the page's `load`: registering and precaching never compete with the page's own first bytes. */
+export function startServiceWorkerBridge(): void {
   if (!('serviceWorker' in navigator)) return;
+  if (document.readyState === 'complete') void startBridge();
+  else window.addEventListener('load', () => void startBridge(), { once: true });
+}
+
+/** Registers the worker unless the kill switch is on (then removes it); never throws. */
+async function startBridge(): Promise<void> {
   mountPromptsWhenNeeded(store);
   watchInstallPrompt(store);
   try {
