@@ -10,6 +10,8 @@ const BENCHMARKS: Array<{ file: string; args: string[] }> = [
   { file: 'bundle-bytes.ts', args: [] },
   { file: 'build-time.ts', args: [] },
   { file: 'shell-serving.ts', args: [] },
+  { file: 'sw-repeat-visit.ts', args: [] },
+  { file: 'lighthouse.ts', args: [] },
   { file: 'telemetry-ingest.ts', args: ['sqlite'] },
   { file: 'telemetry-query.ts', args: ['sqlite'] },
 ];
