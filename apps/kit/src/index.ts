@@ -30,6 +30,7 @@ export { EmptyState, type EmptyStateProps } from './components/EmptyState';
 export { ErrorState, type ErrorStateProps } from './components/ErrorState';
 export { Toast, useToast, type ToastProps } from './components/Toast';
 export { ShopHeader, type ShopHeaderProps } from './components/ShopHeader';
+export { ShopLayout, type ShopLayoutProps } from './components/ShopLayout';
 export { useDeferUpdates } from './sw-bridge';
 export { track } from './telemetry/telemetry';
 export type { TelemetryEventType, CheckoutStep, EventData } from './telemetry/event-types';

@@ -3,18 +3,11 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema';
 import { maskMobile } from '../mobile/mobile-number';
+import type { Account } from '../../../apps/kit/src/shared/api-types';
 import type { AccountsTable } from '../tables';
 
-export interface AccountView {
-  id: string;
-  mobile: string;
-  mobileMasked: string;
-  name: string | null;
-  email: string | null;
-  /** A password turns on 2-step verification (OTP, then password). */
-  hasPassword: boolean;
-  createdAt: number;
-}
+/** What `/me` shows of an account: the wire type every client reads. */
+export type AccountView = Account;
 
 export function toAccountView(row: AccountsTable): AccountView {
   return {

@@ -3,24 +3,13 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../errors/app-error';
 import type { Database } from '../../store/schema';
+import type { Address } from '../../../apps/kit/src/shared/api-types';
 import type { AddressesTable } from '../tables';
 import type { AddressPatch, NewAddress } from './address-schema';
 
 export const MAX_ADDRESSES = 20;
 
-export interface Address {
-  id: string;
-  name: string;
-  phone: string;
-  pin: string;
-  line1: string;
-  line2: string | null;
-  landmark: string | null;
-  city: string;
-  state: string;
-  type: 'home' | 'work';
-  isDefault: boolean;
-}
+export type { Address };
 
 function toAddress(row: AddressesTable): Address {
   const { id, name, phone, pin, line1, line2, landmark, city, state } = row;

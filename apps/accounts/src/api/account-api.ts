@@ -2,31 +2,9 @@
  * Requests to `/api/auth` and `/api/account`. Like the kit's `apiRequest`, but the error keeps what
  * these flows need from the answer: `details` (attempts left, bad fields) and `Retry-After`.
  */
-import { ApiError } from '@storefront/kit';
+import { ApiError, type Account, type Address } from '@storefront/kit';
 
-export interface Account {
-  id: string;
-  mobile: string;
-  mobileMasked: string;
-  name: string | null;
-  email: string | null;
-  hasPassword: boolean;
-  createdAt: number;
-}
-
-export interface Address {
-  id: string;
-  name: string;
-  phone: string;
-  pin: string;
-  line1: string;
-  line2: string | null;
-  landmark: string | null;
-  city: string;
-  state: string;
-  type: 'home' | 'work';
-  isDefault: boolean;
-}
+export type { Account, Address };
 
 /** The answer of every request that texts a code. */
 export interface OtpSent {

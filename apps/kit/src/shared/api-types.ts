@@ -136,6 +136,35 @@ export interface Cart {
   summary: PriceSummary;
 }
 
+/** A shopper's account as `/api/account/me` and the login answers show it. */
+export interface Account {
+  id: string;
+  mobile: string;
+  mobileMasked: string;
+  name: string | null;
+  email: string | null;
+  /** A password turns on 2-step verification (OTP, then password). */
+  hasPassword: boolean;
+  createdAt: number;
+}
+
+/** A saved delivery address, in the Indian format. */
+export interface Address {
+  id: string;
+  name: string;
+  /** 10 digits, starting 6–9. */
+  phone: string;
+  /** 6-digit PIN code, not starting with 0. */
+  pin: string;
+  line1: string;
+  line2: string | null;
+  landmark: string | null;
+  city: string;
+  state: string;
+  type: 'home' | 'work';
+  isDefault: boolean;
+}
+
 /** Every error answer of the API has this shape. */
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
