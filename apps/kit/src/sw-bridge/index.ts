@@ -8,6 +8,7 @@ import { watchInstallPrompt } from './install-offer';
 import { isKillSwitchOn, removeServiceWorker } from './kill-flag';
 import { mountPromptsWhenNeeded } from './prompts';
 import { registerWorker } from './register-worker';
+import { track } from '../telemetry/telemetry';
 
 const store = createBridgeStore();
 
@@ -26,6 +27,7 @@ async function startBridge(): Promise<void> {
     if (await isKillSwitchOn()) {
       const controlled = navigator.serviceWorker.controller !== null;
       await removeServiceWorker();
+      track('SW_KILLED', { reason: 'kill-switch', controlled });
       // The old worker still serves this page and may cache its data again: load it once more,
       // uncontrolled (that load finds no worker and clears whatever was cached meanwhile).
       if (controlled) window.location.reload();

@@ -5,6 +5,7 @@
  */
 import { readRecentlyViewed } from '../hooks/recently-viewed';
 import type { BridgeStore } from './bridge-state';
+import { track } from '../telemetry/telemetry';
 
 const VISITS_KEY = 'sf.visits';
 const CHOICE_KEY = 'sf.installChoice';
@@ -43,11 +44,14 @@ export async function acceptInstall(store: BridgeStore): Promise<void> {
   store.update({ installOffer: false });
   if (!event) return;
   await event.prompt();
-  remember(store, (await event.userChoice).outcome);
+  const { outcome } = await event.userChoice;
+  track('INSTALL_PROMPT', { outcome });
+  remember(store, outcome);
 }
 
 /** "Not now": remembered, so the shop does not ask again. */
 export function dismissInstall(store: BridgeStore): void {
+  track('INSTALL_PROMPT', { outcome: 'not-now' });
   remember(store, 'dismissed');
 }
 

@@ -4,6 +4,7 @@
  * only after the shopper accepted and the new worker took control.
  */
 import { SW_URLS, type PageToWorker } from '../shared/sw-release';
+import { track } from '../telemetry/telemetry';
 import type { BridgeStore } from './bridge-state';
 
 let waiting: ServiceWorker | null = null;
@@ -20,7 +21,12 @@ export async function registerWorker(store: BridgeStore): Promise<void> {
   registration.addEventListener('updatefound', () => {
     const worker = registration.installing;
     worker?.addEventListener('statechange', () => {
-      if (worker.state === 'installed') announce(worker);
+      if (worker.state === 'installed') {
+        track('SW_INSTALLED', { update: navigator.serviceWorker.controller !== null });
+        announce(worker);
+      }
+      if (worker.state === 'activated') track('SW_ACTIVATED');
+      if (worker.state === 'redundant') track('SW_KILLED', { reason: 'redundant' });
     });
   });
 }
