@@ -1,5 +1,5 @@
 /** Fetches API data after mount, so the first render always matches the data-less shell. */
-import { useCallback, useContext, useEffect, useState } from 'react';
+import { startTransition, useCallback, useContext, useEffect, useState } from 'react';
 import { apiRequest, type ApiError } from './api-client';
 import { ApiDataContext } from './api-data-context';
 
@@ -19,10 +19,11 @@ export function useApi<T>(path: string | null): ApiState<T> & { reload(): void }
     if (path === null) return;
     const controller = new AbortController();
     setState((previous) => (previous.status === 'loading' ? previous : { status: 'loading', data: null, error: null }));
+    // A transition: rendering a page full of results yields to input instead of blocking the thread.
     apiRequest<T>(path, { signal: controller.signal }).then(
-      (data) => setState({ status: 'ready', data, error: null }),
+      (data) => startTransition(() => setState({ status: 'ready', data, error: null })),
       (error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setState({ status: 'error', data: null, error: error as ApiError });
+        if ((error as Error).name !== 'AbortError') startTransition(() => setState({ status: 'error', data: null, error: error as ApiError }));
       },
     );
     return () => controller.abort();
