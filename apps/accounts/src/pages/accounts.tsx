@@ -10,6 +10,7 @@ import AddressesPage from './addresses';
 import ForgotPage from './forgot';
 import HomePage from './home';
 import LoginPage from './login';
+import MobilePage from './mobile';
 import NotFoundPage from './not-found';
 import OrdersPage from './orders';
 import PasswordPage from './password';
@@ -34,6 +35,7 @@ export default function AccountsPage(): React.ReactNode {
         <Route path="profile" element={<ProfilePage />} />
         <Route path="addresses" element={<AddressesPage />} />
         <Route path="security" element={<SecurityPage />} />
+        <Route path="mobile" element={<MobilePage />} />
         <Route path="orders" element={<OrdersPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

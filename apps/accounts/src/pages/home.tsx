@@ -26,7 +26,12 @@ export default function HomePage(): React.ReactNode {
             <dl className="acc-details">
               <div>
                 <dt>Mobile</dt>
-                <dd data-testid="account-mobile">{account.mobileMasked}</dd>
+                <dd>
+                  <span data-testid="account-mobile">{account.mobileMasked}</span>{' '}
+                  <Link to="/accounts/mobile" className="acc-inline-link" aria-label="Change your mobile number" data-testid="account-mobile-change">
+                    Change
+                  </Link>
+                </dd>
               </div>
               <div>
                 <dt>Name</dt>

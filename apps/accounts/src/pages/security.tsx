@@ -1,9 +1,10 @@
 /**
- * Login and security: 2-step verification (set, change or remove the password, with a step-up
+ * Login and security: the mobile number (changed on its own page), 2-step verification (set, change or remove the password, with a step-up
  * by code when the last login is older than 10 minutes), sign out, sign out of every device.
  */
-import { Button } from '@storefront/kit';
+import { Button, buttonClassName } from '@storefront/kit';
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { AccountApiError, accountRequest, messageOf, post, type Account } from '../api/account-api';
 import { AccountFrame, PageHeading } from '../components/PageFrame';
 import { PasswordField } from '../components/PasswordField';
@@ -18,11 +19,33 @@ export default function SecurityPage(): React.ReactNode {
       {(account) => (
         <>
           <PageHeading>Login &amp; security</PageHeading>
+          <MobileSettings account={account} />
           <PasswordSettings account={account} />
           <SignOutSettings />
         </>
       )}
     </AccountFrame>
+  );
+}
+
+function MobileSettings({ account }: { account: Account }): React.ReactNode {
+  return (
+    <section className="acc-panel card" aria-labelledby="mobile-title" data-testid="mobile-settings">
+      <h2 id="mobile-title" className="acc-panel-title">
+        Mobile number
+      </h2>
+      <div className="acc-row">
+        <p>
+          <strong className="acc-number" data-testid="security-mobile">
+            {account.mobileMasked}
+          </strong>
+          <span className="acc-muted"> You log in with this number.</span>
+        </p>
+        <Link to="/accounts/mobile" className={buttonClassName('outline')} aria-label="Change your mobile number" data-testid="mobile-change-link">
+          Change
+        </Link>
+      </div>
+    </section>
   );
 }
 

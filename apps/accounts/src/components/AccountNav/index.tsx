@@ -11,7 +11,7 @@ export const SECTIONS = [
   { to: '/accounts/orders', label: 'My orders', note: 'Track, return or buy again', icon: 'M4 4h16v4H4zm1 6h14v10H5zm4 3v2h6v-2z' },
   { to: '/accounts/profile', label: 'Profile', note: 'Name and email', icon: 'M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zm0 2c-3.3 0-9 1.7-9 5v2h18v-2c0-3.3-5.7-5-9-5z' },
   { to: '/accounts/addresses', label: 'Saved addresses', note: 'Where we deliver', icon: 'M12 2a7 7 0 0 0-7 7c0 5 7 13 7 13s7-8 7-13a7 7 0 0 0-7-7zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5z' },
-  { to: '/accounts/security', label: 'Login & security', note: 'Password, sign out', icon: 'M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5zm-1 14-4-4 1.4-1.4L11 13.2l5.6-5.6L18 9z' },
+  { to: '/accounts/security', label: 'Login & security', note: 'Mobile number, password, sign out', icon: 'M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5zm-1 14-4-4 1.4-1.4L11 13.2l5.6-5.6L18 9z' },
 ] as const;
 
 /** The side menu (wide screens) or the link back to the account home (phones). */
