@@ -1,6 +1,6 @@
 /** Loads a product listing page by page and appends each page (infinite scroll). */
 import { apiRequest, ApiError, type ProductSummary } from '@storefront/kit';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 
 interface Paged {
   products: ProductSummary[];
@@ -40,7 +40,8 @@ export function usePagedProducts<T extends Paged>(key: string | null, pathOf: (p
     const current = (controller.current = new AbortController());
     apiRequest<T>(pathOfRef.current(pageNumber), { signal: current.signal }).then(
       (data) => {
-        if (!current.signal.aborted) onData(data);
+        // A transition: a grid of results renders in slices that yield to input.
+        if (!current.signal.aborted) startTransition(() => onData(data));
       },
       (reason: unknown) => {
         if ((reason as Error).name === 'AbortError') return;
