@@ -5,11 +5,7 @@
 import type { Page } from '@playwright/test';
 import { freshMobile, requestLoginCode } from './support/outbox';
 import { expect, snap, test, unexpectedProblems } from './support/shop-page';
-
-async function enterCode(page: Page, code: string): Promise<void> {
-  await page.getByTestId('otp-input').fill(code);
-  await page.getByTestId('otp-submit').click();
-}
+import { enterCode } from './support/account-steps';
 
 test('a logged-out visit to addresses logs in and comes back; addresses are added, checked, edited and deleted', async ({ page, problems }, testInfo) => {
   await page.goto('/accounts/addresses');

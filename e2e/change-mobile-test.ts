@@ -6,25 +6,18 @@
 import type { Page } from '@playwright/test';
 import { codeFor, freshMobile, requestLoginCode, smsCount } from './support/outbox';
 import { expect, snap, test, unexpectedProblems } from './support/shop-page';
+import { enterCode, signUp } from './support/account-steps';
+
+/** Sign-up, landing on the account home. */
+async function signUpHome(page: Page, mobile: string): Promise<void> {
+  await signUp(page, mobile);
+  await expect(page).toHaveURL(/\/accounts$/);
+}
 
 // The narrowest phones the shop supports.
 test.use({ viewport: { width: 360, height: 780 } });
 
 const masked = (mobile: string): string => `+91******${mobile.slice(-4)}`;
-
-async function enterCode(page: Page, code: string): Promise<void> {
-  await page.getByTestId('otp-input').fill(code);
-  await page.getByTestId('otp-submit').click();
-}
-
-/** Signs a new number up and skips the name step; ends on `/accounts`. */
-async function signUp(page: Page, mobile: string): Promise<void> {
-  await page.goto('/accounts/login');
-  await enterCode(page, await requestLoginCode(page, mobile));
-  await expect(page).toHaveURL(/\/accounts\/profile\?welcome=1/);
-  await page.getByTestId('profile-skip').click();
-  await expect(page).toHaveURL(/\/accounts$/);
-}
 
 /** Asks for a change to `mobile` and returns the code texted to it. */
 async function requestChangeCode(page: Page, mobile: string): Promise<string> {
@@ -38,7 +31,7 @@ async function requestChangeCode(page: Page, mobile: string): Promise<string> {
 test('the number changes with a code to the new number, after a step-up by the current one; the new number logs in', async ({ page, problems }, testInfo) => {
   const first = freshMobile(31);
   const second = freshMobile(32);
-  await signUp(page, first);
+  await signUpHome(page, first);
   await expect(page.getByTestId('account-mobile')).toHaveText(masked(first));
   await page.getByTestId('account-mobile-change').click();
   await expect(page).toHaveURL(/\/accounts\/mobile$/);
@@ -116,10 +109,10 @@ test('the number changes with a code to the new number, after a step-up by the c
 test('a number that has an account is refused, in words, after its code', async ({ page, problems }, testInfo) => {
   const taken = freshMobile(33);
   const mine = freshMobile(34);
-  await signUp(page, taken);
+  await signUpHome(page, taken);
   await page.getByTestId('sign-out').click();
   await expect(page).toHaveURL(/\/accounts\/login$/);
-  await signUp(page, mine);
+  await signUpHome(page, mine);
 
   await page.goto('/accounts/security');
   await expect(page.getByTestId('security-mobile')).toHaveText(masked(mine));

@@ -6,25 +6,13 @@
 import type { Page } from '@playwright/test';
 import { codeFor, freshMobile, requestLoginCode, smsCount } from './support/outbox';
 import { expect, snap, test, unexpectedProblems } from './support/shop-page';
+import { enterCode, signUp } from './support/account-steps';
 
 // Some journeys must wait out the 30 s resend cooldown, as a shopper would.
 test.describe.configure({ timeout: 120_000 });
 
 /** A second login within 30 s of the last code is refused (`otp-resend-cooldown`) by design. */
 const COOLDOWN = { status: 429, url: /\/api\/auth\/identify$/ };
-
-async function enterCode(page: Page, code: string): Promise<void> {
-  await page.getByTestId('otp-input').fill(code);
-  await page.getByTestId('otp-submit').click();
-}
-
-/** Signs a new number up and skips the name step; ends on `/accounts` (or `next`). */
-async function signUp(page: Page, mobile: string): Promise<void> {
-  await page.goto('/accounts/login');
-  await enterCode(page, await requestLoginCode(page, mobile));
-  await expect(page).toHaveURL(/\/accounts\/profile\?welcome=1/);
-  await page.getByTestId('profile-skip').click();
-}
 
 /** Logs a known number in again within 30 s of its last code: wait for the timer, then resend. */
 async function codeAfterCooldown(page: Page, mobile: string): Promise<string> {
