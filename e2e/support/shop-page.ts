@@ -35,7 +35,10 @@ export { expect };
 /** Saves a full-page screenshot as a test artifact. */
 export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
-  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
+  // Written into the test's output folder (kept as an artifact of every run) and attached to the report.
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
 
 /** Records, per URL, whether the browser took the response from its HTTP cache. */
