@@ -68,12 +68,16 @@ app.post('/drop', express.json({ limit: '1mb' }), (_req, res) => {
 });
 const baseServer = app.listen(0, '127.0.0.1');
 await new Promise((r) => baseServer.once('listening', r));
+const baseCpuBefore = process.cpuUsage();
 const baseline = await driveInWorker(`http://127.0.0.1:${(baseServer.address() as AddressInfo).port}/drop`);
+const baseCpu = process.cpuUsage(baseCpuBefore);
 baseServer.close();
 
 const server = await startTelemetryServer(kind);
 await fetch(`${server.url}/foxtrot/v1/tables`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench', ttl: 30 }) });
+const cpuBefore = process.cpuUsage();
 const rate = await driveInWorker(`${server.url}/foxtrot/v1/document/bench/bulk`);
+const cpu = process.cpuUsage(cpuBefore);
 const stored = (await (
   await fetch(`${server.url}/foxtrot/v1/analytics`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ opcode: 'count', table: 'bench', bypassCache: true }) })
 ).json()) as { count: number };
@@ -82,4 +86,7 @@ await server.close();
 console.log(`telemetry ingest (${kind}), batches of ${BATCH}, ${CONCURRENCY} clients, ${seconds}s`);
 console.log(`  baseline (parse and drop): ${Math.round(baseline).toLocaleString('en')} events/s`);
 console.log(`  stored:                    ${Math.round(rate).toLocaleString('en')} events/s (${(rate / baseline).toFixed(2)} of baseline), ${stored.count.toLocaleString('en')} events counted`);
+// CPU of the server process (event loop, DuckDB's thread and its own threads) per event sent.
+const perEvent = (usage: NodeJS.CpuUsage, events: number) => ((usage.user + usage.system) / events).toFixed(1);
+console.log(`  server CPU per event:      baseline ${perEvent(baseCpu, baseline * seconds)} µs, stored ${perEvent(cpu, rate * seconds)} µs`);
 }

@@ -11,6 +11,33 @@ export interface BulkResult {
   rejected: { index: number; id?: unknown; reason: Rejection }[];
 }
 
+/** Checks a bulk body (already parsed): the documents to store and the rejected ones with reasons. */
+export function checkBulk(input: unknown, now: number): { valid: StoredDocument[]; rejected: BulkResult['rejected'] } {
+  if (!Array.isArray(input)) throw new AppError('invalid-document', undefined, 'A bulk request body must be a JSON array of documents.');
+  if (input.length > MAX_BULK_DOCUMENTS) {
+    throw new AppError('too-many-documents', { count: input.length, max: MAX_BULK_DOCUMENTS });
+  }
+  const valid: StoredDocument[] = [];
+  const rejected: BulkResult['rejected'] = [];
+  for (let index = 0; index < input.length; index++) {
+    const doc: unknown = input[index];
+    const checked = checkDocument(doc, now);
+    if (checked.ok) valid.push(checked.document);
+    else rejected.push({ index, id: (doc as { id?: unknown } | null)?.id, reason: checked.reason });
+  }
+  return { valid, rejected };
+}
+
+/** Parses a bulk body's bytes (UTF-8 JSON); malformed JSON is a 400 `invalid-json`, as from the body parser. */
+export function parseBulkBody(body: Uint8Array): unknown {
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('invalid-json');
+  }
+}
+
 export class Ingestion {
   constructor(
     private readonly engine: EventEngine,
@@ -29,19 +56,18 @@ export class Ingestion {
   /** Stores every valid document of a bulk request and lists the rejected ones. */
   async bulk(table: string, input: unknown): Promise<BulkResult> {
     this.tables.get(table);
-    if (!Array.isArray(input)) throw new AppError('invalid-document', undefined, 'A bulk request body must be a JSON array of documents.');
-    if (input.length > MAX_BULK_DOCUMENTS) {
-      throw new AppError('too-many-documents', { count: input.length, max: MAX_BULK_DOCUMENTS });
-    }
-    const now = this.now();
-    const valid: StoredDocument[] = [];
-    const rejected: BulkResult['rejected'] = [];
-    input.forEach((doc, index) => {
-      const checked = checkDocument(doc, now);
-      if (checked.ok) valid.push(checked.document);
-      else rejected.push({ index, id: (doc as { id?: unknown } | null)?.id, reason: checked.reason });
-    });
+    const { valid, rejected } = checkBulk(input, this.now());
     await this.engine.insert(table, valid);
     return { accepted: valid.length, rejected };
+  }
+
+  /**
+   * Stores a bulk request given as its raw JSON bytes. An engine that can parse off the event loop
+   * (DuckDB's writer thread) gets the bytes as they came; otherwise they are parsed here.
+   */
+  async bulkBody(table: string, body: Uint8Array): Promise<BulkResult> {
+    this.tables.get(table);
+    if (this.engine.insertBulkBody) return this.engine.insertBulkBody(table, body, this.now());
+    return this.bulk(table, parseBulkBody(body));
   }
 }

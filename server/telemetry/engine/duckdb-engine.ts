@@ -1,23 +1,16 @@
 /**
  * The embedded event engine: DuckDB, one columnar table per telemetry table, in `DATA_DIR`.
- * Writes go through one connection with group commit; analytics run on another, on DuckDB's own
- * threads, so a long query never holds up ingestion (MVCC: readers see the last commit).
+ * The database lives on its own thread (`duckdb-writer.ts`): bulk bodies go there as raw bytes to be
+ * parsed, checked and appended with group commit, so the event loop keeps answering HTTP while a
+ * commit runs. Analytics run there on a second connection, on DuckDB's own threads (MVCC: readers
+ * see the last commit), so a long query never holds up ingestion.
  */
-import path from 'node:path';
-import fs from 'node:fs';
-import { BIGINT, DuckDBDataChunk, DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../errors/app-error';
 import type { Field } from '../fields';
-import { quoteSegment, type EventEngine, type SqlDialect, type StoredDocument } from './engine';
-import { WriteQueue, type Pending } from './write-queue';
-
-interface TableWrite {
-  table: string;
-  documents: StoredDocument[];
-}
-
-const tableName = (table: string): string => `"ev_${table}"`;
-/** DuckDB's vector size: a data chunk holds at most this many rows. */
-const CHUNK_ROWS = 2048;
+import type { BulkResult } from '../ingest';
+import { tableName, type WriterReply, type WriterRequest } from './duckdb-protocol';
+import { quoteSegment, type EventEngine, type SqlDialect } from './engine';
 
 const jsonPath = (field: Extract<Field, { kind: 'data' }>): string => `'$.${field.path.map(quoteSegment).join('.')}'`;
 
@@ -31,126 +24,79 @@ export const duckdbDialect: SqlDialect = {
   time: (ms) => BigInt(Math.floor(ms)),
 };
 
-/** Opens (or creates) the DuckDB file under `dataDir`. */
+/**
+ * Starts `duckdb-writer` on its own thread. Run from TypeScript sources (tsx), the thread registers
+ * tsx's loader before importing it: Node 20 does not apply `--import` hooks to worker threads.
+ */
+function startWriter(dataDir: string): Worker {
+  const entry = new URL(import.meta.url.endsWith('.ts') ? './duckdb-writer.ts' : './duckdb-writer.js', import.meta.url);
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: { dataDir } });
+  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`;
+  return new Worker(bootstrap, { eval: true, workerData: { dataDir } });
+}
+
+type Request = WriterRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** Opens (or creates) the DuckDB file under `dataDir`, on its own thread. */
 export async function openDuckdbEngine(dataDir: string): Promise<EventEngine> {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const instance = await DuckDBInstance.create(path.join(dataDir, 'telemetry.duckdb'));
-  const writer = await instance.connect();
-  const reader = await instance.connect();
-  const queue = new WriteQueue<TableWrite>((batch) => flush(writer, batch));
+  const worker = startWriter(dataDir);
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  let nextId = 1;
+  let failure: Error | undefined;
+  // The thread keeps the process alive only while it owes an answer.
+  worker.unref();
+
+  worker.on('message', (reply: WriterReply) => {
+    const call = waiting.get(reply.id);
+    if (!call) return;
+    waiting.delete(reply.id);
+    if (waiting.size === 0) worker.unref();
+    if (reply.ok) call.resolve(reply.value);
+    else call.reject(reply.error.code ? new AppError(reply.error.code, reply.error.details, reply.error.message) : new Error(reply.error.message));
+  });
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const call of waiting.values()) call.reject(error);
+    waiting.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`The DuckDB thread exited (${code}).`)));
+
+  const call = <T>(request: Request, transfer: ArrayBuffer[] = []): Promise<T> => {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    if (waiting.size === 0) worker.ref();
+    return new Promise<T>((resolve, reject) => {
+      waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ ...request, id }, transfer);
+    });
+  };
 
   return {
     dialect: duckdbDialect,
     async createTable(table) {
-      await writer.run(`CREATE TABLE IF NOT EXISTS ${tableName(table)} (id VARCHAR PRIMARY KEY, ts BIGINT NOT NULL, data VARCHAR NOT NULL)`);
+      await call({ op: 'createTable', table });
     },
     async insert(table, documents) {
       if (documents.length === 0) return { stored: 0 };
-      return { stored: await queue.push({ table, documents }) };
+      return call({ op: 'insert', table, documents });
     },
-    async select(sql, params) {
-      const result = await reader.runAndReadAll(sql, params as DuckDBValue[]);
-      return (result.getRowObjectsJS() as Record<string, unknown>[]).map(normalizeRow);
+    insertBulkBody(table, body, now) {
+      // Hand the bytes over without a copy when the body owns its buffer (bodies past a few KB do).
+      const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+      const bytes = owned ? body : new Uint8Array(body);
+      return call<BulkResult>({ op: 'bulkBody', table, body: bytes, now }, [bytes.buffer as ArrayBuffer]);
+    },
+    select(sql, params) {
+      return call({ op: 'select', sql, params });
     },
     async purge(table, before) {
-      await queue.idle();
-      await writer.run(`DELETE FROM ${tableName(table)} WHERE ts < $1`, [BigInt(Math.floor(before))]);
+      await call({ op: 'purge', table, before });
     },
     async close() {
-      await queue.idle();
-      reader.closeSync();
-      writer.closeSync();
-      instance.closeSync();
+      if (!failure) await call({ op: 'close' });
+      failure ??= new Error('The DuckDB engine is closed.');
+      await worker.terminate();
     },
   };
-}
-
-/** Writes every queued batch: one appender commit per table, the fast path when ids are new. */
-async function flush(connection: DuckDBConnection, batch: Pending<TableWrite>[]): Promise<void> {
-  const byTable = new Map<string, Pending<TableWrite>[]>();
-  for (const p of batch) {
-    const list = byTable.get(p.item.table) ?? [];
-    list.push(p);
-    byTable.set(p.item.table, list);
-  }
-  for (const [table, writes] of byTable) {
-    // The same id twice in one commit would fail the primary key: keep the first.
-    const seen = new Set<string>();
-    const counts = writes.map(() => 0);
-    const rows: StoredDocument[] = [];
-    writes.forEach((w, i) => {
-      for (const doc of w.item.documents) {
-        if (seen.has(doc.id)) continue;
-        seen.add(doc.id);
-        rows.push(doc);
-        counts[i]!++;
-      }
-    });
-    try {
-      await appendAll(connection, table, rows);
-    } catch (error) {
-      if (!String((error as Error).message).includes('Duplicate key')) {
-        for (const w of writes) w.reject(error);
-        continue;
-      }
-      // Some ids were stored before (a client retried): the append was rolled back whole, so insert
-      // the rows again skipping existing ids. Slower, and only taken when a duplicate shows up.
-      try {
-        const stored = await insertIgnoringDuplicates(connection, table, rows);
-        writes.forEach((w, i) => w.resolve(i === 0 ? stored : 0));
-        continue;
-      } catch (retryError) {
-        for (const w of writes) w.reject(retryError);
-        continue;
-      }
-    }
-    writes.forEach((w, i) => w.resolve(counts[i]!));
-  }
-}
-
-/**
- * Appends all rows as one columnar chunk and commits: the fastest path measured (about twice an
- * INSERT of bound lists), at the cost of running on the JS thread for ~2.5 ms per 500 rows.
- */
-async function appendAll(connection: DuckDBConnection, table: string, rows: StoredDocument[]): Promise<void> {
-  const appender = await connection.createAppender(`ev_${table}`);
-  try {
-    for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-      const part = rows.slice(start, start + CHUNK_ROWS);
-      const chunk = DuckDBDataChunk.create([VARCHAR, BIGINT, VARCHAR], part.length);
-      chunk.setColumns([part.map((r) => r.id), part.map((r) => BigInt(r.timestamp)), part.map((r) => r.json)]);
-      appender.appendDataChunk(chunk);
-    }
-    appender.flushSync();
-  } finally {
-    try {
-      appender.closeSync();
-    } catch {
-      // Closing re-reports the flush error, which the caller already has.
-    }
-  }
-}
-
-function columns(rows: StoredDocument[]): [DuckDBValue[], DuckDBType[]] {
-  return [
-    [listValue(rows.map((r) => r.id)), listValue(rows.map((r) => BigInt(r.timestamp))), listValue(rows.map((r) => r.json))],
-    [LIST(VARCHAR), LIST(BIGINT), LIST(VARCHAR)],
-  ];
-}
-
-async function insertIgnoringDuplicates(connection: DuckDBConnection, table: string, rows: StoredDocument[]): Promise<number> {
-  const result = await connection.run(`INSERT OR IGNORE INTO ${tableName(table)} SELECT unnest($1), unnest($2), unnest($3)`, ...columns(rows));
-  return Number(result.rowsChanged);
-}
-
-function normalizeRow(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) out[key] = normalize(value);
-  return out;
-}
-
-function normalize(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map(normalize);
-  return value;
 }

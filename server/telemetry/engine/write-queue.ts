@@ -12,17 +12,26 @@ export class WriteQueue<T> {
   private pending: Pending<T>[] = [];
   private running = false;
 
-  constructor(private readonly flush: (items: Pending<T>[]) => Promise<void>) {}
+  /**
+   * `schedule` decides when a commit starts once the queue was idle: at once by default; the DuckDB
+   * writer thread passes `setImmediate` so that every request already waiting in its port joins.
+   */
+  constructor(
+    private readonly flush: (items: Pending<T>[]) => Promise<void>,
+    private readonly schedule: (start: () => void) => void = (start) => start(),
+  ) {}
 
   push(item: T): Promise<number> {
     return new Promise((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
-      if (!this.running) void this.drain();
+      if (!this.running) {
+        this.running = true;
+        this.schedule(() => void this.drain());
+      }
     });
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
     while (this.pending.length > 0) {
       const batch = this.pending;
       this.pending = [];
