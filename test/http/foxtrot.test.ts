@@ -304,6 +304,14 @@ for (const kind of telemetryStoreKinds()) {
         ].sort((a, b) => a.os.localeCompare(b.os) || a['version.major'].localeCompare(b['version.major'])));
       });
 
+      it('orders grouped counts by the count, as count(*) or count, and limits them', async () => {
+        const expected = [{ os: 'android', count: 3 }, { os: 'ios', count: 2 }, { os: 'windows', count: 1 }];
+        assert.deepEqual(await rows('select count(*) from events group by os order by count(*) desc'), expected);
+        assert.deepEqual(await rows('select count(*) from events group by os order by count desc'), expected);
+        assert.deepEqual(await rows('select * from events group by os order by count asc limit 2'), [{ os: 'windows', count: 1 }, { os: 'ios', count: 2 }]);
+        assert.deepEqual(await rows('select count(distinct page) from events group by os order by count(distinct page) limit 1'), [{ os: 'windows', 'count(distinct page)': 1 }]);
+      });
+
       it('selects documents with where, order by, limit and offset', async () => {
         const res = await rows("select os, duration from events where os <> 'windows' and duration >= 200 order by duration desc limit 2 offset 1");
         assert.deepEqual(res, [{ os: 'ios', duration: 400 }, { os: 'android', duration: 300 }]);

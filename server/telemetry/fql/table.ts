@@ -46,7 +46,8 @@ export function flatten(response: ActionResponse, projection: Projection, reques
         for (const [key, child] of Object.entries(node as Record<string, unknown>)) walk(child, [...prefix, key]);
       };
       walk(response.result, []);
-      return makeTable([...nesting, request.uniqueCountOn ? `count(distinct ${String(request.uniqueCountOn)})` : 'count'], rows);
+      const names = [...nesting, request.uniqueCountOn ? `count(distinct ${String(request.uniqueCountOn)})` : 'count'];
+      return makeTable(names, page(sortRows(rows, names, projection.order ?? []), projection));
     }
     case 'histogram':
       return makeTable(['period', 'count'], (response.counts as { period: number; count: number }[]).map((c) => [c.period, c.count]));
@@ -102,4 +103,24 @@ export function leafPaths(value: unknown, prefix: string, out: Set<string>): voi
     return;
   }
   for (const [key, child] of Object.entries(value)) leafPaths(child, prefix ? `${prefix}.${key}` : key, out);
+}
+
+/** Sorts rows by columns (numbers numerically, the rest as text); ties keep their order. */
+function sortRows(rows: Cell[][], names: string[], order: NonNullable<Projection['order']>): Cell[][] {
+  const keys = order.map((o) => ({ index: names.indexOf(o.column), sign: o.desc ? -1 : 1 })).filter((k) => k.index >= 0);
+  if (keys.length === 0) return rows;
+  return [...rows].sort((a, b) => {
+    for (const { index, sign } of keys) {
+      const x = a[index] ?? null;
+      const y = b[index] ?? null;
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : cellText(x).localeCompare(cellText(y));
+      if (c !== 0) return c * sign;
+    }
+    return 0;
+  });
+}
+
+function page(rows: Cell[][], projection: Projection): Cell[][] {
+  const from = projection.offset ?? 0;
+  return projection.limit === undefined ? rows.slice(from) : rows.slice(from, from + projection.limit);
 }

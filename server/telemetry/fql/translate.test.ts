@@ -29,6 +29,20 @@ describe('translateFql', () => {
     });
   });
 
+  it('group by ordered by the count: count(*), the count column, or count(distinct f)', () => {
+    const byCount = request('select count(*) from t group by f order by count(*) desc');
+    assert.deepEqual(byCount.request, { opcode: 'group', table: 't', filters: [], nesting: ['f'] });
+    assert.deepEqual(byCount.projection.order, [{ column: 'count', desc: true }]);
+    const byName = request('select * from t group by f order by count desc limit 3');
+    assert.deepEqual(byName.projection, { fields: ['f'], order: [{ column: 'count', desc: true }], limit: 3 });
+    assert.deepEqual(request('select count(distinct u) from t group by f order by count(distinct u)').projection.order, [{ column: 'count(distinct u)', desc: false }]);
+    assert.deepEqual(request('select * from t group by f, g order by g desc, count').projection.order, [
+      { column: 'g', desc: true },
+      { column: 'count', desc: false },
+    ]);
+    assert.throws(() => translateFql('select * from t group by f order by other'), (e: unknown) => e instanceof AppError && e.code === 'invalid-fql');
+  });
+
   it('mixed filters with temporal() between', () => {
     assert.deepEqual(request("select * from europa where a = 'b' and c = 2.5 and temporal(e) between 10 and 30 and x > 99 order by test.name limit 20 offset 5").request.filters, [
       { operator: 'equals', field: 'a', value: 'b' },

@@ -13,6 +13,10 @@ const parser = new Parser();
 export interface Projection {
   fields: string[];
   aggregate?: { stat: string; label: string };
+  /** Grouped answers: rows sorted by these columns (`count` or a group field), then limit and offset. */
+  order?: { column: string; desc: boolean }[];
+  limit?: number;
+  offset?: number;
 }
 
 export type FqlStatement =
@@ -48,18 +52,14 @@ export function translateFql(input: string): FqlStatement {
   const table = String(select.from[0].table);
   const filters = select.where ? whereToFilters(select.where) : [];
   const { limit, offset } = limits(select.limit);
-  const order = (select.orderby ?? []).map((o: Node) => ({ field: fieldName(o.expr), order: String(o.type ?? 'ASC').toLowerCase() }));
   const groupBy: string[] = (select.groupby?.columns ?? select.groupby ?? []).map((c: Node) => fieldName(c));
-  const columns: Node[] = select.columns === '*' ? [{ expr: { type: 'column_ref', column: '*' } }] : select.columns;
+  if (groupBy.length) return groupStatement(select, columns(select), groupBy, { table, filters }, limits(select.limit));
+  const order = (select.orderby ?? []).map((o: Node) => ({ field: fieldName(o.expr), order: String(o.type ?? 'ASC').toLowerCase() }));
   const base = { table, filters };
+  const selected = columns(select);
+  const functions = selected.filter((c) => c.expr.type === 'function' || c.expr.type === 'aggr_func');
+  const plainFields = selected.filter((c) => c.expr.type === 'column_ref' && c.expr.column !== '*').map((c) => fieldName(c.expr));
 
-  const functions = columns.filter((c) => c.expr.type === 'function' || c.expr.type === 'aggr_func');
-  const plainFields = columns.filter((c) => c.expr.type === 'column_ref' && c.expr.column !== '*').map((c) => fieldName(c.expr));
-
-  if (groupBy.length) {
-    const unique = functions.map((c) => c.expr).find((e) => e.type === 'aggr_func' && e.name === 'COUNT' && e.args?.distinct);
-    return action({ opcode: 'group', ...base, nesting: groupBy, ...(unique ? { uniqueCountOn: fieldName(unique.args.expr) } : {}) }, groupBy);
-  }
   if (select.distinct === 'DISTINCT' && plainFields.length) {
     const nesting = plainFields.map((field) => ({ field, order: order.find((o: { field: string }) => o.field === field)?.order ?? 'desc' }));
     return action({ opcode: 'distinct', ...base, nesting, ...(limit !== undefined ? { limit } : {}) }, plainFields);
@@ -72,6 +72,38 @@ export function translateFql(input: string): FqlStatement {
     { opcode: 'query', ...base, from: offset ?? 0, limit: limit ?? 10, ...(sort ? { sort } : {}) },
     plainFields,
   );
+}
+
+function columns(select: Node): Node[] {
+  return select.columns === '*' ? [{ expr: { type: 'column_ref', column: '*' } }] : select.columns;
+}
+
+/**
+ * `group by` → a `group` request. `order by` may name the count (`count(*)`, `count(distinct f)`,
+ * or the column `count`) or a group field; the flattened rows are sorted by it, then limited.
+ */
+function groupStatement(
+  select: Node,
+  selected: Node[],
+  groupBy: string[],
+  base: { table: string; filters: Filter[] },
+  page: { limit?: number; offset?: number },
+): FqlStatement {
+  const functions = selected.map((c) => c.expr).filter((e) => e.type === 'function' || e.type === 'aggr_func');
+  const unique = functions.find((e) => e.type === 'aggr_func' && e.name === 'COUNT' && e.args?.distinct);
+  const uniqueCountOn = unique ? fieldName(unique.args.expr) : undefined;
+  const countColumn = uniqueCountOn ? `count(distinct ${uniqueCountOn})` : 'count';
+  const order = (select.orderby ?? []).map((o: Node) => {
+    const desc = String(o.type ?? 'ASC').toUpperCase() === 'DESC';
+    const expr = o.expr as Node;
+    if (expr.type === 'aggr_func' && String(expr.name).toUpperCase() === 'COUNT') return { column: countColumn, desc };
+    const field = fieldName(expr);
+    if (field === 'count' || field === countColumn) return { column: countColumn, desc };
+    if (!groupBy.includes(field)) throw fail(`Order grouped results by the count or by a group by field, not ${field}.`, { field });
+    return { column: field, desc };
+  });
+  const request = { opcode: 'group', ...base, nesting: groupBy, ...(uniqueCountOn ? { uniqueCountOn } : {}) };
+  return { kind: 'action', request, projection: { fields: groupBy, ...(order.length ? { order } : {}), ...page } };
 }
 
 function action(request: Record<string, unknown> & { opcode: string }, fields: string[], aggregate?: Projection['aggregate']): FqlStatement {
