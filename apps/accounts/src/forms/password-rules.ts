@@ -3,6 +3,9 @@
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
+/** The hint under every field that sets a new password. */
+export const NEW_PASSWORD_HINT = `${PASSWORD_MIN} to ${PASSWORD_MAX} characters. A few words you will remember work well.`;
+
 /** Why a new password would be refused, or null; the server also refuses very common ones. */
 export function passwordProblem(password: string): string | null {
   if (password.length === 0) return 'Enter a password.';
@@ -24,6 +27,6 @@ export function weakPasswordMessage(details: unknown): string {
     case 'common':
       return 'This password is too common and easy to guess. Choose another one.';
     default:
-      return 'Choose a password of 8 to 128 characters that is not a common one.';
+      return `Choose a password of ${PASSWORD_MIN} to ${PASSWORD_MAX} characters that is not a common one.`;
   }
 }

@@ -9,7 +9,7 @@ import { AuthCard, useTitle } from '../components/PageFrame';
 import { PasswordField } from '../components/PasswordField';
 import { maskMobile, mobileProblem } from '../forms/mobile';
 import { formatWait } from '../forms/otp-messages';
-import { passwordProblem, weakPasswordMessage } from '../forms/password-rules';
+import { NEW_PASSWORD_HINT, passwordProblem, weakPasswordMessage } from '../forms/password-rules';
 
 type Step = { name: 'mobile' } | { name: 'code'; sent: OtpSent } | { name: 'password' } | { name: 'done' };
 
@@ -127,7 +127,7 @@ export default function ForgotPage(): React.ReactNode {
             ref={input}
             id="new-password"
             label="New password"
-            hint="8 to 128 characters. A few words you will remember work well."
+            hint={NEW_PASSWORD_HINT}
             value={password}
             onChange={setPassword}
             error={fieldError}

@@ -9,7 +9,7 @@ import { AccountApiError, accountRequest, messageOf, post, type Account } from '
 import { AccountFrame, PageHeading } from '../components/PageFrame';
 import { PasswordField } from '../components/PasswordField';
 import { useStepUp } from '../components/StepUp';
-import { passwordProblem, weakPasswordMessage } from '../forms/password-rules';
+import { NEW_PASSWORD_HINT, passwordProblem, weakPasswordMessage } from '../forms/password-rules';
 import { useAccountSession } from '../session/account-session';
 import { useSignOut } from '../session/sign-out';
 
@@ -124,7 +124,7 @@ function PasswordSettings({ account }: { account: Account }): React.ReactNode {
               ref={input}
               id="new-password"
               label={account.hasPassword ? 'New password' : 'Choose a password'}
-              hint="8 to 128 characters. A few words you will remember work well."
+              hint={NEW_PASSWORD_HINT}
               value={password}
               onChange={setPassword}
               error={fieldError}
