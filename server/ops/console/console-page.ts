@@ -5,15 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
-import Negotiator from 'negotiator';
 import { createCspHeader } from '../../shells/csp';
 import { createNonce } from '../../shells/nonce';
+import { twinHeaders, twinSuffix } from '../../assets/precompressed';
 import { escapeHtml } from '../html';
 import { consoleLayout, readConsoleManifest, type ConsoleManifest } from './console-build';
-
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
-const ENCODINGS = ['br', 'gzip', 'identity'];
-const SUFFIX: Record<string, string> = { br: '.br', gzip: '.gz' };
 
 /** `/console`, `/console/fql` and `/console/d/<id>` answer the page; `/console/assets/<hash>/<file>` the bundle. */
 export function consoleRoutes(distDir: string): Router {
@@ -37,13 +33,9 @@ export function consoleRoutes(distDir: string): Router {
     if (!/^[a-f0-9]{12}$/.test(hash) || !/^[\w-]+\.[a-f0-9]+\.(js|css)$/.test(file)) return next();
     const full = path.join(consoleLayout.dir(distDir, hash), file);
     if (!fs.existsSync(full)) return next();
-    const encoding = new Negotiator(req).encoding(ENCODINGS);
-    const suffix = encoding ? SUFFIX[encoding] : undefined;
-    const send = suffix && fs.existsSync(full + suffix) ? full + suffix : full;
+    const send = full + twinSuffix(req, full);
     res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
-    res.setHeader('Content-Type', TYPES[path.extname(file)]!);
-    res.setHeader('Vary', 'Accept-Encoding');
-    if (send !== full) res.setHeader('Content-Encoding', suffix === '.br' ? 'br' : 'gzip');
+    for (const [name, value] of twinHeaders(send)) res.setHeader(name, value);
     res.sendFile(send);
   });
   return router;
