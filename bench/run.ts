@@ -14,6 +14,13 @@ const BENCHMARKS: Array<{ file: string; args: string[] }> = [
   { file: 'lighthouse.ts', args: [] },
   { file: 'telemetry-ingest.ts', args: ['sqlite'] },
   { file: 'telemetry-query.ts', args: ['sqlite'] },
+  // PostgreSQL too when a server is given (as for the tests): same benchmarks, no targets.
+  ...(process.env.TEST_DATABASE_URL
+    ? [
+        { file: 'telemetry-ingest.ts', args: ['postgres'] },
+        { file: 'telemetry-query.ts', args: ['postgres'] },
+      ]
+    : []),
 ];
 
 let failed = 0;

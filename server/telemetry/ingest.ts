@@ -61,13 +61,9 @@ export class Ingestion {
     return { accepted: valid.length, rejected };
   }
 
-  /**
-   * Stores a bulk request given as its raw JSON bytes. An engine that can parse off the event loop
-   * (DuckDB's writer thread) gets the bytes as they came; otherwise they are parsed here.
-   */
+  /** Stores a bulk request given as its raw JSON bytes. */
   async bulkBody(table: string, body: Uint8Array): Promise<BulkResult> {
     this.tables.get(table);
-    if (this.engine.insertBulkBody) return this.engine.insertBulkBody(table, body, this.now());
     return this.bulk(table, parseBulkBody(body));
   }
 }

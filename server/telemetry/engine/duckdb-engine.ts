@@ -1,16 +1,16 @@
 /**
  * The embedded event engine: DuckDB, one columnar table per telemetry table, in `DATA_DIR`.
- * The database lives on its own thread (`duckdb-writer.ts`): bulk bodies go there as raw bytes to be
- * parsed, checked and appended with group commit, so the event loop keeps answering HTTP while a
- * commit runs. Analytics run there on a second connection, on DuckDB's own threads (MVCC: readers
+ * The database lives on its own thread (`duckdb-writer.ts`): documents, parsed and checked here,
+ * go there packed as columns to be appended with group commit, so the event loop keeps answering
+ * HTTP (and parsing the next bodies) while a commit runs. Analytics run there on a second connection, on DuckDB's own threads (MVCC: readers
  * see the last commit), so a long query never holds up ingestion.
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors/app-error';
 import type { Field } from '../fields';
-import type { BulkResult } from '../ingest';
 import { tableName, type WriterReply, type WriterRequest } from './duckdb-protocol';
 import { quoteSegment, type EventEngine, type SqlDialect } from './engine';
+import { packDocuments, transferables } from './packed-documents';
 
 const jsonPath = (field: Extract<Field, { kind: 'data' }>): string => `'$.${field.path.map(quoteSegment).join('.')}'`;
 
@@ -79,13 +79,8 @@ export async function openDuckdbEngine(dataDir: string): Promise<EventEngine> {
     },
     async insert(table, documents) {
       if (documents.length === 0) return { stored: 0 };
-      return call({ op: 'insert', table, documents });
-    },
-    insertBulkBody(table, body, now) {
-      // Hand the bytes over without a copy when the body owns its buffer (bodies past a few KB do).
-      const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
-      const bytes = owned ? body : new Uint8Array(body);
-      return call<BulkResult>({ op: 'bulkBody', table, body: bytes, now }, [bytes.buffer as ArrayBuffer]);
+      const packed = packDocuments(documents);
+      return call({ op: 'insert', table, documents: packed }, transferables(packed));
     },
     select(sql, params) {
       return call({ op: 'select', sql, params });

@@ -1,13 +1,12 @@
 /** Messages between the event loop (`duckdb-engine.ts`) and the DuckDB thread (`duckdb-writer.ts`). */
 import type { ErrorCode } from '../../errors/messages';
-import type { StoredDocument } from './engine';
+import type { PackedDocuments } from './packed-documents';
 
 export const tableName = (table: string): string => `"ev_${table}"`;
 
 export type WriterRequest = { id: number } & (
   | { op: 'createTable'; table: string }
-  | { op: 'insert'; table: string; documents: StoredDocument[] }
-  | { op: 'bulkBody'; table: string; body: Uint8Array; now: number }
+  | { op: 'insert'; table: string; documents: PackedDocuments }
   | { op: 'select'; sql: string; params: unknown[] }
   | { op: 'purge'; table: string; before: number }
   | { op: 'close' }

@@ -1,8 +1,8 @@
 /**
  * The DuckDB thread (a `node:worker_threads` worker started by `duckdb-engine.ts`): it owns the
- * database file, both connections and the group-commit queue. Bulk bodies arrive as raw bytes and
- * are parsed, checked and appended here, so the appender's synchronous append-and-commit never
- * holds up the event loop that answers HTTP; analytics run on the reader connection (DuckDB's own
+ * database file, both connections and the group-commit queue. Documents arrive checked and packed
+ * as columns and are appended here, so the appender's synchronous append-and-commit never holds up
+ * the event loop that answers HTTP and parses bodies (the two run side by side on two cores); analytics run on the reader connection (DuckDB's own
  * threads, MVCC), so a long query never holds up ingestion.
  */
 import path from 'node:path';
@@ -10,14 +10,20 @@ import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BIGINT, DuckDBDataChunk, DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { AppError } from '../../errors/app-error';
-import { checkBulk, parseBulkBody } from '../ingest';
 import { tableName, type WriterReply, type WriterRequest } from './duckdb-protocol';
-import type { StoredDocument } from './engine';
+import { unpackColumns, type DocumentColumns } from './packed-documents';
 import { WriteQueue, type Pending } from './write-queue';
 
 interface TableWrite {
   table: string;
-  documents: StoredDocument[];
+  columns: DocumentColumns;
+}
+
+/** A commit's rows as the appender's columns. */
+interface Rows {
+  ids: string[];
+  timestamps: bigint[];
+  json: string[];
 }
 
 /** DuckDB's vector size: a data chunk holds at most this many rows. */
@@ -36,7 +42,6 @@ const opened = (async () => {
 // Requests already waiting in the port when a commit could start go into that commit.
 const queue = new WriteQueue<TableWrite>(async (batch) => flush((await opened).writer, batch), (start) => setImmediate(start));
 
-const store = async (table: string, documents: StoredDocument[]): Promise<number> => (documents.length === 0 ? 0 : queue.push({ table, documents }));
 
 async function handle(request: WriterRequest): Promise<unknown> {
   const { writer, reader, instance } = await opened;
@@ -45,12 +50,7 @@ async function handle(request: WriterRequest): Promise<unknown> {
       await writer.run(`CREATE TABLE IF NOT EXISTS ${tableName(request.table)} (id VARCHAR PRIMARY KEY, ts BIGINT NOT NULL, data VARCHAR NOT NULL)`);
       return undefined;
     case 'insert':
-      return { stored: await store(request.table, request.documents) };
-    case 'bulkBody': {
-      const { valid, rejected } = checkBulk(parseBulkBody(request.body), request.now);
-      await store(request.table, valid);
-      return { accepted: valid.length, rejected };
-    }
+      return { stored: await queue.push({ table: request.table, columns: unpackColumns(request.documents) }) };
     case 'select': {
       const result = await reader.runAndReadAll(request.sql, request.params as DuckDBValue[]);
       return (result.getRowObjectsJS() as Record<string, unknown>[]).map(normalizeRow);
@@ -89,18 +89,7 @@ async function flush(connection: DuckDBConnection, batch: Pending<TableWrite>[])
     byTable.set(p.item.table, list);
   }
   for (const [table, writes] of byTable) {
-    // The same id twice in one commit would fail the primary key: keep the first.
-    const seen = new Set<string>();
-    const counts = writes.map(() => 0);
-    const rows: StoredDocument[] = [];
-    writes.forEach((w, i) => {
-      for (const doc of w.item.documents) {
-        if (seen.has(doc.id)) continue;
-        seen.add(doc.id);
-        rows.push(doc);
-        counts[i]!++;
-      }
-    });
+    const { rows, counts } = firstOfEachId(writes.map((w) => w.item.columns));
     try {
       await appendAll(connection, table, rows);
     } catch (error) {
@@ -124,16 +113,39 @@ async function flush(connection: DuckDBConnection, batch: Pending<TableWrite>[])
 }
 
 /**
+ * The rows of one commit: every write's columns end to end, keeping only the first of each id (the
+ * same id twice in one commit would fail the primary key), and how many rows each write gave.
+ */
+function firstOfEachId(writes: DocumentColumns[]): { rows: Rows; counts: number[] } {
+  const seen = new Set<string>();
+  const rows: Rows = { ids: [], timestamps: [], json: [] };
+  const counts = writes.map((columns) => {
+    let count = 0;
+    for (let i = 0; i < columns.ids.length; i++) {
+      const id = columns.ids[i]!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      rows.ids.push(id);
+      rows.timestamps.push(BigInt(columns.timestamps[i]!));
+      rows.json.push(columns.json[i]!);
+      count++;
+    }
+    return count;
+  });
+  return { rows, counts };
+}
+
+/**
  * Appends all rows as columnar chunks and commits: the cheapest path measured (about twice an
  * INSERT of bound lists), synchronous on this thread for ~2.5 ms per 500 rows.
  */
-async function appendAll(connection: DuckDBConnection, table: string, rows: StoredDocument[]): Promise<void> {
+async function appendAll(connection: DuckDBConnection, table: string, rows: Rows): Promise<void> {
   const appender = await connection.createAppender(`ev_${table}`);
   try {
-    for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-      const part = rows.slice(start, start + CHUNK_ROWS);
-      const chunk = DuckDBDataChunk.create([VARCHAR, BIGINT, VARCHAR], part.length);
-      chunk.setColumns([part.map((r) => r.id), part.map((r) => BigInt(r.timestamp)), part.map((r) => r.json)]);
+    for (let start = 0; start < rows.ids.length; start += CHUNK_ROWS) {
+      const end = Math.min(start + CHUNK_ROWS, rows.ids.length);
+      const chunk = DuckDBDataChunk.create([VARCHAR, BIGINT, VARCHAR], end - start);
+      chunk.setColumns([rows.ids.slice(start, end), rows.timestamps.slice(start, end), rows.json.slice(start, end)]);
       appender.appendDataChunk(chunk);
     }
     appender.flushSync();
@@ -146,15 +158,10 @@ async function appendAll(connection: DuckDBConnection, table: string, rows: Stor
   }
 }
 
-function columns(rows: StoredDocument[]): [DuckDBValue[], DuckDBType[]] {
-  return [
-    [listValue(rows.map((r) => r.id)), listValue(rows.map((r) => BigInt(r.timestamp))), listValue(rows.map((r) => r.json))],
-    [LIST(VARCHAR), LIST(BIGINT), LIST(VARCHAR)],
-  ];
-}
-
-async function insertIgnoringDuplicates(connection: DuckDBConnection, table: string, rows: StoredDocument[]): Promise<number> {
-  const result = await connection.run(`INSERT OR IGNORE INTO ${tableName(table)} SELECT unnest($1), unnest($2), unnest($3)`, ...columns(rows));
+async function insertIgnoringDuplicates(connection: DuckDBConnection, table: string, rows: Rows): Promise<number> {
+  const values: DuckDBValue[] = [listValue(rows.ids), listValue(rows.timestamps), listValue(rows.json)];
+  const types: DuckDBType[] = [LIST(VARCHAR), LIST(BIGINT), LIST(VARCHAR)];
+  const result = await connection.run(`INSERT OR IGNORE INTO ${tableName(table)} SELECT unnest($1), unnest($2), unnest($3)`, values, types);
   return Number(result.rowsChanged);
 }
 

@@ -3,7 +3,6 @@
  * PostgreSQL when the shop runs on PostgreSQL. Both speak the same SQL through `SqlDialect`.
  */
 import type { Field } from '../fields';
-import type { BulkResult } from '../ingest';
 
 /** A validated document, ready to store. */
 export interface StoredDocument {
@@ -33,11 +32,6 @@ export interface EventEngine {
   createTable(table: string): Promise<void>;
   /** Stores documents whose id the table does not have yet; resolves once they are durable. */
   insert(table: string, documents: StoredDocument[]): Promise<{ stored: number }>;
-  /**
-   * Optional: checks and stores a bulk request from its raw JSON bytes (as `Ingestion.bulk` would),
-   * for engines that parse off the event loop. Resolves once the valid documents are durable.
-   */
-  insertBulkBody?(table: string, body: Uint8Array, now: number): Promise<BulkResult>;
   /** Runs analytics SQL with `$n` parameters; numbers come back as JS numbers. */
   select(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
   /** Deletes a table's events older than `before` (ms). */

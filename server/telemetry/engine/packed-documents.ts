@@ -1,0 +1,57 @@
+/**
+ * Documents on their way to the DuckDB thread, packed as one string and two typed arrays. Posting a
+ * message clones it: one long string is a single copy and typed arrays are transferred, where an
+ * object per document costs a property walk each (~0.6 µs per document measured).
+ */
+import type { StoredDocument } from './engine';
+
+export interface PackedDocuments {
+  /** Every document's id followed by its `data` JSON, back to back. */
+  text: string;
+  /** For document i: where its id ends (`ends[2i]`) and where its JSON ends (`ends[2i + 1]`) in `text`. */
+  ends: Uint32Array;
+  timestamps: Float64Array;
+}
+
+/** The columns DuckDB's appender takes, in document order. */
+export interface DocumentColumns {
+  ids: string[];
+  timestamps: Float64Array;
+  json: string[];
+}
+
+export function packDocuments(documents: readonly StoredDocument[]): PackedDocuments {
+  const parts: string[] = new Array(documents.length * 2);
+  const ends = new Uint32Array(documents.length * 2);
+  const timestamps = new Float64Array(documents.length);
+  let offset = 0;
+  for (let i = 0; i < documents.length; i++) {
+    const doc = documents[i]!;
+    parts[2 * i] = doc.id;
+    parts[2 * i + 1] = doc.json;
+    offset += doc.id.length;
+    ends[2 * i] = offset;
+    offset += doc.json.length;
+    ends[2 * i + 1] = offset;
+    timestamps[i] = doc.timestamp;
+  }
+  return { text: parts.join(''), ends, timestamps };
+}
+
+/** The buffers a message may transfer instead of copying. */
+export const transferables = (packed: PackedDocuments): ArrayBuffer[] => [packed.ends.buffer as ArrayBuffer, packed.timestamps.buffer as ArrayBuffer];
+
+export function unpackColumns(packed: PackedDocuments): DocumentColumns {
+  const count = packed.timestamps.length;
+  const ids: string[] = new Array(count);
+  const json: string[] = new Array(count);
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    const idEnd = packed.ends[2 * i]!;
+    const jsonEnd = packed.ends[2 * i + 1]!;
+    ids[i] = packed.text.slice(start, idEnd);
+    json[i] = packed.text.slice(idEnd, jsonEnd);
+    start = jsonEnd;
+  }
+  return { ids, timestamps: packed.timestamps, json };
+}
