@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StatsCompilation } from 'webpack';
+import type { RouteTable } from '../apps/kit/src/shared/route-table';
 import {
   appManifestSchema,
   distLayout,
@@ -50,7 +51,7 @@ export async function buildApp(app: App): Promise<AppManifest> {
       app,
       entry: entryFiles(json, app),
       pages: pageFiles(json, shells.map((s) => s.shell)),
-      routes: table.routes.map(({ shell, path: routePath, title }) => ({ shell, path: routePath, title })),
+      routes: table.routes.map(({ shell, path: routePath, title, data }) => ({ shell, path: routePath, title, ...(data === undefined ? {} : { data }) })),
       shells,
       vendors: { hash: vendors.hash, modules: vendors.modules, uses: vendorUses(json, vendors) },
     };
@@ -68,8 +69,8 @@ export async function buildApp(app: App): Promise<AppManifest> {
   }
 }
 
-async function loadRouteTable(app: App): Promise<{ routes: ReadonlyArray<{ shell: string; path: string; title: string }> }> {
-  const module = (await import(`../apps/${app}/src/routes.ts`)) as { routeTable: { routes: ReadonlyArray<{ shell: string; path: string; title: string }> } };
+async function loadRouteTable(app: App): Promise<RouteTable> {
+  const module = (await import(`../apps/${app}/src/routes.ts`)) as { routeTable: RouteTable };
   return module.routeTable;
 }
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const routeDef = z.object({ shell: z.string(), path: z.string(), title: z.string() });
+const routeDef = z.object({ shell: z.string(), path: z.string(), title: z.string(), data: z.string().optional() });
 const files = z.object({ js: z.array(z.string()), css: z.array(z.string()) });
 
 export const vendorsManifestSchema = z.object({

@@ -8,6 +8,7 @@ import Negotiator from 'negotiator';
 import { SHELL_URL_PREFIX } from '../../apps/kit/src/shared/sw-release';
 import { AppError } from '../errors/app-error';
 import { createCspHeader } from './csp';
+import { dataPreloadLink } from './data-preload';
 import { shellFor } from './load-release';
 import { createNonce } from './nonce';
 import type { PreparedShell } from './prepared-shell';
@@ -29,11 +30,13 @@ export function shellRoutes(releases: ReleaseRegistry, options: ShellOptions): R
   return (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || RESERVED.test(req.path)) return next();
     // `/__shells/<app>/<shell>`: the same prepared shell at a stable URL, for the worker's precache.
-    const shell = req.path.startsWith(SHELL_URL_PREFIX)
-      ? releases.current.shells.get(req.path.slice(SHELL_URL_PREFIX.length))
-      : shellFor(releases.current, req.path)?.shell;
-    if (!shell) return next();
-    send(req, res, shell);
+    if (req.path.startsWith(SHELL_URL_PREFIX)) {
+      const shell = releases.current.shells.get(req.path.slice(SHELL_URL_PREFIX.length));
+      return shell ? send(req, res, shell) : next();
+    }
+    const found = shellFor(releases.current, req.path);
+    if (!found) return next();
+    send(req, res, found.shell, dataPreloadLink(found.match, req.url));
   };
 }
 
@@ -48,10 +51,12 @@ export function notFoundPage(releases: ReleaseRegistry, options: ShellOptions): 
   };
 }
 
-function createShellSender({ assetBaseUrl, headers }: ShellOptions): (req: IncomingMessage, res: ServerResponse, shell: PreparedShell) => void {
+type ShellSender = (req: IncomingMessage, res: ServerResponse, shell: PreparedShell, preload?: string | null) => void;
+
+function createShellSender({ assetBaseUrl, headers }: ShellOptions): ShellSender {
   const csp = createCspHeader(assetBaseUrl);
   const fixed = headers.filter(([name]) => name.toLowerCase() !== 'content-security-policy').flat();
-  return (req, res, shell) => {
+  return (req, res, shell, preload) => {
     const nonce = createNonce();
     const nonceBytes = Buffer.from(nonce, 'latin1');
     const plain = shell.render(nonceBytes);
@@ -65,6 +70,7 @@ function createShellSender({ assetBaseUrl, headers }: ShellOptions): (req: Incom
       'Cache-Control', 'no-cache',
       'Vary', 'Accept-Encoding',
       ...(gzip ? ['Content-Encoding', 'gzip'] : []),
+      ...(preload ? ['Link', preload] : []),
       'Content-Length', String(body.length),
     ]);
     res.end(req.method === 'HEAD' ? undefined : body);

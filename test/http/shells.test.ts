@@ -26,6 +26,17 @@ for (const kind of storeKinds()) {
     });
     after(() => server.close());
 
+    it('should name the page\'s first data request in a Link preload header, and that path should answer', async () => {
+      const res = await fetch(server.url + '/mobiles/pr', { headers: { Accept: 'text/html' } });
+      const link = res.headers.get('link') ?? '';
+      assert.equal(link, '</api/catalog/browse/mobiles?page=1&pageSize=24>; rel=preload; as=fetch; crossorigin');
+      const data = await fetch(server.url + /<([^>]+)>/.exec(link)![1]!);
+      assert.equal(data.status, 200);
+      assert.ok(((await data.json()) as { products: unknown[] }).products.length > 0);
+      const filtered = await fetch(server.url + '/mobiles/pr?sort=price_asc', { headers: { Accept: 'text/html' } });
+      assert.equal(filtered.headers.get('link'), null, 'a query string changes the data: nothing preloaded');
+    });
+
     for (const { url, shell } of ROUTE_TYPES) {
       it(`should answer ${url} with the ${shell} shell and a nonce that matches its CSP`, async () => {
         const res = await fetch(server.url + url, { headers: { Accept: 'text/html' } });

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { dataPath } from '../../../kit/src/shared/route-table';
+import { routeTable } from '../routes';
 import { activeFilterCount, browseApiPath, clearFilters, NO_SELECTION, readSelection, selectionToParams, toggleBrand } from './browse-params';
+import { BROWSE_PAGE_SIZE } from './page-size';
 
 const read = (query: string) => readSelection(new URLSearchParams(query));
 
@@ -62,5 +65,14 @@ describe('filter editing', () => {
 describe('browseApiPath', () => {
   it('adds the page and page size to the filters', () => {
     assert.equal(browseApiPath('mobiles', { ...NO_SELECTION, brands: ['Apple'] }, 2, 24), 'catalog/browse/mobiles?brand=Apple&page=2&pageSize=24');
+  });
+});
+
+describe('the browse route\'s preloaded data', () => {
+  it('is exactly the path the page asks for first when the URL has no query', () => {
+    const template = routeTable.routes.find((r) => r.shell === 'browse')!.data;
+    for (const slug of ['mobiles', 'home-furniture', 'odd slug/?']) {
+      assert.equal(dataPath(template, { slug }), browseApiPath(slug, readSelection(new URLSearchParams('')), 1, BROWSE_PAGE_SIZE));
+    }
   });
 });

@@ -3,13 +3,13 @@ import { buttonClassName, EmptyState, Skeleton, useHydrated, type BrowseResult }
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { activeFilterCount, browseApiPath, clearFilters, NO_SELECTION, readSelection, selectionToParams, type BrowseSelection } from '../browse/browse-params';
+import { BROWSE_PAGE_SIZE } from '../browse/page-size';
 import { usePagedProducts } from '../browse/use-paged-products';
 import { FilterSheet } from '../components/FilterSheet';
 import { ResultsView } from '../components/ResultsView';
 import { SortFilterBar } from '../components/SortFilterBar';
 import './browse.css';
 
-const PAGE_SIZE = 24;
 
 /** The URL is the state: filters and sort are read from it and every change navigates. */
 export default function BrowsePage(): React.ReactNode {
@@ -20,7 +20,7 @@ export default function BrowsePage(): React.ReactNode {
   // The shell knew neither the category nor the query: both wait for hydration.
   const selection = hydrated ? readSelection(params) : NO_SELECTION;
   const key = hydrated ? `${slug}?${selectionToParams(selection)}` : null;
-  const state = usePagedProducts<BrowseResult>(key, (page) => browseApiPath(slug, selection, page, PAGE_SIZE));
+  const state = usePagedProducts<BrowseResult>(key, (page) => browseApiPath(slug, selection, page, BROWSE_PAGE_SIZE));
   const category = state.first?.category ?? null;
 
   useEffect(() => {

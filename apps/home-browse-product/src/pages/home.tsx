@@ -3,10 +3,11 @@ import { ErrorState, useApi, type HomeResult } from '@storefront/kit';
 import { CategoryStrip } from '../components/CategoryStrip';
 import { ProductRail } from '../components/ProductRail';
 import { RecentlyViewed } from '../components/RecentlyViewed';
+import { routeDataPath } from '../route-data';
 
 /** The shell renders the loading layout; the sections fill in when /catalog/home answers. */
 export default function HomePage(): React.ReactNode {
-  const home = useApi<HomeResult>('catalog/home');
+  const home = useApi<HomeResult>(routeDataPath('home', {}));
   const data = home.status === 'ready' ? home.data : null;
   return (
     <>

@@ -28,6 +28,7 @@ import { Gallery } from '../components/Gallery';
 import { ProductDetails } from '../components/ProductDetails';
 import { RecentlyViewed } from '../components/RecentlyViewed';
 import { VariantPicker } from '../components/VariantPicker';
+import { routeDataPath } from '../route-data';
 import { chooseColor, imageIndexForColor, initialChoice, variantFor, type Choice } from '../product/variant-choice';
 import './product.css';
 
@@ -138,7 +139,7 @@ function ProductView({ product }: { product: Product }): React.ReactNode {
 export default function ProductPage(): React.ReactNode {
   const hydrated = useHydrated();
   const { itemId = '' } = useParams();
-  const state = useApi<Product>(hydrated ? `catalog/products/${encodeURIComponent(itemId)}` : null);
+  const state = useApi<Product>(hydrated ? routeDataPath('product', { itemId }) : null);
 
   if (state.status === 'error' && isMissing(state.error)) {
     return (

@@ -3,12 +3,12 @@ import { EmptyState, Skeleton, useApi, useHydrated, type Category, type SearchRe
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { readSelection } from '../browse/browse-params';
+import { BROWSE_PAGE_SIZE } from '../browse/page-size';
 import { usePagedProducts } from '../browse/use-paged-products';
 import { ResultsView } from '../components/ResultsView';
 import { SortFilterBar } from '../components/SortFilterBar';
 import './search.css';
 
-const PAGE_SIZE = 24;
 const POPULAR = ['mobiles', 'headphones', 't-shirt', 'saree', 'mixer grinder'];
 
 /** A query that finds nothing still leaves the shopper somewhere to go. */
@@ -50,7 +50,7 @@ export default function SearchPage(): React.ReactNode {
   const query = hydrated ? (params.get('q') ?? '').trim().slice(0, 100) : '';
   const sort: SortKey = hydrated ? readSelection(params).sort : 'relevance';
   const key = hydrated && query ? `${query}|${sort}` : null;
-  const state = usePagedProducts<SearchResult>(key, (page) => `catalog/search?${new URLSearchParams({ q: query, sort, page: String(page), pageSize: String(PAGE_SIZE) })}`);
+  const state = usePagedProducts<SearchResult>(key, (page) => `catalog/search?${new URLSearchParams({ q: query, sort, page: String(page), pageSize: String(BROWSE_PAGE_SIZE) })}`);
 
   useEffect(() => {
     if (query) document.title = `${query} · Search · Storefront`;

@@ -11,6 +11,8 @@ import type { AppName, RouteDef, RouteTable } from './route-table';
 export interface CompiledMatch {
   app: AppName;
   route: RouteDef;
+  /** Path parameters as they appear in the URL (still percent-encoded). */
+  params: Partial<Record<string, string | string[]>>;
 }
 
 /** React Router path syntax → path-to-regexp syntax. */
@@ -21,14 +23,17 @@ export function toPathToRegexp(path: string): string {
 
 /** A matcher for the given tables, in table order. */
 export function compileRoutes(tables: readonly RouteTable[]): (pathname: string) => CompiledMatch | null {
-  const compiled: Array<{ test: MatchFunction<Partial<Record<string, string>>>; app: AppName; route: RouteDef }> = [];
+  const compiled: Array<{ test: MatchFunction<CompiledMatch['params']>; app: AppName; route: RouteDef }> = [];
   for (const table of tables) {
     for (const route of table.routes) {
       compiled.push({ test: match(toPathToRegexp(route.path), { decode: false, sensitive: false, end: true }), app: table.app, route });
     }
   }
   return (pathname) => {
-    for (const entry of compiled) if (entry.test(pathname)) return { app: entry.app, route: entry.route };
+    for (const entry of compiled) {
+      const found = entry.test(pathname);
+      if (found) return { app: entry.app, route: entry.route, params: found.params };
+    }
     return null;
   };
 }

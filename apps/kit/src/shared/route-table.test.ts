@@ -3,13 +3,27 @@ import { describe, it } from 'node:test';
 import { routeTable as accounts } from '../../../accounts/src/routes';
 import { routeTable as checkout } from '../../../checkout/src/routes';
 import { routeTable as main } from '../../../home-browse-product/src/routes';
-import { matchRoute, NOT_FOUND_URL, placeholderUrl, shellsOf } from './route-table';
+import { dataPath, matchRoute, NOT_FOUND_URL, placeholderUrl, shellsOf } from './route-table';
 
 const tables = [checkout, accounts, main];
 const shellOf = (pathname: string): string | null => {
   const match = matchRoute(tables, pathname);
   return match ? `${match.app}/${match.route.shell}` : null;
 };
+
+describe('dataPath', () => {
+  it('fills each :param, encoded as a URL component, and keeps the rest as written', () => {
+    assert.equal(dataPath('catalog/products/:itemId', { itemId: 'itm0123456789abc' }), 'catalog/products/itm0123456789abc');
+    assert.equal(dataPath('catalog/browse/:slug?page=1&pageSize=24', { slug: 'a b/c?' }), 'catalog/browse/a%20b%2Fc%3F?page=1&pageSize=24');
+    assert.equal(dataPath('catalog/home', {}), 'catalog/home');
+  });
+
+  it('is null without a template or when a parameter it names is missing or empty', () => {
+    assert.equal(dataPath(undefined, { itemId: 'x' }), null);
+    assert.equal(dataPath('catalog/products/:itemId', {}), null);
+    assert.equal(dataPath('catalog/products/:itemId', { itemId: '' }), null);
+  });
+});
 
 describe('matchRoute', () => {
   it('should give each URL pattern of the architecture its app and shell', () => {

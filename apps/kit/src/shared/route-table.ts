@@ -13,6 +13,13 @@ export interface RouteDef {
   path: string;
   /** Title of the shell document (the page sets a precise one after its data arrives). */
   title: string;
+  /**
+   * The API path (under `/api/`) of the data the page fetches first, when it follows from the path
+   * alone: `:param` segments are filled in from the URL. The server names it in a `Link: preload`
+   * header of the shell, so the request starts with the document instead of after the scripts run;
+   * the page fetches the very same path (`dataPath`), so the browser hands it the preloaded answer.
+   */
+  data?: string;
 }
 
 export interface RouteTable {
@@ -20,6 +27,21 @@ export interface RouteTable {
   routes: readonly RouteDef[];
   /** The page served, with status 404, for URLs no app owns (only the main app has one). */
   notFound?: { shell: string; title: string };
+}
+
+/**
+ * A route's data path for the given (decoded) path parameters, each encoded as a URL component;
+ * null when the route has none or a parameter it names is missing.
+ */
+export function dataPath(template: string | undefined, params: Readonly<Record<string, string | undefined>>): string | null {
+  if (template === undefined) return null;
+  let missing = false;
+  const path = template.replace(/:([A-Za-z][A-Za-z0-9]*)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === '') missing = true;
+    return encodeURIComponent(value ?? '');
+  });
+  return missing ? null : path;
 }
 
 /** A URL that no route matches: where the not-found shell is rendered at build time. */
