@@ -4,6 +4,7 @@
  * polite prompt (held back during checkout), and accepting it runs the new bundle.
  */
 import fs from 'node:fs';
+import type { Page } from '@playwright/test';
 import { copyDist, deploy, startOwnServer, type OwnServer } from './support/own-server';
 import { expect, test } from './support/shop-page';
 import { productPaths, waitForController } from './support/worker-page';
@@ -34,6 +35,9 @@ test.describe('repeat visits', () => {
   });
 });
 
+/** The checkout app's entry script: the first of its scripts (webpack appends route chunks after it). */
+const checkoutEntry = (page: Page) => page.locator('script[src*="/apps/checkout/"]').first();
+
 test.describe('updates', () => {
   let server: OwnServer;
   let dist: string;
@@ -54,7 +58,7 @@ test.describe('updates', () => {
     await page.getByTestId('add-to-cart').click();
     await expect(page.getByTestId('cart-badge')).toHaveText('1');
     await page.goto(`${server.url}/cart`);
-    const oldBundle = await page.locator('script[src*="/apps/checkout/"]').getAttribute('src');
+    const oldBundle = await checkoutEntry(page).getAttribute('src');
 
     const workerBefore = await (await fetch(`${server.url}/sw.js`)).text();
     const output = deploy('checkout', dist, 'update-test');
@@ -73,11 +77,31 @@ test.describe('updates', () => {
     await page.getByTestId('back-to-cart').click();
     await expect(page).toHaveURL(/\/cart$/);
     await expect(page.getByTestId('update-prompt')).toBeVisible();
-    await expect(page.locator('script[src*="/apps/checkout/"]')).toHaveAttribute('src', oldBundle!);
+    await expect(checkoutEntry(page)).toHaveAttribute('src', oldBundle!);
     await page.getByTestId('update-refresh').click();
-    await expect(page.locator('script[src*="/apps/checkout/"]')).toHaveAttribute('src', new RegExp(`/apps/checkout/${buildId}/`));
+    await expect(checkoutEntry(page)).toHaveAttribute('src', new RegExp(`/apps/checkout/${buildId}/`));
     await expect(page.locator('html')).toHaveAttribute('data-release', 'checkout:update-test');
     await expect(page.getByTestId('cart-line')).toHaveCount(1);
+    expect(problems.list).toEqual([]);
+  });
+
+  test('a page left open for an hour finds the next release by itself and offers it', async ({ page, problems }) => {
+    test.setTimeout(120_000);
+    await page.clock.install();
+    await page.goto(`${server.url}/cart`);
+    await waitForController(page);
+    const workerBefore = await (await fetch(`${server.url}/sw.js`)).text();
+    const output = deploy('checkout', dist, 'long-open-test');
+    const buildId = /deployed checkout ([a-f0-9]+)/.exec(output)?.[1];
+    await expect.poll(async () => (await fetch(`${server.url}/sw.js`)).text(), { timeout: 15_000 }).not.toBe(workerBefore);
+
+    // No navigation: only the page's own hourly check can find the new worker.
+    await page.waitForTimeout(1000);
+    await expect(page.getByTestId('update-prompt')).toHaveCount(0);
+    await page.clock.fastForward('01:00:00');
+    await expect(page.getByTestId('update-prompt')).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('update-refresh').click();
+    await expect(checkoutEntry(page)).toHaveAttribute('src', new RegExp(`/apps/checkout/${buildId}/`));
     expect(problems.list).toEqual([]);
   });
 });

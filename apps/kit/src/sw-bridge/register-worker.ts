@@ -1,11 +1,13 @@
 /**
  * Registers `/sw.js` and watches for updates: a new worker that finishes installing while an old
  * one controls the page waits, and the store says so (the update prompt appears). The page reloads
- * only after the shopper accepted and the new worker took control.
+ * only after the shopper accepted and the new worker took control. Pages left open check for a new
+ * worker themselves (`update-checks.ts`).
  */
 import { SW_URLS, type PageToWorker } from '../shared/sw-release';
 import { track } from '../telemetry/telemetry';
 import type { BridgeStore } from './bridge-state';
+import { scheduleRegistrationChecks } from './update-checks';
 
 let waiting: ServiceWorker | null = null;
 
@@ -29,6 +31,7 @@ export async function registerWorker(store: BridgeStore): Promise<void> {
       if (worker.state === 'redundant') track('SW_KILLED', { reason: 'redundant' });
     });
   });
+  scheduleRegistrationChecks(registration);
 }
 
 /** The shopper said yes: the waiting worker takes over, then the page reloads on the new release. */
