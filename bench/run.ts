@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark in turn, each printing its results as ratios against a baseline
- * measured in the same run. Each is also runnable alone (see its header).
+ * measured in the same run, after a build of the current sources. Each is also runnable alone (see
+ * its header; those that serve pages use the last build in `dist/`).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -22,6 +23,11 @@ const BENCHMARKS: Array<{ file: string; args: string[] }> = [
       ]
     : []),
 ];
+
+// Every benchmark that serves pages measures `dist/`: build it from the current sources first.
+console.log('### npm run build\n');
+const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', cwd: rootDir });
+if (build.status !== 0) process.exit(1);
 
 let failed = 0;
 for (const { file, args } of BENCHMARKS) {
