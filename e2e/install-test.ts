@@ -38,7 +38,42 @@ test('Chromium reports no installability errors', async ({ browserName }, testIn
   }
 });
 
-/** What Chromium fires when the shop could be installed (headless Chromium may not fire it itself). */
+test('Chromium\'s own install event, after a viewed product, brings up the shop\'s offer, which hands over to the browser\'s prompt', async ({ browserName }, testInfo) => {
+  expect(browserName).toBe('chromium');
+  test.setTimeout(90_000);
+  // A real profile (not incognito) and no waiting for Chromium's engagement score: Chromium then
+  // fires `beforeinstallprompt` itself once the shop is installable.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-install-'));
+  const launch = testInfo.project.use.launchOptions ?? {};
+  const context = await chromium.launchPersistentContext(profile, {
+    ...launch,
+    args: [...(launch.args ?? []), '--bypass-app-banner-engagement-checks'],
+    viewport: { width: 412, height: 915 },
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.url}/`);
+    await waitForController(page);
+    await expect(page.getByTestId('product-card').first()).toBeVisible();
+    await page.waitForTimeout(1000);
+    await expect(page.getByTestId('install-prompt'), 'a first look is not engagement yet').toHaveCount(0);
+
+    await page.getByTestId('product-card').first().click();
+    await expect(page.getByTestId('add-to-cart')).toBeVisible();
+    await page.goto(`${server.url}/`);
+    // Chromium checks installability (manifest, icons, a worker with a fetch handler) on its own time.
+    await expect(page.getByTestId('install-prompt')).toBeVisible({ timeout: 45_000 });
+    await page.getByTestId('install-accept').click();
+    // Headless Chromium has no dialog to show, so its prompt answers "dismissed": remembered as such.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('sf.installChoice'))).toBe('dismissed');
+    await expect(page.getByTestId('install-prompt')).toHaveCount(0);
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+/** A `beforeinstallprompt` of the test's own, for the engagement rules in an ordinary context. */
 async function offerInstall(page: import('@playwright/test').Page): Promise<void> {
   await page.evaluate(() => {
     const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
