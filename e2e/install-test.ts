@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContext, type TestInfo } from '@playwright/test';
 import { startOwnServer, type OwnServer } from './support/own-server';
 import { expect, test } from './support/shop-page';
 import { waitForController } from './support/worker-page';
@@ -16,13 +16,25 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.stop());
 
-test('Chromium reports no installability errors', async ({ browserName }, testInfo) => {
-  expect(browserName).toBe('chromium');
-  // Installability is never checked in incognito, which every ordinary test context is.
+/**
+ * A browser with a profile on disk: Chromium never checks installability in incognito, which
+ * every ordinary test context is.
+ */
+async function withProfile(testInfo: TestInfo, args: string[], use: (context: BrowserContext) => Promise<void>): Promise<void> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-install-'));
   const launch = testInfo.project.use.launchOptions ?? {};
-  const context = await chromium.launchPersistentContext(profile, { ...launch, viewport: { width: 412, height: 915 } });
+  const context = await chromium.launchPersistentContext(profile, { ...launch, args: [...(launch.args ?? []), ...args], viewport: { width: 412, height: 915 } });
   try {
+    await use(context);
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+test('Chromium reports no installability errors', async ({ browserName }, testInfo) => {
+  expect(browserName).toBe('chromium');
+  await withProfile(testInfo, [], async (context) => {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/`);
     await waitForController(page);
@@ -32,25 +44,15 @@ test('Chromium reports no installability errors', async ({ browserName }, testIn
       .toEqual([]);
     const manifest = await session.send('Page.getAppManifest');
     expect(manifest.errors).toEqual([]);
-  } finally {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  });
 });
 
 test('Chromium\'s own install event, after a viewed product, brings up the shop\'s offer, which hands over to the browser\'s prompt', async ({ browserName }, testInfo) => {
   expect(browserName).toBe('chromium');
   test.setTimeout(90_000);
-  // A real profile (not incognito) and no waiting for Chromium's engagement score: Chromium then
-  // fires `beforeinstallprompt` itself once the shop is installable.
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-install-'));
-  const launch = testInfo.project.use.launchOptions ?? {};
-  const context = await chromium.launchPersistentContext(profile, {
-    ...launch,
-    args: [...(launch.args ?? []), '--bypass-app-banner-engagement-checks'],
-    viewport: { width: 412, height: 915 },
-  });
-  try {
+  // No waiting for Chromium's engagement score: it fires `beforeinstallprompt` itself once the
+  // shop is installable.
+  await withProfile(testInfo, ['--bypass-app-banner-engagement-checks'], async (context) => {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/`);
     await waitForController(page);
@@ -67,10 +69,7 @@ test('Chromium\'s own install event, after a viewed product, brings up the shop\
     // Headless Chromium has no dialog to show, so its prompt answers "dismissed": remembered as such.
     await expect.poll(() => page.evaluate(() => localStorage.getItem('sf.installChoice'))).toBe('dismissed');
     await expect(page.getByTestId('install-prompt')).toHaveCount(0);
-  } finally {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  });
 });
 
 /** A `beforeinstallprompt` of the test's own, for the engagement rules in an ordinary context. */
