@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startServer, storeKinds, type TestServer } from '../support/server';
-import { assertError, assertOk, Browser, freshMobile, lastCode, login, wrongCode } from './auth-client';
+import { assertError, assertOk, freshMobile, lastCode, login, wrongCode } from './auth-client';
+import { Browser } from '../support/browser';
 
 const MINUTE = 60_000;
 const home = {
@@ -21,7 +22,7 @@ for (const kind of storeKinds()) {
   describe(`account API (${kind})`, () => {
     let server: TestServer;
     const loggedIn = async (mobile = freshMobile()) => {
-      const b = new Browser(server);
+      const b = new Browser(server.url);
       await login(server, b, mobile);
       return b;
     };
@@ -35,7 +36,7 @@ for (const kind of storeKinds()) {
 
     describe('without a login', () => {
       it('should answer login-required everywhere', async () => {
-        const b = new Browser(server);
+        const b = new Browser(server.url);
         assertError(await b.get('/api/account/me'), 401, 'login-required');
         assertError(await b.send('PATCH', '/api/account/profile', { name: 'Asha' }), 401, 'login-required');
         assertError(await b.get('/api/account/addresses'), 401, 'login-required');
@@ -167,11 +168,11 @@ for (const kind of storeKinds()) {
         assert.notEqual(b.session(), before);
 
         server.clock.advance(MINUTE);
-        const again = new Browser(server);
+        const again = new Browser(server.url);
         const byNew = await login(server, again, next);
         assert.equal(byNew.status, 'logged-in');
         assert.equal(byNew.account.id, changed.account.id);
-        const byOld = await login(server, new Browser(server), old);
+        const byOld = await login(server, new Browser(server.url), old);
         assert.equal(byOld.status, 'signed-up');
       });
 

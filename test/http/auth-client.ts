@@ -1,63 +1,9 @@
-/** Helpers for the auth and account HTTP tests: a browser-like cookie jar and the SMS outbox. */
+/** Helpers for the auth and account HTTP tests: answers, the SMS outbox and logging in. */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Answer, Browser } from '../support/browser';
 import type { TestServer } from '../support/server';
-
-export interface Answer {
-  status: number;
-  body: any;
-  headers: Headers;
-}
-
-/** One browser: keeps the cookies the server sets and sends them back, like a same-origin page. */
-export class Browser {
-  readonly cookies = new Map<string, string>();
-  /** Every Set-Cookie header seen, raw, newest last. */
-  readonly setCookies: string[] = [];
-
-  constructor(private readonly server: TestServer) {}
-
-  async send(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const all: Record<string, string> = {
-      accept: 'application/json',
-      'sec-fetch-site': 'same-origin',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(cookie ? { cookie } : {}),
-      ...headers,
-    };
-    const res = await fetch(this.server.url + urlPath, {
-      method,
-      // An empty value drops the header, e.g. `sec-fetch-site: ''` for an older browser that sends only Origin.
-      headers: Object.fromEntries(Object.entries(all).filter(([, value]) => value !== '')),
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
-    for (const line of res.headers.getSetCookie()) {
-      this.setCookies.push(line);
-      const [pair] = line.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq);
-      const value = pair!.slice(eq + 1);
-      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
-  }
-
-  post(urlPath: string, body?: unknown, headers?: Record<string, string>): Promise<Answer> {
-    return this.send('POST', urlPath, body, headers);
-  }
-
-  get(urlPath: string): Promise<Answer> {
-    return this.send('GET', urlPath);
-  }
-
-  session(): string | undefined {
-    return this.cookies.get('__Host-sf_session');
-  }
-}
 
 /** Asserts an error answer's status and stable code; answers its details. */
 export function assertError(answer: Answer, status: number, code: string): any {

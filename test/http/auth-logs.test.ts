@@ -17,7 +17,8 @@ import { seedCatalogIfEmpty } from '../../server/catalog/seed/index';
 import { loadConfig } from '../../server/config';
 import { openStore, type Store } from '../../server/store/database';
 import type { TestServer } from '../support/server';
-import { assertError, assertOk, Browser, freshMobile, wrongCode } from './auth-client';
+import { assertError, assertOk, freshMobile, wrongCode } from './auth-client';
+import { Browser } from '../support/browser';
 
 describe('auth logging', () => {
   const logs: string[] = [];
@@ -87,7 +88,7 @@ describe('auth logging', () => {
 
   it('should never write a code to the log, whatever the flow', async () => {
     const mobile = freshMobile();
-    const b = new Browser(server);
+    const b = new Browser(server.url);
     assertOk(await b.post('/api/auth/identify', { mobile }));
     assertError(await b.post('/api/auth/otp/verify', { mobile, code: wrongCode(codeFor(mobile)) }), 400, 'otp-invalid');
     assertOk(await b.post('/api/auth/otp/verify', { mobile, code: codeFor(mobile) }));

@@ -2,14 +2,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startServer, storeKinds, type TestServer } from '../support/server';
-import { assertError, assertOk, Browser, freshMobile, lastCode, login, outbox, wrongCode } from './auth-client';
+import { assertError, assertOk, freshMobile, lastCode, login, outbox, wrongCode } from './auth-client';
+import { Browser } from '../support/browser';
 
 const MINUTE = 60_000;
 
 for (const kind of storeKinds()) {
   describe(`auth API (${kind})`, () => {
     let server: TestServer;
-    const browser = () => new Browser(server);
+    const browser = () => new Browser(server.url);
 
     before(async () => {
       server = await startServer(kind, { seedProducts: 60, env: { PUBLIC_HOST: 'shop.test', AUTH_IP_SENDS_PER_HOUR: '100000' } });
@@ -210,7 +211,7 @@ for (const kind of storeKinds()) {
         await login(server, b, mobile);
         assert.notEqual(b.session(), first);
         assertOk(await b.get('/api/account/me'));
-        const stale = new Browser(server);
+        const stale = new Browser(server.url);
         stale.cookies.set('__Host-sf_session', first);
         assertError(await stale.get('/api/account/me'), 401, 'login-required');
       });
@@ -384,7 +385,7 @@ for (const kind of storeKinds()) {
         const sent = outbox(server).length;
         assertError(await browser().post('/api/auth/identify', { mobile }, { 'sec-fetch-site': 'cross-site' }), 403, 'forbidden');
         assertError(await browser().post('/api/auth/identify', { mobile }, { 'sec-fetch-site': 'same-site' }), 403, 'forbidden');
-        const noFetchMeta = new Browser(server);
+        const noFetchMeta = new Browser(server.url);
         assertError(await noFetchMeta.send('POST', '/api/auth/identify', { mobile }, { 'sec-fetch-site': '', origin: 'https://evil.example' }), 403, 'forbidden');
         assertError(await b.post('/api/auth/logout', undefined, { 'sec-fetch-site': 'cross-site' }), 403, 'forbidden');
         assertError(await b.post('/api/auth/logout-all', undefined, { 'sec-fetch-site': 'cross-site' }), 403, 'forbidden');
@@ -496,7 +497,7 @@ for (const kind of storeKinds()) {
         assertError(await b.post('/api/auth/password/verify', { password: 42 }), 400, 'bad-request');
         assertError(await b.post('/api/auth/password/verify', { password: 'x'.repeat(2000) }), 400, 'bad-request');
         assertError(await b.post('/api/auth/nothing-here', {}), 404, 'not-found');
-        const cookieJunk = new Browser(server);
+        const cookieJunk = new Browser(server.url);
         cookieJunk.cookies.set('__Host-sf_session', '%%%;;');
         assertError(await cookieJunk.get('/api/account/me'), 401, 'login-required');
       });
@@ -508,13 +509,13 @@ describe('auth API per-IP limit', () => {
   it('should refuse more OTP sends from one address than configured, over all numbers', async () => {
     const server = await startServer('sqlite', { seedProducts: 10, env: { AUTH_IP_SENDS_PER_HOUR: '3' } });
     try {
-      for (let i = 0; i < 3; i += 1) assertOk(await new Browser(server).post('/api/auth/identify', { mobile: freshMobile() }));
-      const refused = await new Browser(server).post('/api/auth/identify', { mobile: freshMobile() });
+      for (let i = 0; i < 3; i += 1) assertOk(await new Browser(server.url).post('/api/auth/identify', { mobile: freshMobile() }));
+      const refused = await new Browser(server.url).post('/api/auth/identify', { mobile: freshMobile() });
       assertError(refused, 429, 'rate-limited');
       assert.equal(refused.headers.get('retry-after'), '3600');
       assert.equal(outbox(server).length, 3);
       server.clock.advance(3600_000);
-      assertOk(await new Browser(server).post('/api/auth/identify', { mobile: freshMobile() }));
+      assertOk(await new Browser(server.url).post('/api/auth/identify', { mobile: freshMobile() }));
     } finally {
       await server.close();
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Browser } from '../support/cart-client';
+import { Browser } from '../support/browser';
 import { startServer, storeKinds, type TestServer } from '../support/server';
 
 for (const kind of storeKinds()) {
@@ -29,7 +29,7 @@ for (const kind of storeKinds()) {
 
     describe('GET /', () => {
       it('should answer an empty cart to a new browser and set no cookie', async () => {
-        const res = await new Browser(server.url).request('GET', '/api/cart');
+        const res = await new Browser(server.url).send('GET', '/api/cart');
         assert.equal(res.status, 200);
         assert.deepEqual(res.body.lines, []);
         assert.equal(res.body.summary.total, 0);
@@ -41,7 +41,7 @@ for (const kind of storeKinds()) {
     describe('POST /items', () => {
       it('should create the cart, set a secure host-only cookie and price the line', async () => {
         const browser = new Browser(server.url);
-        const res = await browser.request('POST', '/api/cart/items', { productId: plain.id, quantity: 2 });
+        const res = await browser.send('POST', '/api/cart/items', { productId: plain.id, quantity: 2 });
         assert.equal(res.status, 201);
         const cookie = res.headers.getSetCookie()[0] ?? '';
         assert.match(cookie, /^__Host-sf_cart=[A-Za-z0-9_-]{43};/);
@@ -51,14 +51,14 @@ for (const kind of storeKinds()) {
         assert.equal(res.body.lines[0].lineTotal, plain.price * 2);
         assert.equal(res.body.summary.mrpTotal, plain.mrp * 2);
         assert.equal(res.body.summary.itemCount, 2);
-        const again = await browser.request('GET', '/api/cart');
+        const again = await browser.send('GET', '/api/cart');
         assert.deepEqual(again.body, res.body, 'the cart is kept on the server for this browser');
       });
 
       it('should merge a second add of the same item into its line', async () => {
         const browser = new Browser(server.url);
-        await browser.request('POST', '/api/cart/items', { productId: plain.id });
-        const res = await browser.request('POST', '/api/cart/items', { productId: plain.id, quantity: 3 });
+        await browser.send('POST', '/api/cart/items', { productId: plain.id });
+        const res = await browser.send('POST', '/api/cart/items', { productId: plain.id, quantity: 3 });
         assert.equal(res.body.lines.length, 1);
         assert.equal(res.body.lines[0].quantity, 4);
       });
@@ -66,20 +66,20 @@ for (const kind of storeKinds()) {
       it('should keep carts of different browsers apart', async () => {
         const a = new Browser(server.url);
         const b = new Browser(server.url);
-        await a.request('POST', '/api/cart/items', { productId: plain.id });
-        assert.deepEqual((await b.request('GET', '/api/cart')).body.lines, []);
+        await a.send('POST', '/api/cart/items', { productId: plain.id });
+        assert.deepEqual((await b.send('GET', '/api/cart')).body.lines, []);
       });
 
       it('should require a variant for products that have them, and accept one', async () => {
         const browser = new Browser(server.url);
-        const missing = await browser.request('POST', '/api/cart/items', { productId: varied.id });
+        const missing = await browser.send('POST', '/api/cart/items', { productId: varied.id });
         assert.equal(missing.status, 400);
         assert.equal(missing.body.error.code, 'variant-required');
         const variant = varied.variants.find((v) => v.stock > 0)!;
-        const ok = await browser.request('POST', '/api/cart/items', { productId: varied.id, variantId: variant.id });
+        const ok = await browser.send('POST', '/api/cart/items', { productId: varied.id, variantId: variant.id });
         assert.equal(ok.status, 201);
         assert.equal(ok.body.lines[0].variant.id, variant.id);
-        const wrong = await browser.request('POST', '/api/cart/items', { productId: varied.id, variantId: 'nope' });
+        const wrong = await browser.send('POST', '/api/cart/items', { productId: varied.id, variantId: 'nope' });
         assert.equal(wrong.body.error.code, 'bad-request');
       });
 
@@ -87,10 +87,10 @@ for (const kind of storeKinds()) {
         const { db } = server.store;
         const rows = await db.selectFrom('product_variants').select(['product_id', 'id', 'color']).where('stock', '>', 0).where('position', '>', 0).limit(50).execute();
         for (const row of rows) {
-          const product = (await new Browser(server.url).request('GET', `/api/catalog/products/${row.product_id}`)).body;
+          const product = (await new Browser(server.url).send('GET', `/api/catalog/products/${row.product_id}`)).body;
           const picture = product.images.find((image: { alt: string }) => image.alt.toLowerCase().endsWith(` in ${row.color.toLowerCase()}`));
           if (!picture || picture.url === product.image.url) continue;
-          const res = await new Browser(server.url).request('POST', '/api/cart/items', { productId: row.product_id, variantId: row.id });
+          const res = await new Browser(server.url).send('POST', '/api/cart/items', { productId: row.product_id, variantId: row.id });
           assert.equal(res.body.lines[0].product.image.url, picture.url);
           return;
         }
@@ -101,7 +101,7 @@ for (const kind of storeKinds()) {
         const { db } = server.store;
         const scarce = await db.selectFrom('products').select('id').where('stock', '=', 0).where('id', 'not in', db.selectFrom('product_variants').select('product_id')).executeTakeFirst();
         if (!scarce) return;
-        const res = await new Browser(server.url).request('POST', '/api/cart/items', { productId: scarce.id });
+        const res = await new Browser(server.url).send('POST', '/api/cart/items', { productId: scarce.id });
         assert.equal(res.status, 409);
         assert.equal(res.body.error.code, 'out-of-stock');
       });
@@ -120,7 +120,7 @@ for (const kind of storeKinds()) {
           [null, 400, 'bad-request'],
         ];
         for (const [body, status, code] of cases) {
-          const res = await browser.request('POST', '/api/cart/items', JSON.stringify(body));
+          const res = await browser.send('POST', '/api/cart/items', JSON.stringify(body));
           assert.equal(res.status, status, JSON.stringify(body));
           assert.equal(res.body.error.code, code, JSON.stringify(body));
           assert.ok(res.body.error.message.length > 10);
@@ -131,49 +131,49 @@ for (const kind of storeKinds()) {
     describe('PATCH and DELETE /items/:lineId', () => {
       it('should change a line\'s quantity and then remove it', async () => {
         const browser = new Browser(server.url);
-        const added = await browser.request('POST', '/api/cart/items', { productId: plain.id });
+        const added = await browser.send('POST', '/api/cart/items', { productId: plain.id });
         const lineId = added.body.lines[0].id;
-        const changed = await browser.request('PATCH', `/api/cart/items/${lineId}`, { quantity: 5 });
+        const changed = await browser.send('PATCH', `/api/cart/items/${lineId}`, { quantity: 5 });
         assert.equal(changed.status, 200);
         assert.equal(changed.body.lines[0].quantity, 5);
         assert.equal(changed.body.summary.itemCount, 5);
-        const removed = await browser.request('DELETE', `/api/cart/items/${lineId}`);
+        const removed = await browser.send('DELETE', `/api/cart/items/${lineId}`);
         assert.equal(removed.status, 200);
         assert.deepEqual(removed.body.lines, []);
-        const again = await browser.request('DELETE', `/api/cart/items/${lineId}`);
+        const again = await browser.send('DELETE', `/api/cart/items/${lineId}`);
         assert.equal(again.status, 404);
         assert.equal(again.body.error.code, 'cart-line-not-found');
       });
 
       it('should not let one browser change another\'s lines', async () => {
         const owner = new Browser(server.url);
-        const lineId = (await owner.request('POST', '/api/cart/items', { productId: plain.id })).body.lines[0].id;
+        const lineId = (await owner.send('POST', '/api/cart/items', { productId: plain.id })).body.lines[0].id;
         const other = new Browser(server.url);
-        await other.request('POST', '/api/cart/items', { productId: plain.id });
-        const res = await other.request('PATCH', `/api/cart/items/${lineId}`, { quantity: 2 });
+        await other.send('POST', '/api/cart/items', { productId: plain.id });
+        const res = await other.send('PATCH', `/api/cart/items/${lineId}`, { quantity: 2 });
         assert.equal(res.status, 404);
-        assert.equal((await owner.request('GET', '/api/cart')).body.lines[0].quantity, 1);
+        assert.equal((await owner.send('GET', '/api/cart')).body.lines[0].quantity, 1);
       });
 
       it('should refuse malformed line ids and quantities', async () => {
         const browser = new Browser(server.url);
-        const lineId = (await browser.request('POST', '/api/cart/items', { productId: plain.id })).body.lines[0].id;
-        assert.equal((await browser.request('PATCH', '/api/cart/items/not-a-uuid', { quantity: 2 })).status, 400);
-        assert.equal((await browser.request('PATCH', `/api/cart/items/${lineId}`, { quantity: -1 })).status, 400);
-        assert.equal((await browser.request('PATCH', `/api/cart/items/${lineId}`, {})).status, 400);
-        assert.equal((await browser.request('PATCH', `/api/cart/items/${lineId}`, { quantity: plain.stock + 1 })).status, plain.stock + 1 > 10 ? 400 : 409);
+        const lineId = (await browser.send('POST', '/api/cart/items', { productId: plain.id })).body.lines[0].id;
+        assert.equal((await browser.send('PATCH', '/api/cart/items/not-a-uuid', { quantity: 2 })).status, 400);
+        assert.equal((await browser.send('PATCH', `/api/cart/items/${lineId}`, { quantity: -1 })).status, 400);
+        assert.equal((await browser.send('PATCH', `/api/cart/items/${lineId}`, {})).status, 400);
+        assert.equal((await browser.send('PATCH', `/api/cart/items/${lineId}`, { quantity: plain.stock + 1 })).status, plain.stock + 1 > 10 ? 400 : 409);
       });
     });
 
     describe('CSRF', () => {
       it('should refuse writes another site started', async () => {
         const browser = new Browser(server.url);
-        const crossSite = await browser.request('POST', '/api/cart/items', { productId: plain.id }, { 'Sec-Fetch-Site': 'cross-site' });
+        const crossSite = await browser.send('POST', '/api/cart/items', { productId: plain.id }, { 'Sec-Fetch-Site': 'cross-site' });
         assert.equal(crossSite.status, 403);
         assert.equal(crossSite.body.error.code, 'forbidden');
-        const foreign = await browser.request('POST', '/api/cart/items', { productId: plain.id }, { Origin: 'https://evil.example' });
+        const foreign = await browser.send('POST', '/api/cart/items', { productId: plain.id }, { Origin: 'https://evil.example', 'Sec-Fetch-Site': '' });
         assert.equal(foreign.status, 403);
-        const same = await browser.request('POST', '/api/cart/items', { productId: plain.id }, { 'Sec-Fetch-Site': 'same-origin', Origin: server.url });
+        const same = await browser.send('POST', '/api/cart/items', { productId: plain.id }, { 'Sec-Fetch-Site': 'same-origin', Origin: server.url });
         assert.equal(same.status, 201);
       });
     });
