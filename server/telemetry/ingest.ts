@@ -28,16 +28,6 @@ export function checkBulk(input: unknown, now: number): { valid: StoredDocument[
   return { valid, rejected };
 }
 
-/** Parses a bulk body's bytes (UTF-8 JSON); malformed JSON is a 400 `invalid-json`, as from the body parser. */
-export function parseBulkBody(body: Uint8Array): unknown {
-  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError('invalid-json');
-  }
-}
-
 export class Ingestion {
   constructor(
     private readonly engine: EventEngine,
@@ -59,11 +49,5 @@ export class Ingestion {
     const { valid, rejected } = checkBulk(input, this.now());
     await this.engine.insert(table, valid);
     return { accepted: valid.length, rejected };
-  }
-
-  /** Stores a bulk request given as its raw JSON bytes. */
-  async bulkBody(table: string, body: Uint8Array): Promise<BulkResult> {
-    this.tables.get(table);
-    return this.bulk(table, parseBulkBody(body));
   }
 }

@@ -70,11 +70,8 @@ export async function telemetryRoutes(deps: ServerDeps): Promise<TelemetryRouter
     await ingestion.one(req.params.table as string, req.body);
     res.status(201).json({ accepted: 1 });
   });
-  // Bulk bodies stay bytes here: the engine parses them, on DuckDB's thread for the embedded store.
-  router.post('/v1/document/:table/bulk', requireJson, express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
-    const body: unknown = req.body;
-    const table = req.params.table as string;
-    const result = body instanceof Uint8Array && body.length > 0 ? await ingestion.bulkBody(table, body) : await ingestion.bulk(table, undefined);
+  router.post('/v1/document/:table/bulk', ...json('1mb'), async (req, res) => {
+    const result = await ingestion.bulk(req.params.table as string, req.body);
     if (result.accepted === 0 && result.rejected.length > 0) {
       throw new AppError('invalid-document', result, 'No document in the request was valid.');
     }

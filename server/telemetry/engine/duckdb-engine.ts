@@ -2,8 +2,9 @@
  * The embedded event engine: DuckDB, one columnar table per telemetry table, in `DATA_DIR`.
  * The database lives on its own thread (`duckdb-writer.ts`): documents, parsed and checked here,
  * go there packed as columns to be appended with group commit, so the event loop keeps answering
- * HTTP (and parsing the next bodies) while a commit runs. Analytics run there on a second connection, on DuckDB's own threads (MVCC: readers
- * see the last commit), so a long query never holds up ingestion.
+ * HTTP (and parsing the next bodies) while a commit runs. Analytics run there on a second
+ * connection, on DuckDB's own threads (MVCC: readers see the last commit), so a long query never
+ * holds up ingestion.
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors/app-error';

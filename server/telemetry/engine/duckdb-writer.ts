@@ -2,8 +2,9 @@
  * The DuckDB thread (a `node:worker_threads` worker started by `duckdb-engine.ts`): it owns the
  * database file, both connections and the group-commit queue. Documents arrive checked and packed
  * as columns and are appended here, so the appender's synchronous append-and-commit never holds up
- * the event loop that answers HTTP and parses bodies (the two run side by side on two cores); analytics run on the reader connection (DuckDB's own
- * threads, MVCC), so a long query never holds up ingestion.
+ * the event loop, which answers HTTP and parses the next bodies meanwhile (the two threads share
+ * the machine's cores); analytics run on the reader connection (DuckDB's own threads, MVCC), so a
+ * long query never holds up ingestion.
  */
 import path from 'node:path';
 import fs from 'node:fs';
@@ -41,7 +42,6 @@ const opened = (async () => {
 })();
 // Requests already waiting in the port when a commit could start go into that commit.
 const queue = new WriteQueue<TableWrite>(async (batch) => flush((await opened).writer, batch), (start) => setImmediate(start));
-
 
 async function handle(request: WriterRequest): Promise<unknown> {
   const { writer, reader, instance } = await opened;
