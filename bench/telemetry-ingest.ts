@@ -131,7 +131,7 @@ async function storedRound(): Promise<Round> {
   const server = await startTelemetryServer(kind);
   try {
     const post = (path: string, payload: unknown) =>
-      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+      fetch(`${server.url}${path}`, { method: 'POST', headers: { ...server.operator, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
     await post('/foxtrot/v1/tables', { name: 'bench', ttl: 30 });
     const round = await measure(`${server.url}/foxtrot/v1/document/bench/bulk`);
     const { count } = (await (await post('/foxtrot/v1/analytics', { opcode: 'count', table: 'bench', bypassCache: true })).json()) as { count: number };

@@ -14,7 +14,7 @@ const OSES = ['android', 'ios', 'windows', 'macos', 'linux'];
 
 const server = await startTelemetryServer(kind);
 const post = async (path: string, body: unknown) => {
-  const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(server.url + path, { method: 'POST', headers: { ...server.operator, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 };

@@ -3,11 +3,13 @@
  * sending nothing), and the events reach the analytics once it is back online, or on the next load.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
+import { operatorHeaders } from './support/data-dir';
 import { expect, test } from './support/shop-page';
 
 /** Events of one browser tab's session, by Foxtrot `count`. */
 async function countEvents(request: APIRequestContext, session: string, filters: Array<Record<string, unknown>>): Promise<number> {
   const res = await request.post('/foxtrot/v1/analytics', {
+    headers: operatorHeaders(),
     data: { opcode: 'count', table: 'storefront', bypassCache: true, filters: [{ operator: 'equals', field: 'session', value: session }, ...filters] },
   });
   expect(res.status()).toBe(200);

@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { e2eDataDir } from './data-dir';
 
 export interface Sms {
   to: string;
@@ -13,9 +14,7 @@ export interface Sms {
 }
 
 function outboxFile(): string {
-  const dir = process.env.E2E_DATA_DIR;
-  if (!dir) throw new Error('E2E_DATA_DIR is not set: run the tests through playwright.config.ts');
-  return path.join(dir, 'outbox', 'sms.jsonl');
+  return path.join(e2eDataDir(), 'outbox', 'sms.jsonl');
 }
 
 /** Every SMS sent so far (none before the first). */

@@ -1,12 +1,16 @@
 /**
  * Foxtrot-compatible HTTP API under /foxtrot: tables, documents (single and bulk), analytics,
  * FQL (JSON, text and CSV). Each route has its own body limit; every error answers JSON with a code.
+ * Documents come from every shopper's browser, so posting them is open; everything that reads
+ * events back or manages tables is for operators (the token as a Bearer header, as Foxtrot's token
+ * auth sends it, or the console's login).
  */
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { toAppError } from '../http/error-handler';
+import { createOperatorAuth, requireOperator } from '../ops/auth/operator-auth';
 import { requireJson } from '../http/require-json';
 import { parseInput } from '../http/validate';
 import { Analytics } from './analytics';
@@ -53,14 +57,15 @@ export async function telemetryRoutes(deps: ServerDeps): Promise<TelemetryRouter
 
   const router = express.Router() as TelemetryRouter;
   const json = (limit: string) => [requireJson, express.json({ limit, strict: false })];
+  const operator = requireOperator(createOperatorAuth(deps));
 
-  router.get('/v1/tables', (_req, res) => {
+  router.get('/v1/tables', operator, (_req, res) => {
     res.json(tables.list());
   });
-  router.get('/v1/tables/:name', (req, res) => {
-    res.json(tables.get(req.params.name));
+  router.get('/v1/tables/:name', operator, (req, res) => {
+    res.json(tables.get(req.params.name as string));
   });
-  router.post('/v1/tables', ...json('16kb'), async (req, res) => {
+  router.post('/v1/tables', operator, ...json('16kb'), async (req, res) => {
     const body = parseInput(tableBody, req.body, 'table');
     res.status(201).json(await tables.create(body.name, body.ttl));
   });
@@ -78,14 +83,14 @@ export async function telemetryRoutes(deps: ServerDeps): Promise<TelemetryRouter
     res.status(201).json(result);
   });
 
-  router.post('/v1/analytics', ...json('256kb'), async (req, res) => {
+  router.post('/v1/analytics', operator, ...json('256kb'), async (req, res) => {
     const { response, cached } = await analytics.execute(req.body);
     res.setHeader('X-Foxtrot-Cache', cached ? 'hit' : 'miss');
     res.json(response);
   });
 
   // Foxtrot's console and CLI post FQL as plain text; a JSON {"query": "..."} works too.
-  router.post('/v1/fql', express.text({ type: () => true, limit: '64kb' }), async (req, res) => {
+  router.post('/v1/fql', operator, express.text({ type: () => true, limit: '64kb' }), async (req, res) => {
     const text = fqlText(req.body, typeof req.is('application/json') === 'string');
     const table = await runFql(text, analytics, tables);
     if (req.accepts(['application/json', 'text/plain']) === 'text/plain') {
@@ -94,7 +99,7 @@ export async function telemetryRoutes(deps: ServerDeps): Promise<TelemetryRouter
     }
     res.json(table);
   });
-  router.get('/v1/fql/download', async (req, res) => {
+  router.get('/v1/fql/download', operator, async (req, res) => {
     const q = typeof req.query.q === 'string' ? req.query.q : '';
     const table = await runFql(q, analytics, tables);
     res.setHeader('Content-Disposition', 'attachment; filename="fql-result.csv"');

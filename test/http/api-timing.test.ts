@@ -20,7 +20,7 @@ for (const kind of storeKinds()) {
     const analytics = async (request: Record<string, unknown>) => {
       const res = await fetch(`${server.url}/foxtrot/v1/analytics`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...server.operator, 'content-type': 'application/json' },
         body: JSON.stringify({ table: 'server', bypassCache: true, ...request }),
       });
       assert.equal(res.status, 200);

@@ -18,6 +18,7 @@ import { loadConfig } from '../../server/config';
 import { openStore, type Store } from '../../server/store/database';
 import type { TestServer } from '../support/server';
 import { assertError, assertOk, freshMobile, wrongCode } from './auth-client';
+import { loadOperatorToken } from '../../server/ops/auth/operator-token';
 import { Browser } from '../support/browser';
 
 describe('auth logging', () => {
@@ -74,7 +75,8 @@ describe('auth logging', () => {
     shop = await createApp({ config, store, logger, now: () => clock.now });
     httpServer = shop.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => httpServer.once('listening', resolve));
-    server = { url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, config, store, shop, clock, close: async () => {} };
+    const operator = { authorization: `Bearer ${loadOperatorToken(config.dataDir, process.env.OPS_TOKEN, logger)}` };
+    server = { url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, config, store, shop, operator, clock, close: async () => {} };
   });
 
   after(async () => {

@@ -15,10 +15,12 @@ for (const kind of telemetryStoreKinds()) {
     let server: TelemetryServer;
     let now: number;
 
+    /** As an operator unless `headers` say otherwise (`authorization: ''` sends none). */
     const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const all: Record<string, string> = { ...server.operator, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers };
       const res = await fetch(server.url + path, {
         method,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: Object.fromEntries(Object.entries(all).filter(([, value]) => value !== '')),
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await res.text();
@@ -37,7 +39,7 @@ for (const kind of telemetryStoreKinds()) {
     };
     const count = async (filters: unknown[], table = 'events') => (await analytics({ opcode: 'count', table, filters })).count as number;
     const fql = async (query: string, accept = 'application/json') => {
-      const res = await fetch(`${server.url}/foxtrot/v1/fql`, { method: 'POST', headers: { 'content-type': 'text/plain', accept }, body: query });
+      const res = await fetch(`${server.url}/foxtrot/v1/fql`, { method: 'POST', headers: { ...server.operator, 'content-type': 'text/plain', accept }, body: query });
       const text = await res.text();
       return { status: res.status, text, json: accept.includes('json') ? JSON.parse(text) : undefined };
     };
@@ -78,6 +80,30 @@ for (const kind of telemetryStoreKinds()) {
         const missing = await call('GET', '/foxtrot/v1/tables/nope');
         assert.equal(missing.status, 404);
         assert.equal(missing.json.error.code, 'telemetry-table-not-found');
+      });
+    });
+
+    describe('who may read', () => {
+      it('should take documents from anyone, but answer queries and manage tables only for operators', async () => {
+        const anyone = { authorization: '' };
+        assert.equal((await call('POST', '/foxtrot/v1/tables', { name: 'open', ttl: 3 })).status, 201);
+        assert.equal((await call('POST', '/foxtrot/v1/document/open', { id: 'open-1', data: { os: 'android' } }, anyone)).status, 201);
+        assert.equal((await call('POST', '/foxtrot/v1/document/open/bulk', [{ id: 'open-2', data: {} }], anyone)).status, 201);
+        const refused = [
+          await call('GET', '/foxtrot/v1/tables', undefined, anyone),
+          await call('GET', '/foxtrot/v1/tables/open', undefined, anyone),
+          await call('POST', '/foxtrot/v1/tables', { name: 'sneaky', ttl: 1 }, anyone),
+          await call('POST', '/foxtrot/v1/analytics', { opcode: 'count', table: 'open' }, anyone),
+          await call('POST', '/foxtrot/v1/fql', 'select * from open', { ...anyone, 'content-type': 'text/plain' }),
+          await call('GET', `/foxtrot/v1/fql/download?q=${encodeURIComponent('select * from open')}`, undefined, anyone),
+          await call('POST', '/foxtrot/v1/analytics', { opcode: 'count', table: 'open' }, { authorization: 'Bearer not-the-token-but-long-enough-to-try' }),
+        ];
+        for (const res of refused) {
+          assert.equal(res.status, 401, res.text);
+          assert.equal(res.json.error.code, 'operator-required');
+        }
+        assert.equal((await call('GET', '/foxtrot/v1/tables/sneaky')).status, 404, 'nothing was created');
+        assert.equal(await count([], 'open'), 2);
       });
     });
 
@@ -348,7 +374,7 @@ for (const kind of telemetryStoreKinds()) {
       });
 
       it('downloads CSV with escaping', async () => {
-        const res = await fetch(`${server.url}/foxtrot/v1/fql/download?q=${encodeURIComponent("select _id, note from events where os = 'ios' order by duration desc")}`);
+        const res = await fetch(`${server.url}/foxtrot/v1/fql/download?q=${encodeURIComponent("select _id, note from events where os = 'ios' order by duration desc")}`, { headers: server.operator });
         assert.equal(res.status, 200);
         assert.match(res.headers.get('content-type')!, /^text\/csv/);
         assert.match(res.headers.get('content-disposition')!, /attachment/);

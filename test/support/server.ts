@@ -13,6 +13,7 @@ import { createApp, type ShopApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { seedCatalogIfEmpty } from '../../server/catalog/seed/index';
 import { createLogger } from '../../server/http/logger';
+import { loadOperatorToken } from '../../server/ops/auth/operator-token';
 import { openStore, type Store } from '../../server/store/database';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -27,6 +28,8 @@ export interface TestServer {
   config: Config;
   store: Store;
   shop: ShopApp;
+  /** Headers that make a request an operator's (the store's operator token as a Bearer header). */
+  operator: { authorization: string };
   /** Moves the server's clock; starts at the real time. */
   clock: { now: number; advance(ms: number): void };
   close(): Promise<void>;
@@ -67,6 +70,7 @@ export async function startServer(kind: StoreKind, options: StartOptions = {}): 
     config,
     store,
     shop,
+    operator: { authorization: `Bearer ${loadOperatorToken(config.dataDir, process.env.OPS_TOKEN, logger)}` },
     clock,
     async close() {
       server.closeAllConnections();

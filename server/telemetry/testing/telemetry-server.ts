@@ -12,6 +12,7 @@ import express from 'express';
 import pg from 'pg';
 import { pino } from 'pino';
 import { loadConfig } from '../../config';
+import { loadOperatorToken } from '../../ops/auth/operator-token';
 import { openStore } from '../../store/database';
 import { telemetryRoutes } from '../routes';
 
@@ -23,6 +24,8 @@ export function telemetryStoreKinds(): StoreKind[] {
 
 export interface TelemetryServer {
   url: string;
+  /** Headers that make a request an operator's: reading events back and managing tables need them. */
+  operator: { authorization: string };
   clock: { now: number; advance(ms: number): void };
   close(): Promise<void>;
 }
@@ -55,6 +58,7 @@ export async function startTelemetryServer(kind: StoreKind, options: { dataDir?:
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    operator: { authorization: `Bearer ${loadOperatorToken(dataDir, process.env.OPS_TOKEN, logger)}` },
     clock,
     async close() {
       server.closeAllConnections();
