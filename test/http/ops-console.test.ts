@@ -139,6 +139,17 @@ for (const kind of storeKinds()) {
           assert.equal(res.headers.get('location'), expected, next);
         }
       });
+      it('should let the console\'s session query telemetry, which refuses anyone else', async () => {
+        const { cookie } = await login();
+        const query = { opcode: 'count', table: 'storefront', bypassCache: true };
+        const signedIn = await call('POST', '/foxtrot/v1/analytics', { body: query, headers: { cookie, 'sec-fetch-site': 'same-origin' } });
+        assert.equal(signedIn.status, 200, signedIn.text);
+        assert.equal(typeof signedIn.json.count, 'number');
+        const tables = await call('GET', '/foxtrot/v1/tables', { headers: { cookie } });
+        assert.ok((tables.json as Array<{ name: string }>).some((t) => t.name === 'storefront'));
+        assert.equal((await call('POST', '/foxtrot/v1/analytics', { body: query })).status, 401);
+      });
+
       it('should refuse a tampered or expired session cookie', async () => {
         const { cookie } = await login();
         const tampered = cookie.replace(/=(\d)/, (_m, d: string) => `=${(Number(d) + 1) % 10}`);
