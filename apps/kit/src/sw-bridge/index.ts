@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { createBridgeStore } from './bridge-state';
-import { watchInstallPrompt } from './install-offer';
+import { holdInstallPrompt, watchInstallPrompt } from './install-offer';
 import { isKillSwitchOn, removeServiceWorker } from './kill-flag';
 import { mountPromptsWhenNeeded } from './prompts';
 import { registerWorker } from './register-worker';
@@ -12,8 +12,12 @@ import { track } from '../telemetry/telemetry';
 
 const store = createBridgeStore();
 
-/** After the page's `load`: registering and precaching never compete with the page's own first bytes. */
+/**
+ * Holds the browser's install prompt from the start; the rest waits for the page's `load`, so
+ * registering and precaching never compete with the page's own first bytes.
+ */
 export function startServiceWorkerBridge(): void {
+  holdInstallPrompt();
   if (!('serviceWorker' in navigator)) return;
   if (document.readyState === 'complete') void startBridge();
   else window.addEventListener('load', () => void startBridge(), { once: true });

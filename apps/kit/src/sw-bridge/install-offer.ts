@@ -24,16 +24,28 @@ export function isEngaged(visits: number, productsViewed: number, choice: string
 }
 
 let held: BeforeInstallPromptEvent | null = null;
+let onHeld: (() => void) | null = null;
 
-/** Counts this visit and starts listening for the browser's install prompt. */
-export function watchInstallPrompt(store: BridgeStore): void {
-  const visits = countVisit();
+/**
+ * Starts holding the browser's install prompt at once, as the page starts: the browser fires it
+ * once per page load, as soon as it finds the shop installable, which may be before `load`.
+ */
+export function holdInstallPrompt(): void {
   window.addEventListener('beforeinstallprompt', (event) => {
     // Keep the mini-infobar away; the shop asks at its own moment.
     event.preventDefault();
     held = event as BeforeInstallPromptEvent;
-    if (isEngaged(visits, readRecentlyViewed().length, storage('get', CHOICE_KEY))) store.update({ installOffer: true });
+    onHeld?.();
   });
+}
+
+/** Counts this visit and offers the held prompt (now, or when it comes) to an engaged shopper. */
+export function watchInstallPrompt(store: BridgeStore): void {
+  const visits = countVisit();
+  onHeld = () => {
+    if (held && isEngaged(visits, readRecentlyViewed().length, storage('get', CHOICE_KEY))) store.update({ installOffer: true });
+  };
+  onHeld();
   window.addEventListener('appinstalled', () => remember(store, 'accepted'));
 }
 
