@@ -61,7 +61,8 @@ test('Chromium\'s own install event, after a viewed product, brings up the shop\
     await expect(page.getByTestId('install-prompt'), 'a first look is not engagement yet').toHaveCount(0);
 
     await page.getByTestId('product-card').first().click();
-    await expect(page.getByTestId('add-to-cart')).toBeVisible();
+    // Viewed once the product's data is on screen (the shell alone is not a view).
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('sf.recentlyViewed'))).toMatch(/itm/);
     await page.goto(`${server.url}/`);
     // Chromium checks installability (manifest, icons, a worker with a fetch handler) on its own time.
     await expect(page.getByTestId('install-prompt')).toBeVisible({ timeout: 45_000 });
