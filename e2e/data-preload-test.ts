@@ -2,7 +2,7 @@
  * A page's first data request starts with its shell (`Link: preload`), and the page then takes that
  * answer instead of asking again: the server sees each data path exactly once per page load.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startOwnServer, type OwnServer } from './support/own-server';
 import { productPaths } from './support/worker-page';
 
@@ -17,9 +17,10 @@ test('home, browse and product pages use the data their shell preloaded, fetchin
   const [product] = await productPaths(server.url, 'phone', 1);
   const itemId = product!.split('/').pop()!;
   const pages = [
-    { path: '/', data: '/api/catalog/home', ready: 'product-card' },
-    { path: '/mobiles/pr', data: '/api/catalog/browse/mobiles', ready: 'product-card' },
-    { path: product!, data: `/api/catalog/products/${itemId}`, ready: 'add-to-cart' },
+    // What shows only once the data is in: cards, and the product's title (the shell has neither).
+    { path: '/', data: '/api/catalog/home', ready: (page: Page) => page.getByTestId('product-card').first() },
+    { path: '/mobiles/pr', data: '/api/catalog/browse/mobiles', ready: (page: Page) => page.getByTestId('product-card').first() },
+    { path: product!, data: `/api/catalog/products/${itemId}`, ready: (page: Page) => page.getByRole('heading', { level: 1 }) },
   ];
   for (const { path, data, ready } of pages) {
     const context = await browser.newContext();
@@ -32,7 +33,7 @@ test('home, browse and product pages use the data their shell preloaded, fetchin
     await server.resetRequests();
     const response = await page.goto(server.url + path);
     expect(response?.headers().link, path).toContain(`<${data}`);
-    await expect(page.getByTestId(ready).first()).toBeVisible();
+    await expect(ready(page)).toBeVisible();
     const seen = await server.requests();
     expect(seen[data], `requests for ${path}: ${JSON.stringify(seen)}`).toBe(1);
     expect(warnings).toEqual([]);
