@@ -8,6 +8,14 @@ describe('checkDocument', () => {
     assert.equal(checkDocument({ id: 7, timestamp: 5, data: {} }, 42).ok, true);
   });
 
+  it('rejects ids with an unpaired surrogate, and keeps paired ones (emoji)', () => {
+    const lone = checkDocument({ id: 'a\ud800b', data: {} }, 42);
+    assert.equal(lone.ok, false);
+    assert.match(!lone.ok ? lone.reason.message : '', /unpaired surrogate/);
+    assert.equal(checkDocument({ id: 'b\udc00', data: {} }, 42).ok, false);
+    assert.equal(checkDocument({ id: 'ok-😀', data: {} }, 42).ok, true);
+  });
+
   it('rejects missing ids, non-object data, bad timestamps, deep nesting and large documents', () => {
     let deep: Record<string, unknown> = {};
     for (let i = 0; i < 21; i++) deep = { d: deep };

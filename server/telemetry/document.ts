@@ -4,6 +4,7 @@ import type { StoredDocument } from './engine/engine';
 export const MAX_DOCUMENT_BYTES = 32 * 1024;
 export const MAX_NESTING = 20;
 const MAX_ID_LENGTH = 256;
+const LONE_SURROGATE = /\p{Surrogate}/u;
 
 export interface Rejection {
   code: 'invalid-document';
@@ -22,6 +23,8 @@ export function checkDocument(input: unknown, now: number): Checked {
   if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) return reject('A document needs an id (a string).');
   const idText = String(id);
   if (idText.length === 0 || idText.length > MAX_ID_LENGTH) return reject(`A document id must be 1 to ${MAX_ID_LENGTH} characters.`);
+  // A lone surrogate (`"\ud800"` in JSON) has no UTF-8 form: stored, two such ids would become one.
+  if (LONE_SURROGATE.test(idText)) return reject('A document id must be valid Unicode text (it has an unpaired surrogate escape).');
   let timestamp = now;
   if (doc.timestamp !== undefined && doc.timestamp !== null) {
     if (typeof doc.timestamp !== 'number' || !Number.isSafeInteger(doc.timestamp) || doc.timestamp < 0) {
