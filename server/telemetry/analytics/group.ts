@@ -4,7 +4,7 @@
  * `aggregationField` with `aggregationType` (sum, avg, min, max) aggregates a number instead.
  */
 import { AppError } from '../../errors/app-error';
-import { fieldList, optionalField, Scope, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
+import { fieldList, optionalField, Scope, withKeys, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
 
 const AGGREGATIONS = ['count', 'sum', 'avg', 'min', 'max'];
 
@@ -19,11 +19,10 @@ export async function group(request: ActionRequest, ctx: AnalyticsContext): Prom
   if (unique) value = `count(DISTINCT ${scope.text(unique)})`;
   else if (aggregationField && aggregationType !== 'count') value = `${aggregationType}(${scope.number(aggregationField)})`;
   const keys = nesting.map((f, i) => `${scope.text(f)} AS k${i}`);
-  const notNull = nesting.map((f) => `${scope.text(f)} IS NOT NULL`);
   const positions = nesting.map((_, i) => i + 1).join(', ');
-  const rows = await scope.select(`SELECT ${keys.join(', ')}, ${value} AS v ${scope.body(notNull)} GROUP BY ${positions} LIMIT 100000`);
+  const rows = await scope.select(`SELECT ${keys.join(', ')}, ${value} AS v ${scope.body()} GROUP BY ${positions} LIMIT 100000`);
   const result: Record<string, unknown> = {};
-  for (const row of rows) {
+  for (const row of withKeys(rows, nesting.length)) {
     let level = result;
     nesting.forEach((_, i) => {
       const key = String(row[`k${i}`]);

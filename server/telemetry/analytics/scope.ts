@@ -53,6 +53,19 @@ export class Scope {
   }
 }
 
+/**
+ * Result rows whose grouping keys k0…k{count-1} are all present. Grouping queries keep events that
+ * lack a key (they form a NULL group, dropped here) instead of filtering them out in SQL: such a
+ * filter would extract every key from every event's JSON a second time.
+ */
+export function withKeys(rows: Record<string, unknown>[], count: number): Record<string, unknown>[] {
+  if (count === 0) return rows;
+  return rows.filter((row) => {
+    for (let i = 0; i < count; i++) if (row[`k${i}`] === null || row[`k${i}`] === undefined) return false;
+    return true;
+  });
+}
+
 export function requireString(request: Record<string, unknown>, key: string): string {
   const value = request[key];
   if (typeof value !== 'string' || value.length === 0) throw new AppError('bad-request', { field: key }, `${key} is required.`);

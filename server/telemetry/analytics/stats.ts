@@ -3,7 +3,7 @@
  * of a numeric field; with `nesting`, the same per bucket (`buckets: [{key, result, buckets}]`).
  */
 import type { Field } from '../fields';
-import { fieldList, Scope, requireString, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
+import { fieldList, Scope, requireString, withKeys, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
 import { parseField } from '../fields';
 import { statsColumns, statsSpec, statsValue, type StatsSpec } from './stats-values';
 
@@ -28,11 +28,15 @@ export async function stats(request: ActionRequest, ctx: AnalyticsContext): Prom
   return response;
 }
 
-function statsLevel(scope: Scope, x: string, keys: Field[], spec: StatsSpec): Promise<Record<string, unknown>[]> {
+/**
+ * One level's rows: aggregates skip events without a numeric value, so no filter extracts it a
+ * second time; buckets with no value at all (`n = 0`) and events without a key are dropped after.
+ */
+async function statsLevel(scope: Scope, x: string, keys: Field[], spec: StatsSpec): Promise<Record<string, unknown>[]> {
   const keyCols = keys.map((f, i) => `${scope.text(f)} AS k${i}`);
-  const notNull = [`${x} IS NOT NULL`, ...keys.map((f) => `${scope.text(f)} IS NOT NULL`)];
   const groupBy = keys.length ? ` GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : '';
-  return scope.select(`SELECT ${[...keyCols, ...statsColumns(scope, x, spec)].join(', ')} ${scope.body(notNull)}${groupBy}`);
+  const rows = await scope.select(`SELECT ${[...keyCols, ...statsColumns(scope, x, spec), `count(${x}) AS n`].join(', ')} ${scope.body()}${groupBy}`);
+  return withKeys(rows, keys.length).filter((row) => Number(row.n) > 0);
 }
 
 /** Builds the bucket tree from one result set per depth (rows keyed k0…k{depth-1}). */
