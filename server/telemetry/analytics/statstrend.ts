@@ -2,7 +2,7 @@
 import type { Field } from '../fields';
 import { parseField, TIMESTAMP_FIELD } from '../fields';
 import { bucketSql, periodMs } from './period';
-import { fieldList, requireString, Scope, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
+import { fieldList, requireString, Scope, withKeys, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
 import { nestBuckets } from './stats';
 import { statsColumns, statsSpec, statsValue, type StatsSpec } from './stats-values';
 
@@ -28,11 +28,15 @@ export async function statstrend(request: ActionRequest, ctx: AnalyticsContext):
   return response;
 }
 
-function trendLevel(scope: Scope, x: string, bucket: string, keys: Field[], spec: StatsSpec): Promise<Record<string, unknown>[]> {
+/**
+ * As `stats` levels: nothing extracted twice; events without a key or a time, and periods without
+ * a value, are dropped after the query.
+ */
+async function trendLevel(scope: Scope, x: string, bucket: string, keys: Field[], spec: StatsSpec): Promise<Record<string, unknown>[]> {
   const keyCols = keys.map((f, i) => `${scope.text(f)} AS k${i}`);
-  const notNull = [`${x} IS NOT NULL`, ...keys.map((f) => `${scope.text(f)} IS NOT NULL`)];
   const positions = [...keys.map((_, i) => i + 1), keys.length + 1].join(', ');
-  return scope.select(`SELECT ${[...keyCols, `${bucket} AS period`, ...statsColumns(scope, x, spec)].join(', ')} ${scope.body(notNull)} GROUP BY ${positions}`);
+  const rows = await scope.select(`SELECT ${[...keyCols, `${bucket} AS period`, ...statsColumns(scope, x, spec), `count(${x}) AS n`].join(', ')} ${scope.body()} GROUP BY ${positions}`);
+  return withKeys(rows, keys.length).filter((row) => row.period !== null && Number(row.n) > 0);
 }
 
 function collapse(rows: Record<string, unknown>[], depth: number): Record<string, unknown>[] {
