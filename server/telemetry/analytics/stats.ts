@@ -33,9 +33,13 @@ export async function stats(request: ActionRequest, ctx: AnalyticsContext): Prom
  * second time; buckets with no value at all (`n = 0`) and events without a key are dropped after.
  */
 async function statsLevel(scope: Scope, x: string, keys: Field[], spec: StatsSpec): Promise<Record<string, unknown>[]> {
-  const keyCols = keys.map((f, i) => `${scope.text(f)} AS k${i}`);
-  const groupBy = keys.length ? ` GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : '';
-  const rows = await scope.select(`SELECT ${[...keyCols, ...statsColumns(scope, x, spec), `count(${x}) AS n`].join(', ')} ${scope.body()}${groupBy}`);
+  // The value and keys are computed once per event in a subquery, which PostgreSQL must not fold
+  // back into the aggregates (each would extract the value again); DuckDB shares them by itself.
+  const inner = [`${x} AS x`, ...keys.map((f, i) => `${scope.text(f)} AS k${i}`)];
+  const outerKeys = keys.map((_, i) => `k${i}`);
+  const groupBy = keys.length ? ` GROUP BY ${outerKeys.join(', ')}` : '';
+  const columns = [...outerKeys, ...statsColumns(scope, 'x', spec), 'count(x) AS n'];
+  const rows = await scope.select(`SELECT ${columns.join(', ')} FROM (SELECT ${inner.join(', ')} ${scope.body()}${scope.dialect.fence}) AS e${groupBy}`);
   return withKeys(rows, keys.length).filter((row) => Number(row.n) > 0);
 }
 

@@ -33,9 +33,11 @@ export async function statstrend(request: ActionRequest, ctx: AnalyticsContext):
  * a value, are dropped after the query.
  */
 async function trendLevel(scope: Scope, x: string, bucket: string, keys: Field[], spec: StatsSpec): Promise<Record<string, unknown>[]> {
-  const keyCols = keys.map((f, i) => `${scope.text(f)} AS k${i}`);
-  const positions = [...keys.map((_, i) => i + 1), keys.length + 1].join(', ');
-  const rows = await scope.select(`SELECT ${[...keyCols, `${bucket} AS period`, ...statsColumns(scope, x, spec), `count(${x}) AS n`].join(', ')} ${scope.body()} GROUP BY ${positions}`);
+  // Computed once per event, as in `stats`.
+  const inner = [`${x} AS x`, `${bucket} AS period`, ...keys.map((f, i) => `${scope.text(f)} AS k${i}`)];
+  const outerKeys = [...keys.map((_, i) => `k${i}`), 'period'];
+  const columns = [...outerKeys, ...statsColumns(scope, 'x', spec), 'count(x) AS n'];
+  const rows = await scope.select(`SELECT ${columns.join(', ')} FROM (SELECT ${inner.join(', ')} ${scope.body()}${scope.dialect.fence}) AS e GROUP BY ${outerKeys.join(', ')}`);
   return withKeys(rows, keys.length).filter((row) => row.period !== null && Number(row.n) > 0);
 }
 

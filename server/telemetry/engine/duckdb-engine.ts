@@ -23,6 +23,8 @@ export const duckdbDialect: SqlDialect = {
   percentiles: (expr, fractions) => `percentile_cont([${fractions.join(', ')}]) WITHIN GROUP (ORDER BY ${expr})`,
   // A BIGINT parameter keeps the comparison on the raw column, so row groups outside it are skipped.
   time: (ms) => BigInt(Math.floor(ms)),
+  // DuckDB evaluates a repeated expression once; a fence would only cost it its parallel plan.
+  fence: '',
 };
 
 /**

@@ -25,6 +25,11 @@ export interface SqlDialect {
   percentiles(expr: string, fractions: number[]): string;
   /** A millisecond time as a parameter value that compares with `ts` without a cast. */
   time(ms: number): unknown;
+  /**
+   * Appended to a subquery whose columns must be computed once per row rather than folded into
+   * every expression of the query around it ('' where the engine shares them by itself).
+   */
+  readonly fence: string;
 }
 
 export interface EventEngine {

@@ -23,6 +23,8 @@ export const postgresDialect: SqlDialect = {
   },
   percentiles: (expr, fractions) => `percentile_cont(ARRAY[${fractions.join(', ')}]::double precision[]) WITHIN GROUP (ORDER BY ${expr})`,
   time: (ms) => Math.floor(ms),
+  // OFFSET 0 keeps the planner from pulling a subquery up into the aggregates that read it.
+  fence: ' OFFSET 0',
 };
 
 /** Creates the events table on first use; the table list itself is in the shop's migrations. */
