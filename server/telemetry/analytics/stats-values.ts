@@ -1,6 +1,7 @@
 /** The aggregate columns behind `stats` and `statstrend`, and Foxtrot's `{stats, percentiles}` shape. */
 import { AppError } from '../../errors/app-error';
-import type { Scope } from './scope';
+import type { Field } from '../fields';
+import { withKeys, type Scope } from './scope';
 
 const STATS: Record<string, (x: string) => string> = {
   count: (x) => `count(${x})`,
@@ -36,6 +37,22 @@ export function statsColumns(scope: Scope, x: string, spec: StatsSpec): string[]
   const cols = spec.stats.map((name, i) => `${STATS[name]!(x)} AS s${i}`);
   if (spec.percentiles.length) cols.push(`${scope.dialect.percentiles(x, spec.percentiles.map((p) => p / 100))} AS pc`);
   return cols;
+}
+
+/**
+ * Rows of stats of `x` per combination of `keys` (k0…) and, for trends, `period` (a time bucket).
+ * The value, keys and period are computed once per event in a subquery, which PostgreSQL must not
+ * fold back into the aggregates (each would extract the value again; DuckDB shares them by itself).
+ * Aggregates skip events without a value, so nothing filters them by extracting it a second time;
+ * events without a key or a period, and groups with no value at all (`n = 0`), are dropped after.
+ */
+export async function statsRows(scope: Scope, x: string, keys: Field[], spec: StatsSpec, period?: string): Promise<Record<string, unknown>[]> {
+  const inner = [`${x} AS x`, ...keys.map((f, i) => `${scope.text(f)} AS k${i}`), ...(period === undefined ? [] : [`${period} AS period`])];
+  const groups = [...keys.map((_, i) => `k${i}`), ...(period === undefined ? [] : ['period'])];
+  const columns = [...groups, ...statsColumns(scope, 'x', spec), 'count(x) AS n'];
+  const groupBy = groups.length ? ` GROUP BY ${groups.join(', ')}` : '';
+  const rows = await scope.select(`SELECT ${columns.join(', ')} FROM (SELECT ${inner.join(', ')} ${scope.body()}${scope.dialect.fence}) AS e${groupBy}`);
+  return withKeys(rows, keys.length).filter((row) => (period === undefined || row.period !== null) && Number(row.n) > 0);
 }
 
 /** Percentile keys print like Foxtrot's (Java doubles): 50 → "50.0". */

@@ -1,10 +1,9 @@
 /** `statstrend`: stats of a numeric field per time period (`result: [{period, stats, percentiles}]`). */
-import type { Field } from '../fields';
 import { parseField, TIMESTAMP_FIELD } from '../fields';
 import { bucketSql, periodMs } from './period';
-import { fieldList, requireString, Scope, withKeys, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
+import { fieldList, requireString, Scope, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
 import { nestBuckets } from './stats';
-import { statsColumns, statsSpec, statsValue, type StatsSpec } from './stats-values';
+import { statsRows, statsSpec, statsValue } from './stats-values';
 
 export async function statstrend(request: ActionRequest, ctx: AnalyticsContext): Promise<ActionResponse> {
   const scope = new Scope(ctx, request);
@@ -15,7 +14,7 @@ export async function statstrend(request: ActionRequest, ctx: AnalyticsContext):
   const spec = statsSpec(request);
   const x = scope.number(field);
   const levels = await Promise.all(
-    [0, ...nesting.map((_, i) => i + 1)].map((depth) => trendLevel(scope, x, bucketSql(time, ms), nesting.slice(0, depth), spec)),
+    [0, ...nesting.map((_, i) => i + 1)].map((depth) => statsRows(scope, x, nesting.slice(0, depth), spec, bucketSql(time, ms))),
   );
   const series = (rows: Record<string, unknown>[]) =>
     rows.map((row) => ({ period: Number(row.period), ...statsValue(row, spec) })).sort((a, b) => a.period - b.period);
@@ -26,19 +25,6 @@ export async function statstrend(request: ActionRequest, ctx: AnalyticsContext):
     response.buckets = nestBuckets(grouped, nesting.length, (row) => series(row.rows as Record<string, unknown>[]));
   }
   return response;
-}
-
-/**
- * As `stats` levels: nothing extracted twice; events without a key or a time, and periods without
- * a value, are dropped after the query.
- */
-async function trendLevel(scope: Scope, x: string, bucket: string, keys: Field[], spec: StatsSpec): Promise<Record<string, unknown>[]> {
-  // Computed once per event, as in `stats`.
-  const inner = [`${x} AS x`, `${bucket} AS period`, ...keys.map((f, i) => `${scope.text(f)} AS k${i}`)];
-  const outerKeys = [...keys.map((_, i) => `k${i}`), 'period'];
-  const columns = [...outerKeys, ...statsColumns(scope, 'x', spec), 'count(x) AS n'];
-  const rows = await scope.select(`SELECT ${columns.join(', ')} FROM (SELECT ${inner.join(', ')} ${scope.body()}${scope.dialect.fence}) AS e GROUP BY ${outerKeys.join(', ')}`);
-  return withKeys(rows, keys.length).filter((row) => row.period !== null && Number(row.n) > 0);
 }
 
 function collapse(rows: Record<string, unknown>[], depth: number): Record<string, unknown>[] {
