@@ -17,6 +17,7 @@ import { ReleaseRegistry } from './shells/release-registry';
 import { notFoundPage, shellRoutes } from './shells/shell-routes';
 import { captureHeaders, securityHeaders } from './http/security-headers';
 import { imageRoutes } from './catalog/image-routes';
+import { createOperatorAuth } from './ops/auth/operator-auth';
 import { opsRoutes } from './ops/routes';
 import { telemetryRoutes } from './telemetry/routes';
 import { KillSwitch } from './sw/kill-switch';
@@ -70,10 +71,12 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   api.use((_req, _res, next) => next(new AppError('not-found')));
   app.use('/api', api);
 
-  const telemetry = await telemetryRoutes(deps);
+  // One operator check for every operator-only route: the token is read (or made) once.
+  const operators = createOperatorAuth(deps);
+  const telemetry = await telemetryRoutes(deps, operators);
   app.use('/foxtrot', telemetry);
-  app.use('/ops/api/sw', swOpsRoutes(deps, killSwitch));
-  app.use('/ops', opsRoutes(deps));
+  app.use('/ops/api/sw', swOpsRoutes(deps, killSwitch, operators));
+  app.use('/ops', opsRoutes(deps, operators));
   app.use(notFoundPage(releases, { assetBaseUrl: config.assetBaseUrl, headers: captureHeaders(security) }));
   app.use(errorHandler(logger));
 

@@ -9,13 +9,12 @@ import { toAppError } from '../http/error-handler';
 import { requireJson } from '../http/require-json';
 import { sameOriginOnly } from '../http/same-origin';
 import { loginRoutes } from './auth/login-routes';
-import { createOperatorAuth, requireOperator } from './auth/operator-auth';
+import { requireOperator, type OperatorAuth } from './auth/operator-auth';
 import { consoleRoutes } from './console/console-page';
 import { dashboardRoutes } from './dashboards/dashboard-routes';
 import { DashboardStore } from './dashboards/dashboard-store';
 
-export function opsRoutes(deps: ServerDeps): Router {
-  const auth = createOperatorAuth(deps);
+export function opsRoutes(deps: ServerDeps, auth: OperatorAuth): Router {
   const router = express.Router();
   router.use(loginRoutes(auth, deps));
   router.use(requireOperator(auth));

@@ -5,12 +5,12 @@
 import express, { type Router } from 'express';
 import type { ServerDeps } from '../deps';
 import { sameOriginOnly } from '../http/same-origin';
-import { createOperatorAuth, requireOperator } from '../ops/auth/operator-auth';
+import { requireOperator, type OperatorAuth } from '../ops/auth/operator-auth';
 import type { KillSwitch } from './kill-switch';
 
-export function swOpsRoutes(deps: ServerDeps, killSwitch: KillSwitch): Router {
+export function swOpsRoutes(deps: ServerDeps, killSwitch: KillSwitch, operators: OperatorAuth): Router {
   const router = express.Router();
-  router.use(requireOperator(createOperatorAuth(deps)));
+  router.use(requireOperator(operators));
   router.use(sameOriginOnly);
   router.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { toAppError } from '../http/error-handler';
-import { createOperatorAuth, requireOperator } from '../ops/auth/operator-auth';
+import { requireOperator, type OperatorAuth } from '../ops/auth/operator-auth';
 import { requireJson } from '../http/require-json';
 import { parseInput } from '../http/validate';
 import { Analytics } from './analytics';
@@ -38,8 +38,8 @@ const tableBody = z.object({
 
 export type TelemetryRouter = Router & { close(): Promise<void> };
 
-/** Opens the event engine for the shop's store and returns the router; call `close()` on shutdown. */
-export async function telemetryRoutes(deps: ServerDeps): Promise<TelemetryRouter> {
+/** Opens the event engine for the shop's store and returns the router (queries guarded by `operators`); call `close()` on shutdown. */
+export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth): Promise<TelemetryRouter> {
   const engine: EventEngine =
     deps.store.dialect === 'postgres' ? await openPostgresEngine(deps.store.db) : await openDuckdbEngine(deps.config.dataDir);
   const tables = await TableRegistry.open(deps.store.db, engine, deps.now);
@@ -57,7 +57,7 @@ export async function telemetryRoutes(deps: ServerDeps): Promise<TelemetryRouter
 
   const router = express.Router() as TelemetryRouter;
   const json = (limit: string) => [requireJson, express.json({ limit, strict: false })];
-  const operator = requireOperator(createOperatorAuth(deps));
+  const operator = requireOperator(operators);
 
   router.get('/v1/tables', operator, (_req, res) => {
     res.json(tables.list());

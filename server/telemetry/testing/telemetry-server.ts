@@ -12,6 +12,7 @@ import express from 'express';
 import pg from 'pg';
 import { pino } from 'pino';
 import { loadConfig } from '../../config';
+import { createOperatorAuth } from '../../ops/auth/operator-auth';
 import { loadOperatorToken } from '../../ops/auth/operator-token';
 import { openStore } from '../../store/database';
 import { telemetryRoutes } from '../routes';
@@ -50,7 +51,8 @@ export async function startTelemetryServer(kind: StoreKind, options: { dataDir?:
     },
   };
   const logger = pino({ level: 'silent' });
-  const router = await telemetryRoutes({ config, store, logger, now: () => clock.now });
+  const deps = { config, store, logger, now: () => clock.now };
+  const router = await telemetryRoutes(deps, createOperatorAuth(deps));
   const app = express();
   app.use('/foxtrot', router);
   const server = app.listen(0, '127.0.0.1');
