@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTelemetryServer, telemetryStoreKinds, type TelemetryServer } from '../../server/telemetry/testing/telemetry-server';
+import { jsonOrUndefined } from '../support/browser';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -24,13 +25,7 @@ for (const kind of telemetryStoreKinds()) {
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await res.text();
-      let json: any;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      return { status: res.status, json, text, headers: res.headers };
+      return { status: res.status, json: jsonOrUndefined(text), text, headers: res.headers };
     };
     const analytics = async (request: Record<string, unknown>) => {
       const res = await call('POST', '/foxtrot/v1/analytics', { bypassCache: true, ...request });

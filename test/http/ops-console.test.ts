@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, storeKinds, type TestServer } from '../support/server';
+import { jsonOrUndefined } from '../support/browser';
 
 const repoDist = path.resolve(import.meta.dirname, '../../dist');
 
@@ -42,13 +43,7 @@ for (const kind of storeKinds()) {
       }
       const res = await fetch(server.url + url, { method, headers, body, redirect: 'manual' });
       const text = await res.text();
-      let json: any;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      return { status: res.status, headers: res.headers, text, json };
+      return { status: res.status, headers: res.headers, text, json: jsonOrUndefined(text) };
     };
     const bearer = () => ({ authorization: `Bearer ${token}` });
     const login = async () => {

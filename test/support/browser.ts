@@ -58,3 +58,12 @@ export class Browser {
     return this.cookies.get('__Host-sf_session');
   }
 }
+
+/** The JSON in an answer's text, or undefined when it is not JSON (an HTML page, CSV, plain text). */
+export function jsonOrUndefined(text: string): any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
