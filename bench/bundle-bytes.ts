@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadRelease } from '../server/shells/load-release';
-import { distLayout } from '../server/shells/release-manifest';
 import { distDir } from '../webpack/paths';
+import { distLayout } from '../shared/dist-layout';
 
 const KB = 1024;
 const size = (file: string): number => (fs.existsSync(file) ? fs.statSync(file).size : 0);

@@ -10,7 +10,7 @@ import { fork } from 'node:child_process';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import { startTelemetryServer, type StoreKind } from '../server/telemetry/testing/telemetry-server';
+import { startTelemetryServer, type StoreKind } from '../test/support/telemetry-server';
 
 const kind = (process.argv[2] ?? 'sqlite') as StoreKind;
 const seconds = Number(process.argv[3] ?? 5);

@@ -4,7 +4,7 @@
  * (bypassCache, best of 5). Baseline in the same run: a count over the last hour (the HTTP floor).
  * Run: npx tsx bench/telemetry-query.ts [sqlite|postgres] [events]   (postgres needs TEST_DATABASE_URL)
  */
-import { startTelemetryServer, type StoreKind } from '../server/telemetry/testing/telemetry-server';
+import { startTelemetryServer, type StoreKind } from '../test/support/telemetry-server';
 
 const kind = (process.argv[2] ?? 'sqlite') as StoreKind;
 const N = Number(process.argv[3] ?? 1_000_000);

@@ -17,14 +17,14 @@ import { ReleaseRegistry } from './shells/release-registry';
 import { notFoundPage, shellRoutes } from './shells/shell-routes';
 import { captureHeaders, securityHeaders } from './http/security-headers';
 import { imageRoutes } from './catalog/image-routes';
-import { createOperatorAuth } from './ops/auth/operator-auth';
+import { createOperatorAuth } from './http/operators/operator-auth';
 import { opsRoutes } from './ops/routes';
 import { telemetryRoutes } from './telemetry/routes';
-import { KillSwitch } from './sw/kill-switch';
-import { swOpsRoutes } from './sw/ops-routes';
-import { requestCounter } from './sw/request-counter';
-import { SwFiles } from './sw/sw-files';
-import { swRoutes } from './sw/sw-routes';
+import { KillSwitch } from './pwa/kill-switch';
+import { swOpsRoutes } from './pwa/ops-routes';
+import { requestCounter } from './pwa/request-counter';
+import { SwFiles } from './pwa/sw-files';
+import { swRoutes } from './pwa/sw-routes';
 import { apiTiming } from './telemetry/api-timing';
 
 export interface ShopApp {

@@ -8,8 +8,8 @@ import { createApp } from './app';
 import { seedCatalogIfEmpty } from './catalog/seed/index';
 import { loadConfig } from './config';
 import { createLogger } from './http/logger';
-import { distLayout } from './shells/release-manifest';
 import { openStore } from './store/database';
+import { distLayout } from '../shared/dist-layout';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -5,7 +5,7 @@
  */
 import { setCacheNameDetails } from 'workbox-core';
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
-import type { PrecacheEntry } from '../apps/kit/src/shared/sw-release';
+import type { PrecacheEntry } from '../shared/sw-release';
 import { CACHE_PREFIX, CACHE_VERSION } from './cache-names';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: PrecacheEntry[] };

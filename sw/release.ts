@@ -1,5 +1,5 @@
 /** What the server prepended to this worker: the current release (see shared/sw-release.ts). */
-import type { SwRelease } from '../apps/kit/src/shared/sw-release';
+import type { SwRelease } from '../shared/sw-release';
 
 declare const self: ServiceWorkerGlobalScope & { __SF_RELEASE__?: SwRelease };
 

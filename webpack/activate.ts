@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   appManifestSchema,
-  distLayout,
   readManifest,
   readPointer,
   vendorsIncompatibilities,
@@ -12,11 +11,12 @@ import {
   type VendorsManifest,
 } from '../server/shells/release-manifest';
 import { APPS, distDir, type App } from './paths';
+import { distLayout } from '../shared/dist-layout';
 
 /** Makes `buildId` the current release of `app`; running servers switch on their next request. */
 export function activateApp(app: App, buildId: string): void {
   const dist = distDir();
-  if (!fs.existsSync(path.join(distLayout.appDir(dist, app, buildId), 'manifest.json'))) {
+  if (!fs.existsSync(distLayout.appManifest(dist, app, buildId))) {
     throw new Error(`There is no build ${buildId} of ${app}.`);
   }
   writePointer(distLayout.appPointer(dist, app), buildId);
@@ -26,7 +26,7 @@ export function activateApp(app: App, buildId: string): void {
 export function currentAppManifest(app: App): AppManifest | null {
   const dist = distDir();
   const buildId = readPointer(distLayout.appPointer(dist, app));
-  return buildId ? readManifest(path.join(distLayout.appDir(dist, app, buildId), 'manifest.json'), appManifestSchema) : null;
+  return buildId ? readManifest(distLayout.appManifest(dist, app, buildId), appManifestSchema) : null;
 }
 
 /**

@@ -5,10 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StatsCompilation } from 'webpack';
-import type { RouteTable } from '../apps/kit/src/shared/route-table';
+import type { RouteTable } from '../shared/route-table';
 import {
   appManifestSchema,
-  distLayout,
   readManifest,
   readPointer,
   vendorsManifestSchema,
@@ -23,13 +22,14 @@ import { runWebpack } from './run-webpack';
 import { createServerConfig } from './server-config';
 import { renderShells } from './shells';
 import { VENDORS_GLOBAL } from './vendors-config';
+import { distLayout, MANIFEST_FILE } from '../shared/dist-layout';
 
 /** The vendors build an app is built against: the active one. */
 export function currentVendors(): VendorsManifest {
   const dist = distDir();
   const hash = readPointer(distLayout.vendorsPointer(dist));
   if (!hash) throw new Error('No vendors build is active: run `npm run build` (or `npm run deploy -- vendors`) first.');
-  return readManifest(path.join(distLayout.vendorsDir(dist, hash), 'manifest.json'), vendorsManifestSchema);
+  return readManifest(distLayout.vendorsManifest(dist, hash), vendorsManifestSchema);
 }
 
 /** Builds `app`; returns the manifest of the (possibly already existing, identical) build. */
@@ -60,7 +60,7 @@ export async function buildApp(app: App): Promise<AppManifest> {
     // The build id covers every byte a browser could receive from this release, and its manifest.
     const buildId = hashDirectory(path.join(staging, 'release'), JSON.stringify(partial));
     const manifest = appManifestSchema.parse({ ...partial, buildId });
-    fs.writeFileSync(path.join(staging, 'release', 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    fs.writeFileSync(path.join(staging, 'release', MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
     publishDirectory(path.join(staging, 'release'), distLayout.appDir(distDir(), app, buildId));
     return manifest;
   } finally {

@@ -1,7 +1,8 @@
 /** Builds the ops console into `dist/ops-console/<hash>/` and makes it the one the server serves. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { consoleLayout, type ConsoleManifest } from '../server/ops/console/console-build';
+import { distLayout, MANIFEST_FILE } from '../shared/dist-layout';
+import { type ConsoleManifest } from '../server/ops/console/console-build';
 import { writePointer } from '../server/shells/release-manifest';
 import { hashDirectory, publishDirectory } from './content-hash';
 import { createConsoleConfig } from './console-config';
@@ -16,9 +17,9 @@ export async function buildConsole(): Promise<ConsoleManifest> {
   if (!js) throw new Error('The ops console build produced no JavaScript file.');
   const hash = hashDirectory(staging);
   const manifest: ConsoleManifest = { hash, js, css: files.find((f) => f.endsWith('.css')) ?? null };
-  fs.writeFileSync(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  publishDirectory(staging, consoleLayout.dir(distDir(), hash));
-  writePointer(consoleLayout.pointer(distDir()), hash);
+  fs.writeFileSync(path.join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  publishDirectory(staging, distLayout.consoleDir(distDir(), hash));
+  writePointer(distLayout.consolePointer(distDir()), hash);
   return manifest;
 }
 

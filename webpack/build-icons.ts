@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { iconSvg, maskableIconSvg } from './app-icon';
 import { distDir } from './paths';
+import { distLayout } from '../shared/dist-layout';
 
 /** Icon name → file name under dist/icons. */
 export type IconIndex = Record<IconName, string>;
@@ -25,7 +26,7 @@ const ICONS: Array<{ name: IconName; svg: () => string; size: number }> = [
 
 /** Renders every icon; returns the index it wrote. */
 export function buildIcons(): IconIndex {
-  const dir = path.join(distDir(), 'icons');
+  const dir = distLayout.iconsDir(distDir());
   fs.mkdirSync(dir, { recursive: true });
   const index = {} as IconIndex;
   for (const { name, svg, size } of ICONS) {
@@ -34,8 +35,8 @@ export function buildIcons(): IconIndex {
     if (!fs.existsSync(path.join(dir, file))) fs.writeFileSync(path.join(dir, file), png);
     index[name] = file;
   }
-  const temp = path.join(dir, `icons.json.${process.pid}.tmp`);
+  const temp = `${distLayout.iconsIndex(distDir())}.${process.pid}.tmp`;
   fs.writeFileSync(temp, JSON.stringify(index, null, 2) + '\n');
-  fs.renameSync(temp, path.join(dir, 'icons.json'));
+  fs.renameSync(temp, distLayout.iconsIndex(distDir()));
   return index;
 }

@@ -5,18 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { distLayout } from '../shared/dist-layout';
 import { writePointer } from '../server/shells/release-manifest';
 import { buildIcons } from './build-icons';
 import { hashDirectory, publishDirectory } from './content-hash';
 import { distDir, stagingDir } from './paths';
 import { runWebpack } from './run-webpack';
 import { createSwConfig, SW_FILE } from './sw-config';
-
-/** Where worker builds live, and the pointer to the current one. */
-export const swLayout = {
-  dir: (dist: string, hash: string) => path.join(dist, 'sw', hash),
-  pointer: (dist: string) => path.join(dist, 'sw', 'current.json'),
-};
 
 /** Builds and activates the worker; returns its hash. The same sources give the same hash. */
 export async function buildServiceWorker(): Promise<string> {
@@ -26,7 +21,7 @@ export async function buildServiceWorker(): Promise<string> {
   for (const file of fs.readdirSync(staging)) if (file !== SW_FILE) fs.rmSync(path.join(staging, file), { recursive: true });
   const hash = hashDirectory(staging);
   const dist = distDir();
-  publishDirectory(staging, swLayout.dir(dist, hash));
-  writePointer(swLayout.pointer(dist), hash);
+  publishDirectory(staging, distLayout.workerDir(dist, hash));
+  writePointer(distLayout.workerPointer(dist), hash);
   return hash;
 }

@@ -2,12 +2,13 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { distLayout, type VendorsManifest } from '../server/shells/release-manifest';
+import type { VendorsManifest } from '../server/shells/release-manifest';
 import { hashDirectory, publishDirectory } from './content-hash';
 import { distDir, rootDir, stagingDir } from './paths';
 import { runWebpack } from './run-webpack';
 import { createVendorsConfig, VENDOR_MODULES } from './vendors-config';
 import { readVendorsExports } from './vendors-exports';
+import { distLayout, MANIFEST_FILE } from '../shared/dist-layout';
 
 const require = createRequire(import.meta.url);
 
@@ -22,7 +23,7 @@ export async function buildVendors(): Promise<VendorsManifest> {
   const css = entryFiles.find((file) => file.endsWith('.css')) ?? null;
   const hash = hashDirectory(staging);
   const manifest: VendorsManifest = { hash, js, css, modules: moduleVersions(), exports: readVendorsExports(path.join(staging, js)) };
-  fs.writeFileSync(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  fs.writeFileSync(path.join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   publishDirectory(staging, distLayout.vendorsDir(distDir(), hash));
   return manifest;
 }

@@ -10,7 +10,7 @@ import { cssRule } from './css-rule';
 import { createMinimizers } from './minimizers';
 import { rootDir } from './paths';
 
-export const consoleSrc = `${rootDir}/ops-console/src`;
+export const consoleSrc = `${rootDir}/apps/ops-console/src`;
 
 export function createConsoleConfig(outputPath: string): Configuration {
   const base = createBaseConfig();
@@ -26,7 +26,7 @@ export function createConsoleConfig(outputPath: string): Configuration {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           loader: 'esbuild-loader',
-          options: { target: 'es2020', jsx: 'automatic', tsconfig: `${rootDir}/ops-console/tsconfig.json` },
+          options: { target: 'es2020', jsx: 'automatic', tsconfig: `${rootDir}/apps/ops-console/tsconfig.json` },
         },
         cssRule(),
       ],

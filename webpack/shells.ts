@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ShellRenderer } from '../apps/kit/src/server/render-shell';
-import { shellsOf } from '../apps/kit/src/shared/route-table';
+import { shellsOf } from '../shared/route-table';
 import { shellTemplate } from './paths';
 
 const require = createRequire(import.meta.url);

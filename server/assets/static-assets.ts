@@ -5,6 +5,7 @@
 import path from 'node:path';
 import express, { type RequestHandler } from 'express';
 import { twinHeaders, twinSuffix } from './precompressed';
+import { STATIC_ASSET_PATH } from '../../shared/dist-layout';
 
 /** Serves `dist/vendors/<hash>/…` and `dist/apps/<app>/<build>/client/…` by their content-addressed paths. */
 export function staticAssets(distDir: string): RequestHandler {
@@ -20,9 +21,8 @@ export function staticAssets(distDir: string): RequestHandler {
       for (const [name, value] of twinHeaders(file)) res.setHeader(name, value);
     },
   });
-  const allowed = /^\/(vendors\/[a-f0-9]+\/[\w.-]+|apps\/[a-z-]+\/[a-f0-9]+\/client\/[\w.-]+)$/;
   return (req, res, next) => {
-    if (!allowed.test(req.path) || /\.(br|gz)$/.test(req.path) || req.path.endsWith('manifest.json')) return next();
+    if (!STATIC_ASSET_PATH.test(req.path) || /\.(br|gz)$/.test(req.path) || req.path.endsWith('manifest.json')) return next();
     const suffix = twinSuffix(req, path.join(distDir, req.path));
     if (suffix) req.url = req.path + suffix;
     files(req, res, next);

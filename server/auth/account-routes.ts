@@ -16,6 +16,7 @@ import { sendOtp, verifyOtp } from './otp/otp-challenges';
 import { requireRecentLogin, requireSession } from './session/current-session';
 import { STEP_UP_WINDOW_MS } from './session/session-store';
 import { startSession } from './session/start-session';
+import { noStore } from '../http/no-store';
 
 const profileBody = z
   .strictObject({
@@ -37,10 +38,7 @@ export function accountRoutes(deps: ServerDeps): Router {
   const { db } = ctx.store;
   const router = Router();
   router.use(sameOriginOnly);
-  router.use((_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  router.use(noStore);
 
   const loadAccount = async (accountId: string) => {
     const account = await findAccount(db, accountId);

@@ -19,6 +19,7 @@ import { currentSession, requireRecentLogin, requireSession } from './session/cu
 import { clearSessionCookie } from './session/session-cookie';
 import { deleteAccountSessions, deleteSession, SESSION_LIMITS, STEP_UP_WINDOW_MS } from './session/session-store';
 import { completeLogin, startSession } from './session/start-session';
+import { noStore } from '../http/no-store';
 
 /** The login code goes to known and unknown numbers alike; only its (hashed-in) purpose differs. */
 async function sendLoginCode(ctx: AuthContext, req: Request, res: Response, mobile: string): Promise<void> {
@@ -45,10 +46,7 @@ export function authRoutes(deps: ServerDeps): Router {
   const secure = ctx.config.secureCookies;
   const router = Router();
   router.use(sameOriginOnly);
-  router.use((_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  router.use(noStore);
 
   router.post('/identify', async (req, res) => {
     const body = readBody(req, ['mobile']);

@@ -1,7 +1,7 @@
 /** The cart as the API answers it: every line priced at today's prices, and the totals. */
 import type { Kysely } from 'kysely';
-import type { Cart, CartLine, ProductImage } from '../../apps/kit/src/shared/api-types';
-import { summarize } from '../../apps/kit/src/shared/price';
+import type { Cart, CartLine, ProductImage } from '../../shared/api-types';
+import { summarize } from '../../shared/price';
 import { getProductSummaries } from '../catalog/catalog-service';
 import { productImages, toVariant } from '../catalog/product-rows';
 import type { Database } from '../store/schema';

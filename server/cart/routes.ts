@@ -10,6 +10,7 @@ import { accountCartForRequest } from './cart-merge';
 import { addItem, createGuestCart, findGuestCart, MAX_LINE_QUANTITY, removeLine, setLineQuantity } from './cart-store';
 import { viewCart } from './cart-view';
 import { hashToken, issueGuestToken, readGuestToken } from './guest-cookie';
+import { noStore } from '../http/no-store';
 
 const quantity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_LINE_QUANTITY, `must be at most ${MAX_LINE_QUANTITY}`);
 const addBody = z.strictObject({
@@ -26,10 +27,7 @@ export function cartRoutes(deps: ServerDeps): Router {
   const secure = config.secureCookies;
   const router = Router();
   router.use(sameOriginOnly);
-  router.use((_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  router.use(noStore);
 
   // A signed-in shopper's cart belongs to the account; a guest's to the browser's cookie.
   const existingCart = async (req: Request): Promise<string | null> => {

@@ -3,7 +3,7 @@
  * Each function takes the store, or a Kysely transaction so the cart can read inside its own.
  */
 import { Kysely } from 'kysely';
-import type { Category, HomeResult, Product, ProductSummary, Variant } from '../../apps/kit/src/shared/api-types';
+import type { Category, HomeResult, Product, ProductSummary, Variant } from '../../shared/api-types';
 import type { Store } from '../store/database';
 import type { Database } from '../store/schema';
 import { SUMMARY_COLUMNS, toProduct, toSummary, toVariant } from './product-rows';

@@ -2,10 +2,10 @@
  * Product images, drawn on the server as small SVGs: `GET /img/p/:productId/:n.svg?v=…`.
  * No external image hosts; the URL carries the renderer version, so answers are cached forever.
  */
-import express, { type ErrorRequestHandler, type Router } from 'express';
+import express, { type Router } from 'express';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
-import { toAppError } from '../http/error-handler';
+import { jsonErrors } from '../http/error-handler';
 import { onCatalogChanged } from './catalog-events';
 import { parseImageSpec } from './images/image-spec';
 import { renderProductSvg } from './images/render-svg';
@@ -44,13 +44,7 @@ export function imageRoutes(deps: ServerDeps): Router {
     res.send(svg);
   });
 
-  // Images are fetched by <img>, which sends no JSON Accept header; answer JSON anyway, never a page.
-  const jsonErrors: ErrorRequestHandler = (error, _req, res, _next) => {
-    const appError = toAppError(error);
-    if (appError.status >= 500) deps.logger.error({ err: error }, 'image failed');
-    res.status(appError.status).setHeader('Cache-Control', 'no-store').json(appError.toJSON());
-  };
   router.use((req, _res, next) => next(new AppError('not-found', { path: req.originalUrl.split('?')[0] })));
-  router.use(jsonErrors);
+  router.use(jsonErrors(deps.logger, 'image request'));
   return router;
 }

@@ -1,6 +1,6 @@
 /** Maps store rows onto the wire types of the API (ProductSummary, Product, Variant). */
 import type { Selectable } from 'kysely';
-import type { Offer, Product, ProductImage, ProductSummary, Variant } from '../../apps/kit/src/shared/api-types';
+import type { Offer, Product, ProductImage, ProductSummary, Variant } from '../../shared/api-types';
 import { imageUrl, parseImageSpec } from './images/image-spec';
 import type { ProductsTable, ProductVariantsTable } from './tables';
 

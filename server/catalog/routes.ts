@@ -1,13 +1,13 @@
 /** The catalog API under /api/catalog: categories, home, browse, search, suggest and products. */
 import express, { type Response, type Router } from 'express';
-import type { ProductSummary } from '../../apps/kit/src/shared/api-types';
+import type { ProductSummary } from '../../shared/api-types';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../http/validate';
 import { browseCategory } from './browse/browse-category';
 import { getHome, getProduct, getProductSummaries, listCategories } from './catalog-service';
 import { browseQuery, productListQuery, productParams, searchQuery, slugParams, suggestQuery } from './http/query-schemas';
-import { CatalogSearch } from './search-index';
+import { CatalogSearch } from './search/search-index';
 
 const SUGGESTED_PRODUCTS = 4;
 

@@ -24,6 +24,22 @@ export function toAppError(error: unknown): AppError {
   return new AppError('internal');
 }
 
+/**
+ * Answers every error as JSON whatever the client accepts: for routers whose callers read JSON
+ * (fetch accepts any type, Foxtrot clients read JSON, `<img>` sends no JSON Accept), never the shop's HTML error page.
+ */
+export function jsonErrors(logger: Logger, what: string): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) logger.error({ err: error, url: req.originalUrl }, `${what} failed`);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(appError.status).setHeader('Cache-Control', 'no-store').json(appError.toJSON());
+  };
+}
+
 /** Sends errors as JSON for the API and clients that ask for it, as a small HTML page for navigations. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {

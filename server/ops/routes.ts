@@ -2,14 +2,14 @@
  * Everything under /ops: the login page, then operator-only routes — the dashboards API and the
  * console. State-changing requests must come from our own pages (CSRF), whatever the credential.
  */
-import express, { type ErrorRequestHandler, type Router } from 'express';
+import express, { type Router } from 'express';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
-import { toAppError } from '../http/error-handler';
+import { jsonErrors } from '../http/error-handler';
 import { requireJson } from '../http/require-json';
 import { sameOriginOnly } from '../http/same-origin';
 import { loginRoutes } from './auth/login-routes';
-import { requireOperator, type OperatorAuth } from './auth/operator-auth';
+import { requireOperator, type OperatorAuth } from '../http/operators/operator-auth';
 import { consoleRoutes } from './console/console-page';
 import { dashboardRoutes } from './dashboards/dashboard-routes';
 import { DashboardStore } from './dashboards/dashboard-store';
@@ -25,13 +25,7 @@ export function opsRoutes(deps: ServerDeps, auth: OperatorAuth): Router {
   api.use(express.json({ limit: '64kb', strict: false }));
   api.use('/dashboards', dashboardRoutes(new DashboardStore(deps.store.db, deps.now)));
   api.use((_req, _res, next) => next(new AppError('not-found')));
-  // API callers read JSON errors whatever they accept (fetch sends */*), so answer here, not in the HTML handler.
-  const jsonErrors: ErrorRequestHandler = (error, req, res, _next) => {
-    const appError = toAppError(error);
-    if (appError.status >= 500) deps.logger.error({ err: error, url: req.originalUrl }, 'ops request failed');
-    res.status(appError.status).setHeader('Cache-Control', 'no-store').json(appError.toJSON());
-  };
-  api.use(jsonErrors);
+  api.use(jsonErrors(deps.logger, 'ops request'));
   router.use('/api', api);
 
   router.use(consoleRoutes(deps.config.distDir));

@@ -4,7 +4,7 @@ import { routeTable as accounts } from '../../apps/accounts/src/routes';
 import { routeTable as checkout } from '../../apps/checkout/src/routes';
 import { routeTable as main } from '../../apps/home-browse-product/src/routes';
 import { dataPreloadLink } from './data-preload';
-import { compileRoutes } from './route-matcher';
+import { compileRoutes } from '../../shared/route-matcher';
 
 const match = compileRoutes([checkout, accounts, main]);
 const link = (url: string): string | null => dataPreloadLink(match(url.split('?')[0]!)!, url);

@@ -3,8 +3,8 @@
  * (`RouteDef.data`): the page asks for the same path after its scripts run and gets this answer.
  * Only for URLs without a query string, whose data follows from the path alone.
  */
-import { dataPath } from '../../apps/kit/src/shared/route-table';
-import type { CompiledMatch } from './route-matcher';
+import { dataPath } from '../../shared/route-table';
+import type { CompiledMatch } from '../../shared/route-matcher';
 
 export function dataPreloadLink(match: CompiledMatch, url: string): string | null {
   if (match.route.data === undefined || url.includes('?')) return null;

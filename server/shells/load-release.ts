@@ -1,21 +1,19 @@
 /** Reads the active vendors build and every app's current release from disk into prepared shells. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppName, RouteTable } from '../../apps/kit/src/shared/route-table';
+import { APPS_IN_MATCH_ORDER, type AppName } from '../../shared/apps';
+import type { RouteTable } from '../../shared/route-table';
 import { PreparedShell, type ReleaseValues } from './prepared-shell';
-import { compileRoutes, type CompiledMatch } from './route-matcher';
+import { compileRoutes, type CompiledMatch } from '../../shared/route-matcher';
 import {
   appManifestSchema,
-  distLayout,
   readManifest,
   readPointer,
   vendorsManifestSchema,
   type AppManifest,
   type VendorsManifest,
 } from './release-manifest';
-
-/** Apps in matching order: the main app's catch-all patterns (`/:slug/p/:itemId`) go last. */
-export const APPS_IN_MATCH_ORDER: readonly AppName[] = ['checkout', 'accounts', 'home-browse-product'];
+import { distLayout } from '../../shared/dist-layout';
 
 export interface LoadedRelease {
   /** Pointer ids this state was built from; a change in any means reload. */
@@ -42,7 +40,7 @@ export function loadRelease(distDir: string, assetBaseUrl: string): LoadedReleas
   const key = readPointers(distDir);
   const vendorsHash = readPointer(distLayout.vendorsPointer(distDir));
   if (!vendorsHash) throw new Error(`No active vendors build in ${distDir}: run \`npm run build\`.`);
-  const vendors = readManifest(path.join(distLayout.vendorsDir(distDir, vendorsHash), 'manifest.json'), vendorsManifestSchema);
+  const vendors = readManifest(distLayout.vendorsManifest(distDir, vendorsHash), vendorsManifestSchema);
   const vendorsBase = `${assetBaseUrl}/static/vendors/${vendors.hash}/`;
   const shells = new Map<string, PreparedShell>();
   const apps: AppManifest[] = [];
@@ -53,7 +51,7 @@ export function loadRelease(distDir: string, assetBaseUrl: string): LoadedReleas
     const buildId = readPointer(distLayout.appPointer(distDir, app));
     if (!buildId) throw new Error(`App ${app} has no active release: run \`npm run build\` or \`npm run deploy -- ${app}\`.`);
     const dir = distLayout.appDir(distDir, app, buildId);
-    const manifest = readManifest(path.join(dir, 'manifest.json'), appManifestSchema);
+    const manifest = readManifest(distLayout.appManifest(distDir, app, buildId), appManifestSchema);
     apps.push(manifest);
     const appBase = `${assetBaseUrl}/static/apps/${app}/${buildId}/client/`;
     const url = (file: string): string => appBase + file;

@@ -41,14 +41,6 @@ export type AppManifest = z.infer<typeof appManifestSchema>;
 
 const pointerSchema = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), activatedAt: z.string() });
 
-/** Where each part of a build lives under the dist folder. */
-export const distLayout = {
-  vendorsDir: (dist: string, hash: string) => path.join(dist, 'vendors', hash),
-  vendorsPointer: (dist: string) => path.join(dist, 'vendors', 'current.json'),
-  appDir: (dist: string, app: string, buildId: string) => path.join(dist, 'apps', app, buildId),
-  appPointer: (dist: string, app: string) => path.join(dist, 'apps', app, 'current.json'),
-};
-
 /** The id a pointer file names, or null when there is none yet. */
 export function readPointer(file: string): string | null {
   let text: string;

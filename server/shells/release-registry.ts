@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { loadRelease, readPointers, type LoadedRelease } from './load-release';
+import { distLayout } from '../../shared/dist-layout';
 
 const POLL_MS = 2000;
 
@@ -72,7 +73,7 @@ export class ReleaseRegistry {
 
   private watchedDirs(): string[] {
     const { distDir } = this.options;
-    const dirs = [path.join(distDir, 'vendors'), ...this.state.apps.map((app) => path.join(distDir, 'apps', app.app))];
+    const dirs = [distLayout.vendorsRoot(distDir), ...this.state.apps.map((app) => distLayout.appRoot(distDir, app.app))];
     return dirs.filter((dir) => fs.existsSync(dir));
   }
 }

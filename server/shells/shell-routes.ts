@@ -5,8 +5,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import Negotiator from 'negotiator';
-import { SHELL_URL_PREFIX } from '../../apps/kit/src/shared/sw-release';
+import { SHELL_URL_PREFIX } from '../../shared/sw-release';
 import { AppError } from '../errors/app-error';
+import { isServerPath } from '../../shared/server-paths';
 import { createCspHeader } from './csp';
 import { dataPreloadLink } from './data-preload';
 import { shellFor } from './load-release';
@@ -14,8 +15,6 @@ import { createNonce } from './nonce';
 import type { PreparedShell } from './prepared-shell';
 import type { ReleaseRegistry } from './release-registry';
 
-/** URL prefixes that belong to the server's own routes, never to a page. */
-const RESERVED = /^\/(api|static|img|foxtrot|ops)(\/|$)/;
 const ENCODINGS = ['gzip', 'identity'];
 
 export interface ShellOptions {
@@ -28,12 +27,13 @@ export interface ShellOptions {
 export function shellRoutes(releases: ReleaseRegistry, options: ShellOptions): RequestHandler {
   const send = createShellSender(options);
   return (req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || RESERVED.test(req.path)) return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     // `/__shells/<app>/<shell>`: the same prepared shell at a stable URL, for the worker's precache.
     if (req.path.startsWith(SHELL_URL_PREFIX)) {
       const shell = releases.current.shells.get(req.path.slice(SHELL_URL_PREFIX.length));
       return shell ? send(req, res, shell) : next();
     }
+    if (isServerPath(req.path)) return next();
     const found = shellFor(releases.current, req.path);
     if (!found) return next();
     send(req, res, found.shell, dataPreloadLink(found.match, req.url));
@@ -45,7 +45,7 @@ export function notFoundPage(releases: ReleaseRegistry, options: ShellOptions): 
   const send = createShellSender(options);
   return (req, res, next) => {
     const notFound = releases.current.notFound;
-    const navigation = (req.method === 'GET' || req.method === 'HEAD') && !RESERVED.test(req.path) && req.accepts('html') === 'html';
+    const navigation = (req.method === 'GET' || req.method === 'HEAD') && !isServerPath(req.path) && req.accepts('html') === 'html';
     if (notFound && navigation) return send(req, res, notFound);
     next(new AppError('not-found'));
   };

@@ -5,12 +5,12 @@
  * events back or manages tables is for operators (the token as a Bearer header, as Foxtrot's token
  * auth sends it, or the console's login).
  */
-import express, { type ErrorRequestHandler, type Router } from 'express';
+import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
-import { toAppError } from '../http/error-handler';
-import { requireOperator, type OperatorAuth } from '../ops/auth/operator-auth';
+import { jsonErrors } from '../http/error-handler';
+import { requireOperator, type OperatorAuth } from '../http/operators/operator-auth';
 import { requireJson } from '../http/require-json';
 import { parseInput } from '../http/validate';
 import { Analytics } from './analytics';
@@ -107,13 +107,7 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
   });
 
   router.use((_req, _res, next) => next(new AppError('not-found')));
-  // Foxtrot's clients read JSON errors whatever they accept, so answer here rather than in the shop's HTML handler.
-  const jsonErrors: ErrorRequestHandler = (error, req, res, _next) => {
-    const appError = toAppError(error);
-    if (appError.status >= 500) deps.logger.error({ err: error, url: req.originalUrl }, 'telemetry request failed');
-    res.status(appError.status).setHeader('Cache-Control', 'no-store').json(appError.toJSON());
-  };
-  router.use(jsonErrors);
+  router.use(jsonErrors(deps.logger, 'telemetry request'));
 
   router.close = async () => {
     clearInterval(timer);

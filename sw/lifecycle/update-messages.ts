@@ -2,7 +2,7 @@
  * Updates wait until the shopper says so: the page's update prompt posts SKIP_WAITING, and only
  * then does the new worker take over (the page reloads on `controllerchange`).
  */
-import type { PageToWorker } from '../../apps/kit/src/shared/sw-release';
+import type { PageToWorker } from '../../shared/sw-release';
 
 declare const self: ServiceWorkerGlobalScope;
 

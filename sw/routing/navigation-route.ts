@@ -5,8 +5,9 @@
  */
 import { matchPrecache } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import type { RouteTable } from '../../apps/kit/src/shared/route-table';
-import { SERVER_PATHS, SW_URLS } from '../../apps/kit/src/shared/sw-release';
+import type { RouteTable } from '../../shared/route-table';
+import { SERVER_PATHS } from '../../shared/server-paths';
+import { SW_URLS } from '../../shared/sw-release';
 import { createShellLookup } from './shell-for-navigation';
 
 /** Routes every navigation of the shop's pages. */

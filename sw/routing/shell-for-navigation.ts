@@ -1,7 +1,8 @@
 /** Which precached shell answers a navigation: the route type's, by the release's own route tables. */
-import { compileRoutes } from '../../apps/kit/src/shared/route-matcher';
-import type { RouteTable } from '../../apps/kit/src/shared/route-table';
-import { SERVER_PATHS, shellUrl } from '../../apps/kit/src/shared/sw-release';
+import { compileRoutes } from '../../shared/route-matcher';
+import type { RouteTable } from '../../shared/route-table';
+import { SERVER_PATHS } from '../../shared/server-paths';
+import { shellUrl } from '../../shared/sw-release';
 
 /** A function from a navigation's pathname to its shell's precache URL, or null (leave it to the network). */
 export function createShellLookup(tables: readonly RouteTable[]): (pathname: string) => string | null {

@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { distLayout, readPointer, vendorsIncompatibilities, type VendorsManifest } from '../../server/shells/release-manifest';
+import { readPointer, vendorsIncompatibilities, type VendorsManifest } from '../../server/shells/release-manifest';
 import { APPS, distDir } from '../../webpack/paths';
+import { distLayout } from '../../shared/dist-layout';
 
 /** Strings only React's own code contains, minified or not. */
 const REACT_MARKERS = ['__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE', 'react.dev/errors/'];

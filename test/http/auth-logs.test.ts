@@ -18,7 +18,7 @@ import { loadConfig } from '../../server/config';
 import { openStore, type Store } from '../../server/store/database';
 import type { TestServer } from '../support/server';
 import { assertError, assertOk, freshMobile, wrongCode } from './auth-client';
-import { loadOperatorToken } from '../../server/ops/auth/operator-token';
+import { loadOperatorToken } from '../../server/http/operators/operator-token';
 import { Browser } from '../support/browser';
 
 describe('auth logging', () => {

@@ -1,7 +1,7 @@
 /** The catalog API over HTTP, on every store: happy paths, then malformed requests that must be 4xx. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowseResult, Category, HomeResult, Product, ProductSummary, SearchResult, SuggestResult } from '../../apps/kit/src/shared/api-types';
+import type { BrowseResult, Category, HomeResult, Product, ProductSummary, SearchResult, SuggestResult } from '../../shared/api-types';
 import { startServer, storeKinds, type TestServer } from '../support/server';
 
 const SEEDED = 600;

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { SwRelease } from '../../apps/kit/src/shared/sw-release';
+import type { SwRelease } from '../../shared/sw-release';
 import { rootDir } from '../../webpack/paths';
 import { runBuildCommand } from '../support/build-runner';
 import { startServer, storeKinds, type TestServer } from '../support/server';

@@ -13,7 +13,7 @@ import { createApp, type ShopApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { seedCatalogIfEmpty } from '../../server/catalog/seed/index';
 import { createLogger } from '../../server/http/logger';
-import { loadOperatorToken } from '../../server/ops/auth/operator-token';
+import { loadOperatorToken } from '../../server/http/operators/operator-token';
 import { openStore, type Store } from '../../server/store/database';
 
 export type StoreKind = 'sqlite' | 'postgres';

@@ -1,5 +1,5 @@
 /** Routes of the Accounts app. */
-import type { RouteTable } from '@storefront/kit/shared/route-table';
+import type { RouteTable } from '../../../shared/route-table';
 
 export const routeTable = {
   app: 'accounts',

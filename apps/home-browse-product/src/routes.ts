@@ -1,5 +1,5 @@
 /** Routes of the Home-Browse-Product ("main") app. */
-import type { RouteTable } from '@storefront/kit/shared/route-table';
+import type { RouteTable } from '../../../shared/route-table';
 import { BROWSE_PAGE_SIZE } from './browse/page-size';
 
 export const routeTable = {

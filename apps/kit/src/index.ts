@@ -11,9 +11,9 @@ export { hydrateApp, type HydrateOptions } from './app-frame/hydrate-app';
 export { apiRequest, ApiError, type RequestOptions } from './api/api-client';
 export { useApi, type ApiState } from './api/use-api';
 export { ApiDataContext } from './api/api-data-context';
-export { discountPercent, formatRupees, summarize, FREE_DELIVERY_THRESHOLD, DELIVERY_FEE } from './shared/price';
-export { dataPath, matchRoute, type RouteTable, type RouteDef, type AppName } from './shared/route-table';
-export type * from './shared/api-types';
+export { discountPercent, formatRupees, summarize, FREE_DELIVERY_THRESHOLD, DELIVERY_FEE } from '../../../shared/price';
+export { dataPath, matchRoute, type RouteTable, type RouteDef, type AppName } from '../../../shared/route-table';
+export type * from '../../../shared/api-types';
 
 export { useHydrated } from './hooks/use-hydrated';
 export { useDebouncedValue } from './hooks/use-debounced-value';

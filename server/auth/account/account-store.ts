@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema';
 import { maskMobile } from '../mobile/mobile-number';
-import type { Account } from '../../../apps/kit/src/shared/api-types';
+import type { Account } from '../../../shared/api-types';
 import type { AccountsTable } from '../tables';
 
 /** What `/me` shows of an account: the wire type every client reads. */

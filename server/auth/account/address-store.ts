@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../errors/app-error';
 import type { Database } from '../../store/schema';
-import type { Address } from '../../../apps/kit/src/shared/api-types';
+import type { Address } from '../../../shared/api-types';
 import type { AddressesTable } from '../tables';
 import type { AddressPatch, NewAddress } from './address-schema';
 

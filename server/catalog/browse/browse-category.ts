@@ -1,5 +1,5 @@
 /** A category page: its products under the shopper's filters and sort, with facet counts. */
-import type { BrowseResult, SortKey } from '../../../apps/kit/src/shared/api-types';
+import type { BrowseResult, SortKey } from '../../../shared/api-types';
 import { AppError } from '../../errors/app-error';
 import type { Store } from '../../store/database';
 import { toSummary } from '../product-rows';

@@ -1,6 +1,6 @@
 /** The two queries behind a category page: per-brand facet counts, and one sorted page of products. */
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
-import type { SortKey } from '../../../apps/kit/src/shared/api-types';
+import type { SortKey } from '../../../shared/api-types';
 import type { Database } from '../../store/schema';
 import { SUMMARY_COLUMNS, type SummaryRow } from '../product-rows';
 import { DISCOUNT_THRESHOLDS, PRICE_BUCKETS, RATING_THRESHOLDS, type BrowseFilters, type PriceRange } from './facet-definitions';

@@ -1,5 +1,5 @@
 /** The facets a category can be narrowed by, and the filters a shopper has picked from them. */
-import { formatRupees } from '../../../apps/kit/src/shared/price';
+import { formatRupees } from '../../../shared/price';
 
 /** Price ranges in paise; `max` is exclusive and null means no upper bound. */
 export interface PriceRange {

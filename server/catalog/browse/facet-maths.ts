@@ -2,7 +2,7 @@
  * Facet counts from one aggregate row per brand. Each facet counts with every OTHER facet's filter
  * applied, so picking "Samsung" narrows the price counts but still shows what other brands hold.
  */
-import type { FacetValue, Facets } from '../../../apps/kit/src/shared/api-types';
+import type { FacetValue, Facets } from '../../../shared/api-types';
 import { DISCOUNT_THRESHOLDS, PRICE_BUCKETS, RATING_THRESHOLDS, priceValue, type BrowseFilters } from './facet-definitions';
 
 /** Counts of one brand within the category, each under the filters its facet depends on. */

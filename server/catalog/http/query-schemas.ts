@@ -3,7 +3,7 @@
  * malformed known ones are a `bad-request` that names the parameter.
  */
 import { z } from 'zod';
-import type { SortKey } from '../../../apps/kit/src/shared/api-types';
+import type { SortKey } from '../../../shared/api-types';
 import type { BrowseFilters } from '../browse/facet-definitions';
 
 /** Product ids look like `itm` and 13 hex digits. */

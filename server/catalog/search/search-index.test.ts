@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openStore, type Store } from '../../store/database';
 import { notifyCatalogChanged } from '../catalog-events';
-import { CatalogSearch } from '../search-index';
+import { CatalogSearch } from './search-index';
 import { seedCatalogIfEmpty } from '../seed/index';
 
 describe('CatalogSearch', () => {

@@ -2,7 +2,7 @@
  * The ranking rules of catalog search, as pure functions: text normalisation, per-field boosts,
  * when to allow typos, how an exact title beats a partial one, and "<query> in <category>" picks.
  */
-import type { SortKey, Suggestion } from '../../../apps/kit/src/shared/api-types';
+import type { SortKey, Suggestion } from '../../../shared/api-types';
 
 /** What the index knows of a product besides its text, for sorting and suggestions. */
 export interface SearchDoc {

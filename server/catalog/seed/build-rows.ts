@@ -1,6 +1,6 @@
 /** Turns category drafts into store rows: prices in paise, ratings, stock, variants, offers and images. */
 import type { Insertable } from 'kysely';
-import { discountPercent, priceAfterDiscount } from '../../../apps/kit/src/shared/price';
+import { discountPercent, priceAfterDiscount } from '../../../shared/price';
 import type { ImageSpec } from '../images/image-spec';
 import type { ProductsTable, ProductVariantsTable } from '../tables';
 import { shopPrice, slugify, type ProductDraft } from './draft';

@@ -1,5 +1,5 @@
 /** What each category generator produces: a product before ids, ratings, stock and offers are added. */
-import type { Product } from '../../../apps/kit/src/shared/api-types';
+import type { Product } from '../../../shared/api-types';
 import type { ImageKind } from '../images/image-spec';
 import type { Random } from './random';
 

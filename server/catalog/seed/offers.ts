@@ -1,6 +1,6 @@
 /** Offers shown on a product page: bank cards, partner deals, EMI and exchange, priced off the product. */
-import type { Offer } from '../../../apps/kit/src/shared/api-types';
-import { formatRupees } from '../../../apps/kit/src/shared/price';
+import type { Offer } from '../../../shared/api-types';
+import { formatRupees } from '../../../shared/price';
 import type { Random } from './random';
 
 const BANKS = ['HDFC Bank', 'ICICI Bank', 'SBI', 'Axis Bank', 'Kotak Mahindra Bank', 'IDFC FIRST Bank'];

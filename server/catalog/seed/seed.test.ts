@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { discountPercent } from '../../../apps/kit/src/shared/price';
+import { discountPercent } from '../../../shared/price';
 import { openStore, type Store } from '../../store/database';
 import { parseImageSpec } from '../images/image-spec';
 import { generateCatalog, seedCatalogIfEmpty } from './index';

@@ -8,7 +8,7 @@ import { sameOriginOnly } from '../../http/same-origin';
 import type { ServerDeps } from '../../deps';
 import { createNonce } from '../../shells/nonce';
 import { escapeHtml } from '../html';
-import type { OperatorAuth } from './operator-auth';
+import type { OperatorAuth } from '../../http/operators/operator-auth';
 
 const FAILURE_WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES = 10;

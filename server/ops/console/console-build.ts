@@ -5,23 +5,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { distLayout } from '../../../shared/dist-layout';
 import { readPointer } from '../../shells/release-manifest';
 
 export const consoleManifestSchema = z.object({ hash: z.string().regex(/^[a-f0-9]{12}$/), js: z.string(), css: z.string().nullable() });
 export type ConsoleManifest = z.infer<typeof consoleManifestSchema>;
 
-export const consoleLayout = {
-  root: (dist: string) => path.join(dist, 'ops-console'),
-  dir: (dist: string, hash: string) => path.join(dist, 'ops-console', hash),
-  pointer: (dist: string) => path.join(dist, 'ops-console', 'current.json'),
-};
-
 /** The active console build's manifest, or null when the console was never built. */
 export function readConsoleManifest(dist: string): ConsoleManifest | null {
-  const hash = readPointer(consoleLayout.pointer(dist));
+  const hash = readPointer(distLayout.consolePointer(dist));
   if (!hash) return null;
   try {
-    return consoleManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(consoleLayout.dir(dist, hash), 'manifest.json'), 'utf8')));
+    return consoleManifestSchema.parse(JSON.parse(fs.readFileSync(distLayout.consoleManifest(dist, hash), 'utf8')));
   } catch {
     return null;
   }

@@ -9,7 +9,8 @@ import { createCspHeader } from '../../shells/csp';
 import { createNonce } from '../../shells/nonce';
 import { twinHeaders, twinSuffix } from '../../assets/precompressed';
 import { escapeHtml } from '../html';
-import { consoleLayout, readConsoleManifest, type ConsoleManifest } from './console-build';
+import { distLayout } from '../../../shared/dist-layout';
+import { readConsoleManifest, type ConsoleManifest } from './console-build';
 
 /** `/console`, `/console/fql` and `/console/d/<id>` answer the page; `/console/assets/<hash>/<file>` the bundle. */
 export function consoleRoutes(distDir: string): Router {
@@ -31,7 +32,7 @@ export function consoleRoutes(distDir: string): Router {
   router.get('/console/assets/:hash/:file', (req, res, next) => {
     const { hash, file } = req.params;
     if (!/^[a-f0-9]{12}$/.test(hash) || !/^[\w-]+\.[a-f0-9]+\.(js|css)$/.test(file)) return next();
-    const full = path.join(consoleLayout.dir(distDir, hash), file);
+    const full = path.join(distLayout.consoleDir(distDir, hash), file);
     if (!fs.existsSync(full)) return next();
     const send = full + twinSuffix(req, full);
     res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Cart, CartLine, ProductSummary } from '@storefront/kit';
-import { summarize } from '../../../kit/src/shared/price';
+import { summarize } from '../../../../shared/price';
 import { MAX_QUANTITY, variantLabel, withoutLine, withQuantity } from './cart-edit';
 
 const line = (id: string, unitPrice: number, unitMrp: number, quantity: number): CartLine => ({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dataPath } from '../../../kit/src/shared/route-table';
+import { dataPath } from '../../../../shared/route-table';
 import { routeTable } from '../routes';
 import { activeFilterCount, browseApiPath, clearFilters, NO_SELECTION, readSelection, selectionToParams, toggleBrand } from './browse-params';
 import { BROWSE_PAGE_SIZE } from './page-size';

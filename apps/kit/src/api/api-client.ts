@@ -1,5 +1,5 @@
 /** The apps' JSON client for the shop API: same-origin, credentials included, errors typed. */
-import type { ApiErrorBody } from '../shared/api-types';
+import type { ApiErrorBody } from '../../../../shared/api-types';
 
 /** An API answer that was not 2xx, or a request that never got an answer. */
 export class ApiError extends Error {

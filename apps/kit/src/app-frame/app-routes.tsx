@@ -1,7 +1,7 @@
 /** Client and shell routing of one app, generated from its route table. */
 import { Suspense } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
-import type { RouteTable } from '../shared/route-table';
+import type { RouteTable } from '../../../../shared/route-table';
 import type { LazyPage } from './lazy-page';
 
 type ShellName<T extends RouteTable> =

@@ -2,7 +2,7 @@
 import { StrictMode, type ComponentType } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { matchRoute, type RouteTable } from '../shared/route-table';
+import { matchRoute, type RouteTable } from '../../../../shared/route-table';
 import type { LazyPage } from './lazy-page';
 import { AppRoutes, type PageMap } from './app-routes';
 import { startServiceWorkerBridge } from '../sw-bridge';

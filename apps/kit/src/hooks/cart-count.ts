@@ -4,7 +4,7 @@
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import { apiRequest } from '../api/api-client';
-import type { Cart } from '../shared/api-types';
+import type { Cart } from '../../../../shared/api-types';
 
 let count: number | null = null;
 let requested = false;

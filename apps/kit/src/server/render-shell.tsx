@@ -3,7 +3,7 @@ import { StrictMode, type ComponentType } from 'react';
 import { prerender } from 'react-dom/static';
 import { StaticRouter } from 'react-router';
 import { AppRoutes, type PageMap } from '../app-frame/app-routes';
-import { shellsOf, type RouteTable } from '../shared/route-table';
+import { shellsOf, type RouteTable } from '../../../../shared/route-table';
 
 export interface ShellRenderer {
   table: RouteTable;

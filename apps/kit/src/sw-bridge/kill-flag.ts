@@ -3,7 +3,7 @@
  * the switch is on, and if so removes every registration and cache itself, so the switch takes
  * effect on the next navigation even before the browser re-fetches `/sw.js`.
  */
-import { SW_URLS } from '../shared/sw-release';
+import { SW_URLS } from '../../../../shared/sw-release';
 
 /** True when the server says the switch is on; false when it is off or cannot be asked (offline). */
 export async function isKillSwitchOn(): Promise<boolean> {

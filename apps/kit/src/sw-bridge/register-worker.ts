@@ -4,7 +4,7 @@
  * only after the shopper accepted and the new worker took control. Pages left open check for a new
  * worker themselves (`update-checks.ts`).
  */
-import { SW_URLS, type PageToWorker } from '../shared/sw-release';
+import { SW_URLS, type PageToWorker } from '../../../../shared/sw-release';
 import { track } from '../telemetry/telemetry';
 import type { BridgeStore } from './bridge-state';
 import { scheduleRegistrationChecks } from './update-checks';

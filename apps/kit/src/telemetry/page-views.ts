@@ -1,7 +1,7 @@
 /** `APP_LOAD` once the app has hydrated, and `PAGE_VIEW` on every page the app shows. */
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
-import { matchRoute, type RouteTable } from '../shared/route-table';
+import { matchRoute, type RouteTable } from '../../../../shared/route-table';
 import { setRouteType, track } from './telemetry';
 
 /** The route type of `pathname` in `table`: its shell name, or the not-found page's. */

@@ -1,5 +1,5 @@
 /** Selling price, MRP struck through and the discount, as every product listing shows them. */
-import { formatRupees } from '../../shared/price';
+import { formatRupees } from '../../../../../shared/price';
 import './price.css';
 
 export interface PriceProps {

@@ -1,6 +1,6 @@
 /** A product in a grid or a rail: image, brand, title, rating and price, linking to its page. */
 import { Link } from 'react-router';
-import type { ProductSummary } from '../../shared/api-types';
+import type { ProductSummary } from '../../../../../shared/api-types';
 import { Price } from '../Price';
 import { RatingPill } from '../RatingPill';
 import { Skeleton } from '../Skeleton';

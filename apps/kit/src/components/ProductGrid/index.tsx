@@ -1,5 +1,5 @@
 /** Product cards in a grid: two columns on phones, more on wider screens. */
-import type { ProductSummary } from '../../shared/api-types';
+import type { ProductSummary } from '../../../../../shared/api-types';
 import { ProductCard, ProductCardSkeleton } from '../ProductCard';
 import './product-grid.css';
 

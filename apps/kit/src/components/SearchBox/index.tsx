@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { apiRequest } from '../../api/api-client';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
-import type { SuggestResult } from '../../shared/api-types';
+import type { SuggestResult } from '../../../../../shared/api-types';
 import { moveActive, searchHref, suggestionOptions, type SuggestionOption } from './suggestion-options';
 import './search-box.css';
 

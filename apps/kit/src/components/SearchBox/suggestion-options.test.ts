@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ProductSummary } from '../../shared/api-types';
+import type { ProductSummary } from '../../../../../shared/api-types';
 import { moveActive, searchHref, suggestionOptions } from './suggestion-options';
 
 const product = { id: 'itm0000000000001', slug: 'samsung-galaxy', title: 'Samsung Galaxy', brand: 'Samsung', image: { url: '/img/p/itm0000000000001/0.svg?v=1', alt: '' } } as ProductSummary;

@@ -1,5 +1,5 @@
 /** Turns a suggest answer into the options of the search box's listbox. */
-import type { SuggestResult } from '../../shared/api-types';
+import type { SuggestResult } from '../../../../../shared/api-types';
 
 export interface SuggestionOption {
   kind: 'query' | 'category' | 'product';

@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useEffect, useState } from 'react';
 import { useCartCount } from '../../hooks/cart-count';
 import { useSignedIn } from '../../hooks/signed-in';
-import type { AppName } from '../../shared/route-table';
+import type { AppName } from '../../../../../shared/route-table';
 import { SearchBox } from '../SearchBox';
 import './shop-header.css';
 

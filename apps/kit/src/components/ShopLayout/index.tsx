@@ -1,5 +1,5 @@
 /** The chrome around every page of every app: the shop header and the skip link's target. */
-import type { AppName } from '../../shared/route-table';
+import type { AppName } from '../../../../../shared/route-table';
 import { ShopHeader } from '../ShopHeader';
 
 export interface ShopLayoutProps {

@@ -3,10 +3,10 @@
  * built from the store at start and rebuilt whenever the catalog changes (see decisions/0003).
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import type { SortKey, Suggestion } from '../../apps/kit/src/shared/api-types';
-import type { Store } from '../store/database';
-import { onCatalogChanged } from './catalog-events';
-import { categorySuggestions, FIELD_BOOST, fuzzyFor, phraseSuggestions, rankByRelevance, sortHits, tokenize, type ScoredHit, type SearchDoc } from './search/search-ranking';
+import type { SortKey, Suggestion } from '../../../shared/api-types';
+import type { Store } from '../../store/database';
+import { onCatalogChanged } from '../catalog-events';
+import { categorySuggestions, FIELD_BOOST, fuzzyFor, phraseSuggestions, rankByRelevance, sortHits, tokenize, type ScoredHit, type SearchDoc } from './search-ranking';
 
 interface IndexedDoc {
   id: string;

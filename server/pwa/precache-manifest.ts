@@ -4,7 +4,7 @@
  * Deploying any app changes at least one entry, hence the bytes of `/sw.js`.
  */
 import crypto from 'node:crypto';
-import { shellUrl, SW_URLS, type PrecacheEntry } from '../../apps/kit/src/shared/sw-release';
+import { shellUrl, SW_URLS, type PrecacheEntry } from '../../shared/sw-release';
 import type { LoadedRelease } from '../shells/load-release';
 import type { IconIndex } from './worker-build';
 

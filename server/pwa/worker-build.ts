@@ -4,8 +4,8 @@
  * worker) reaches `/sw.js` within seconds and the request path stays off the disk otherwise.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Logger } from 'pino';
+import { distLayout } from '../../shared/dist-layout';
 import { readPointer } from '../shells/release-manifest';
 
 const RECHECK_MS = 2000;
@@ -41,7 +41,7 @@ export class WorkerBuildReader {
 
   private reload(): void {
     try {
-      const id = readPointer(path.join(this.distDir, 'sw', 'current.json'));
+      const id = readPointer(distLayout.workerPointer(this.distDir));
       if (!id) {
         if (!this.warned) this.logger.warn('no service worker build: run `npm run build` (pages work without one)');
         this.warned = true;
@@ -50,7 +50,7 @@ export class WorkerBuildReader {
       }
       const icons = readIcons(this.distDir);
       if (this.build?.id === id && JSON.stringify(this.build.icons) === JSON.stringify(icons)) return;
-      this.build = { id, code: fs.readFileSync(path.join(this.distDir, 'sw', id, 'sw.js')), icons };
+      this.build = { id, code: fs.readFileSync(distLayout.workerFile(this.distDir, id)), icons };
     } catch (error) {
       this.logger.error({ err: error }, 'could not read the service worker build; keeping the previous one');
     }
@@ -59,7 +59,7 @@ export class WorkerBuildReader {
 
 function readIcons(distDir: string): IconIndex {
   try {
-    return JSON.parse(fs.readFileSync(path.join(distDir, 'icons', 'icons.json'), 'utf8')) as IconIndex;
+    return JSON.parse(fs.readFileSync(distLayout.iconsIndex(distDir), 'utf8')) as IconIndex;
   } catch {
     return {};
   }

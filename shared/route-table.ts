@@ -3,8 +3,10 @@
  * rendering, server URL → shell matching and service-worker navigation matching.
  */
 import { matchPath } from 'react-router';
+import type { AppName } from './apps';
 
-export type AppName = 'home-browse-product' | 'checkout' | 'accounts';
+export type { AppName };
+
 
 export interface RouteDef {
   /** Route type; also the name of the shell rendered for it. */

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { routeTable as accounts } from '../../apps/accounts/src/routes';
-import { routeTable as checkout } from '../../apps/checkout/src/routes';
-import { routeTable as main } from '../../apps/home-browse-product/src/routes';
-import { matchRoute } from '../../apps/kit/src/shared/route-table';
+import { routeTable as accounts } from '../apps/accounts/src/routes';
+import { routeTable as checkout } from '../apps/checkout/src/routes';
+import { routeTable as main } from '../apps/home-browse-product/src/routes';
+import { matchRoute } from './route-table';
 import { compileRoutes, toPathToRegexp } from './route-matcher';
 
 const tables = [checkout, accounts, main];

@@ -5,17 +5,15 @@
 import express, { type Router } from 'express';
 import type { ServerDeps } from '../deps';
 import { sameOriginOnly } from '../http/same-origin';
-import { requireOperator, type OperatorAuth } from '../ops/auth/operator-auth';
+import { requireOperator, type OperatorAuth } from '../http/operators/operator-auth';
 import type { KillSwitch } from './kill-switch';
+import { noStore } from '../http/no-store';
 
 export function swOpsRoutes(deps: ServerDeps, killSwitch: KillSwitch, operators: OperatorAuth): Router {
   const router = express.Router();
   router.use(requireOperator(operators));
   router.use(sameOriginOnly);
-  router.use((_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  router.use(noStore);
   router.get('/', (_req, res) => {
     res.json({ killed: killSwitch.killed });
   });

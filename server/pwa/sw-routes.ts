@@ -6,9 +6,10 @@
  */
 import path from 'node:path';
 import express, { type Response, type Router } from 'express';
-import { SW_URLS } from '../../apps/kit/src/shared/sw-release';
+import { SW_URLS } from '../../shared/sw-release';
 import type { KillSwitch } from './kill-switch';
 import type { SwFiles } from './sw-files';
+import { distLayout } from '../../shared/dist-layout';
 
 export interface SwRouteOptions {
   distDir: string;
@@ -55,7 +56,7 @@ export function swRoutes(files: SwFiles, killSwitch: KillSwitch, { distDir, asse
     res.send(files.current().manifest);
   });
 
-  const iconDir = path.join(distDir, 'icons');
+  const iconDir = distLayout.iconsDir(distDir);
   router.get('/icons/:file', (req, res, next) => {
     // Only the current icons' hashed names: nothing else of the folder is reachable.
     if (!Object.values(files.current().icons).includes(req.params.file)) return next();

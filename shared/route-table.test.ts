@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { routeTable as accounts } from '../../../accounts/src/routes';
-import { routeTable as checkout } from '../../../checkout/src/routes';
-import { routeTable as main } from '../../../home-browse-product/src/routes';
+import { routeTable as accounts } from '../apps/accounts/src/routes';
+import { routeTable as checkout } from '../apps/checkout/src/routes';
+import { routeTable as main } from '../apps/home-browse-product/src/routes';
 import { dataPath, matchRoute, NOT_FOUND_URL, placeholderUrl, shellsOf } from './route-table';
 
 const tables = [checkout, accounts, main];

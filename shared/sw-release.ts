@@ -40,8 +40,5 @@ export const SW_URLS = {
   manifest: '/manifest.webmanifest',
 } as const;
 
-/** Paths that belong to the server, never to a page: the worker leaves their navigations alone. */
-export const SERVER_PATHS = /^\/(api|static|img|icons|foxtrot|ops|__shells|__test)(\/|$)|^\/(sw\.js|sw-status\.json|manifest\.webmanifest|offline\.html)$/;
-
 /** Messages a page sends to the worker. */
 export type PageToWorker = { type: 'SKIP_WAITING' };

@@ -4,7 +4,7 @@
  * icons, the kill switch), so serving it is a Buffer write.
  */
 import type { LoadedRelease } from '../shells/load-release';
-import { SW_RELEASE_GLOBAL, type SwRelease } from '../../apps/kit/src/shared/sw-release';
+import { SW_RELEASE_GLOBAL, type SwRelease } from '../../shared/sw-release';
 import { precacheEntries } from './precache-manifest';
 import type { WorkerBuild } from './worker-build';
 

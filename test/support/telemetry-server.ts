@@ -11,11 +11,11 @@ import path from 'node:path';
 import express from 'express';
 import pg from 'pg';
 import { pino } from 'pino';
-import { loadConfig } from '../../config';
-import { createOperatorAuth } from '../../ops/auth/operator-auth';
-import { loadOperatorToken } from '../../ops/auth/operator-token';
-import { openStore } from '../../store/database';
-import { telemetryRoutes } from '../routes';
+import { loadConfig } from '../../server/config';
+import { createOperatorAuth } from '../../server/http/operators/operator-auth';
+import { loadOperatorToken } from '../../server/http/operators/operator-token';
+import { openStore } from '../../server/store/database';
+import { telemetryRoutes } from '../../server/telemetry/routes';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
