@@ -7,6 +7,7 @@ import { publicFiles } from './assets/public-files';
 import { staticAssets } from './assets/static-assets';
 import { accountRoutes } from './auth/account-routes';
 import { authRoutes } from './auth/auth-routes';
+import { mergeGuestCartOnLogin } from './cart/guest-cart-on-login';
 import { cartRoutes } from './cart/routes';
 import { catalogRoutes } from './catalog/routes';
 import type { ServerDeps } from './deps';
@@ -66,7 +67,8 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   api.use(express.json({ limit: '64kb', strict: false }));
   api.use('/catalog', await catalogRoutes(deps));
   api.use('/cart', cartRoutes(deps));
-  api.use('/auth', authRoutes(deps));
+  // Auth knows nothing of carts: what a login means to other domains is wired here.
+  api.use('/auth', authRoutes(deps, { onLogin: [mergeGuestCartOnLogin(deps)] }));
   api.use('/account', accountRoutes(deps));
   api.use((_req, _res, next) => next(new AppError('not-found')));
   app.use('/api', api);

@@ -1,7 +1,8 @@
 /** What the auth and account routes share: the deps, the OTP key and the SMS sender, made once per app. */
 import type { ServerDeps } from '../deps';
 import { loadOtpKey } from './otp/otp-key';
-import { createSmsSender, type SmsSender } from './sms/sms-sender';
+import { createSmsSender } from './sms/create-sms-sender';
+import type { SmsSender } from './sms/sms-sender';
 
 export interface AuthContext extends ServerDeps {
   otpKey: Buffer;

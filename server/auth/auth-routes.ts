@@ -18,6 +18,7 @@ import { checkPassword } from './password/password-policy';
 import { currentSession, requireRecentLogin, requireSession } from './session/current-session';
 import { clearSessionCookie } from './session/session-cookie';
 import { deleteAccountSessions, deleteSession, SESSION_LIMITS, STEP_UP_WINDOW_MS } from './session/session-store';
+import type { LoginHooks } from './session/login-hooks';
 import { completeLogin, startSession } from './session/start-session';
 import { noStore } from '../http/no-store';
 
@@ -40,7 +41,7 @@ async function loadAccount(ctx: AuthContext, accountId: string) {
   return account;
 }
 
-export function authRoutes(deps: ServerDeps): Router {
+export function authRoutes(deps: ServerDeps, hooks: LoginHooks): Router {
   const ctx = authContext(deps);
   const { db } = ctx.store;
   const secure = ctx.config.secureCookies;
@@ -73,7 +74,7 @@ export function authRoutes(deps: ServerDeps): Router {
       res.json({ status: 'password-required', expiresInSec: SESSION_LIMITS['second-factor'].absoluteMs / 1000 });
       return;
     }
-    await completeLogin(ctx, req, res, account);
+    await completeLogin(ctx, req, res, account, hooks);
     res.json({ status: created ? 'signed-up' : 'logged-in', account: toAccountView(account) });
   });
 
@@ -88,7 +89,7 @@ export function authRoutes(deps: ServerDeps): Router {
       await recordFailure(db, account.mobile, ctx.now());
       throw new AppError('invalid-credentials');
     }
-    await completeLogin(ctx, req, res, account);
+    await completeLogin(ctx, req, res, account, hooks);
     res.json({ status: 'logged-in', account: toAccountView(account) });
   });
 

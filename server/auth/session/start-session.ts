@@ -1,11 +1,9 @@
 /** Starting a session always rotates: the request's old session (of any kind) ends and a new id is set. */
 import type { Request, Response } from 'express';
-import { serialize } from 'cookie';
-import { guestCookieName, hashToken, readGuestToken } from '../../cart/guest-cookie';
-import { mergeGuestCart } from '../../cart/cart-merge';
 import type { ServerDeps } from '../../deps';
 import { clearFailures } from '../limits/lockout';
 import { currentSession } from './current-session';
+import type { LoginHooks } from './login-hooks';
 import { setSessionCookie } from './session-cookie';
 import { createSession, deleteSession, pruneSessions, type Session, type SessionKind } from './session-store';
 
@@ -21,16 +19,16 @@ export async function startSession(deps: ServerDeps, req: Request, res: Response
   return session;
 }
 
-/** A completed login: a full session, the failure count cleared, the guest cart merged into the account's. */
-export async function completeLogin(deps: ServerDeps, req: Request, res: Response, account: { id: string; mobile: string }): Promise<Session> {
+/** A completed login: a full session, the failure count cleared, then the app's login hooks (the guest cart merge). */
+export async function completeLogin(
+  deps: ServerDeps,
+  req: Request,
+  res: Response,
+  account: { id: string; mobile: string },
+  hooks: LoginHooks,
+): Promise<Session> {
   const session = await startSession(deps, req, res, account.id, 'full');
   await clearFailures(deps.store.db, account.mobile);
-  const secure = deps.config.secureCookies;
-  const guestToken = readGuestToken(req, secure);
-  if (guestToken) {
-    await mergeGuestCart(deps.store.db, hashToken(guestToken), account.id, deps.now());
-    // The guest cart is gone; after sign-out the browser starts a fresh one.
-    res.append('Set-Cookie', serialize(guestCookieName(secure), '', { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: 0 }));
-  }
+  for (const hook of hooks.onLogin) await hook(req, res, account);
   return session;
 }
