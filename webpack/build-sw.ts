@@ -1,6 +1,6 @@
 /**
  * Builds the service worker into `dist/sw/<hash>/sw.js` (and the icons it precaches) and makes it
- * current. It depends only on `sw/` and the kit's shared code, so it is built with the vendors
+ * current. It depends only on `sw/` and the shared contract in `shared/`, so it is built with the vendors
  * bundle, never with one app: the server adds each release's precache list when serving it.
  */
 import fs from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * The operators' console: one bundle with its own React (it is not one of the shop's apps and
- * never uses the vendors bundle), TypeScript checked against ops-console/tsconfig.json.
+ * never uses the vendors bundle), TypeScript checked against apps/ops-console/tsconfig.json.
  */
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
 import type { Configuration } from 'webpack';

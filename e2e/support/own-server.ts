@@ -79,7 +79,7 @@ export async function startOwnServer(options: { distDir?: string } = {}): Promis
       await fetch(`${url}/__test/requests`, { method: 'DELETE' });
     },
     sw(command) {
-      const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'server/sw/sw-cli.ts'), command], { cwd: root, env, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'server/pwa/sw-cli.ts'), command], { cwd: root, env, encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`npm run sw -- ${command} failed:\n${result.stdout}${result.stderr}`);
     },
     async waitForKillFlag(killed) {

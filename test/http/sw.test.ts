@@ -173,7 +173,7 @@ for (const kind of storeKinds()) {
       const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: server.config.dataDir, LOG_LEVEL: 'silent' };
       if (server.config.databaseUrl) Object.assign(env, { DATABASE_URL: server.config.databaseUrl, DATABASE_SCHEMA: server.config.databaseSchema });
       else delete env.DATABASE_URL;
-      const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(rootDir, 'server/sw/sw-cli.ts'), command], { cwd: rootDir, env, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(rootDir, 'server/pwa/sw-cli.ts'), command], { cwd: rootDir, env, encoding: 'utf8' });
       return { status: result.status, output: result.stdout + result.stderr };
     };
 

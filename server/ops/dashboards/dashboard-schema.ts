@@ -1,6 +1,6 @@
 /**
  * What a saved dashboard may hold: widgets, each with its table, time window, filters, legend and
- * refresh settings, plus the fields its chart type needs. The console's `ops-console/src/model/widget.ts`
+ * refresh settings, plus the fields its chart type needs. The console's `apps/ops-console/src/model/widget.ts`
  * describes the same shape for the browser.
  */
 import { z } from 'zod';
