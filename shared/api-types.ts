@@ -165,6 +165,35 @@ export interface Address {
   isDefault: boolean;
 }
 
+/** `{account}`: what `/api/account/me`, profile and password changes answer. */
+export interface AccountAnswer {
+  account: Account;
+}
+
+/** `GET /api/account/addresses`: the saved addresses, default first. */
+export interface AddressList {
+  addresses: Address[];
+}
+
+/** `GET /api/account/states`: the states and union territories an address may name. */
+export interface StateList {
+  states: string[];
+}
+
+/** The answer of every request that texts a code. */
+export interface OtpSent {
+  otpSent: true;
+  resendAfterSec: number;
+  expiresInSec: number;
+  /** The number the code went to, as "+91******3210". */
+  mobileMasked: string;
+}
+
+/** The answer of a login step: signed in, or a password still to give (2-step verification). */
+export type LoginAnswer =
+  | { status: 'signed-up' | 'logged-in'; account: Account }
+  | { status: 'password-required'; expiresInSec: number };
+
 /** Every error answer of the API has this shape. */
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };

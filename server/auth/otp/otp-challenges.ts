@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Response } from 'express';
+import type { OtpSent } from '../../../shared/api-types';
 import type { AuthContext } from '../auth-context';
 import { AppError } from '../../errors/app-error';
 import { lockedFor, recordFailure } from '../limits/lockout';
@@ -23,11 +24,8 @@ export type OtpFlow = 'login' | 'reset' | 'step-up' | 'change-mobile';
 /** What a code proves; bound into its hash. `login` and `signup` share the login flow. */
 export type OtpPurpose = 'login' | 'signup' | 'reset' | 'step-up' | 'change-mobile';
 
-export interface OtpSent {
-  otpSent: true;
-  resendAfterSec: number;
-  expiresInSec: number;
-}
+/** What `sendOtp` knows of the wire's `OtpSent`; each route adds the number it masks. */
+export type CodeSent = Omit<OtpSent, 'mobileMasked'>;
 
 export interface VerifiedOtp {
   purpose: OtpPurpose;
@@ -45,7 +43,7 @@ export async function sendOtp(
   ctx: AuthContext,
   res: Response,
   request: { mobile: string; flow: OtpFlow; purpose: OtpPurpose; accountId: string | null; ip: string },
-): Promise<OtpSent> {
+): Promise<CodeSent> {
   const { db } = ctx.store;
   const now = ctx.now();
   const previous = await db.selectFrom('otp_challenges').select('created_at').where('mobile', '=', request.mobile).where('flow', '=', request.flow).executeTakeFirst();

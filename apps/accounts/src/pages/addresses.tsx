@@ -1,8 +1,6 @@
 /** Saved addresses: the list (default first), add, edit, make default, delete. */
-import { EmptyState, ErrorState, Skeleton, Toast, useApi, useToast } from '@storefront/kit';
+import { apiRequest, EmptyState, ErrorState, messageOf, Skeleton, Toast, useApi, useToast, type Address, type AddressList, type ApiError, type StateList } from '@storefront/kit';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { accountRequest, messageOf, type Address } from '../api/account-api';
-import { AccountApiError } from '../api/account-api';
 import { AddressCard } from '../components/AddressCard';
 import { AddressForm } from '../components/AddressForm';
 import { AccountFrame, PageHeading } from '../components/PageFrame';
@@ -19,9 +17,9 @@ function draftOf(address: Address): AddressDraft {
 }
 
 function Addresses(): React.ReactNode {
-  const states = useApi<{ states: string[] }>('account/states');
+  const states = useApi<StateList>('account/states');
   const [addresses, setAddresses] = useState<Address[] | null>(null);
-  const [loadError, setLoadError] = useState<AccountApiError | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState<Editing>({ mode: 'list' });
   const [busyId, setBusyId] = useState<string | null>(null);
   const toast = useToast();
@@ -30,9 +28,9 @@ function Addresses(): React.ReactNode {
 
   const load = useCallback(() => {
     setLoadError(null);
-    accountRequest<{ addresses: Address[] }>('account/addresses').then(
+    apiRequest<AddressList>('account/addresses').then(
       (answer) => setAddresses(answer.addresses),
-      (error: AccountApiError) => setLoadError(error),
+      (error: ApiError) => setLoadError(error),
     );
   }, []);
   useEffect(load, [load]);
@@ -50,7 +48,7 @@ function Addresses(): React.ReactNode {
 
   const reloadAfter = async (request: Promise<unknown>, message: string): Promise<void> => {
     await request;
-    const answer = await accountRequest<{ addresses: Address[] }>('account/addresses');
+    const answer = await apiRequest<AddressList>('account/addresses');
     setAddresses(answer.addresses);
     close(message);
   };
@@ -81,8 +79,8 @@ function Addresses(): React.ReactNode {
             cancel={() => close()}
             save={(draft) =>
               editing.mode === 'edit'
-                ? reloadAfter(accountRequest(`account/addresses/${editing.address.id}`, { method: 'PATCH', body: addressBody(draft) }), 'Address updated')
-                : reloadAfter(accountRequest('account/addresses', { method: 'POST', body: addressBody(draft) }), 'Address saved')
+                ? reloadAfter(apiRequest(`account/addresses/${editing.address.id}`, { method: 'PATCH', body: addressBody(draft) }), 'Address updated')
+                : reloadAfter(apiRequest('account/addresses', { method: 'POST', body: addressBody(draft) }), 'Address saved')
             }
           />
         </div>
@@ -109,9 +107,9 @@ function Addresses(): React.ReactNode {
               busy={busyId === address.id}
               onEdit={() => setEditing({ mode: 'edit', address })}
               onMakeDefault={() =>
-                act(address, () => accountRequest(`account/addresses/${address.id}`, { method: 'PATCH', body: { isDefault: true } }), 'Default address changed')
+                act(address, () => apiRequest(`account/addresses/${address.id}`, { method: 'PATCH', body: { isDefault: true } }), 'Default address changed')
               }
-              onDelete={() => act(address, () => accountRequest(`account/addresses/${address.id}`, { method: 'DELETE' }), 'Address deleted')}
+              onDelete={() => act(address, () => apiRequest(`account/addresses/${address.id}`, { method: 'DELETE' }), 'Address deleted')}
             />
           ))}
         </ul>

@@ -1,8 +1,7 @@
 /** Forgotten password: a code to the number gives a reset-only session; the new password ends every session. */
-import { Button } from '@storefront/kit';
+import { ApiError, apiPost, Button, messageOf, type OtpSent } from '@storefront/kit';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { AccountApiError, messageOf, post, type OtpSent } from '../api/account-api';
 import { MobileField } from '../components/MobileField';
 import { OtpEntry } from '../components/OtpEntry';
 import { AuthCard, useTitle } from '../components/PageFrame';
@@ -40,7 +39,7 @@ export default function ForgotPage(): React.ReactNode {
 
   const fail = (error: unknown): void => {
     setBusy(false);
-    const wait = error instanceof AccountApiError && error.retryAfterSec ? ` You can try again in ${formatWait(error.retryAfterSec)}.` : '';
+    const wait = error instanceof ApiError && error.retryAfterSec ? ` You can try again in ${formatWait(error.retryAfterSec)}.` : '';
     setFormError(messageOf(error) + wait);
   };
 
@@ -52,14 +51,14 @@ export default function ForgotPage(): React.ReactNode {
     if (problem) return input.current?.focus();
     setBusy(true);
     try {
-      const sent = await post<OtpSent>('auth/forgot/start', { mobile });
+      const sent = await apiPost<OtpSent>('auth/forgot/start', { mobile });
       setBusy(false);
       setStep({ name: 'code', sent });
     } catch (error) {
-      if (error instanceof AccountApiError && error.code === 'otp-resend-cooldown') {
+      if (error instanceof ApiError && error.code === 'otp-resend-cooldown') {
         setBusy(false);
         setStep({ name: 'code', sent: { otpSent: true, resendAfterSec: error.retryAfterSec ?? 30, expiresInSec: 300, mobileMasked: maskMobile(mobile) } });
-      } else if (error instanceof AccountApiError && error.code === 'invalid-mobile') {
+      } else if (error instanceof ApiError && error.code === 'invalid-mobile') {
         setBusy(false);
         setFieldError(error.message);
         input.current?.focus();
@@ -75,15 +74,15 @@ export default function ForgotPage(): React.ReactNode {
     if (problem) return input.current?.focus();
     setBusy(true);
     try {
-      await post('auth/forgot/reset', { password });
+      await apiPost('auth/forgot/reset', { password });
       setBusy(false);
       setStep({ name: 'done' });
     } catch (error) {
-      if (error instanceof AccountApiError && error.code === 'weak-password') {
+      if (error instanceof ApiError && error.code === 'weak-password') {
         setBusy(false);
         setFieldError(weakPasswordMessage(error.details));
         input.current?.focus();
-      } else if (error instanceof AccountApiError && error.code === 'login-required') {
+      } else if (error instanceof ApiError && error.code === 'login-required') {
         setBusy(false);
         setFormError('This reset has expired. Ask for a new code to try again.');
         setStep({ name: 'mobile' });
@@ -113,11 +112,11 @@ export default function ForgotPage(): React.ReactNode {
             sent={step.sent}
             submitLabel="Continue"
             verify={async (code) => {
-              await post('auth/forgot/verify', { mobile, code });
+              await apiPost('auth/forgot/verify', { mobile, code });
               setFieldError(null);
               setStep({ name: 'password' });
             }}
-            resend={() => post<OtpSent>('auth/otp/resend', { mobile, purpose: 'reset' })}
+            resend={() => apiPost<OtpSent>('auth/otp/resend', { mobile, purpose: 'reset' })}
           />
         </>
       )}

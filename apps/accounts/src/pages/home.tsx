@@ -1,8 +1,7 @@
 /** The account home: on phones the menu of sections; on wide screens a summary beside the menu. */
-import { Button } from '@storefront/kit';
+import { Button, messageOf } from '@storefront/kit';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { messageOf } from '../api/account-api';
 import { AccountMenu } from '../components/AccountNav';
 import { AccountFrame, PageHeading } from '../components/PageFrame';
 import { useSignOut } from '../session/sign-out';

@@ -1,8 +1,7 @@
 /** Login and sign-up are one step: the mobile number. A code goes to it either way. */
-import { Button } from '@storefront/kit';
+import { ApiError, apiPost, Button, messageOf, type OtpSent } from '@storefront/kit';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { AccountApiError, messageOf, post, type OtpSent } from '../api/account-api';
 import { AuthCard, useTitle } from '../components/PageFrame';
 import { MobileField } from '../components/MobileField';
 import { maskMobile, mobileProblem } from '../forms/mobile';
@@ -52,10 +51,10 @@ export default function LoginPage(): React.ReactNode {
     }
     setBusy(true);
     try {
-      toCode({ mobile, sent: await post<OtpSent>('auth/identify', { mobile }) });
+      toCode({ mobile, sent: await apiPost<OtpSent>('auth/identify', { mobile }) });
     } catch (error) {
       setBusy(false);
-      if (!(error instanceof AccountApiError)) return setFormError(messageOf(error));
+      if (!(error instanceof ApiError)) return setFormError(messageOf(error));
       if (error.code === 'invalid-mobile') {
         setFieldError(error.message);
         input.current?.focus();

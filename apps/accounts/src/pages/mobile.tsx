@@ -3,10 +3,9 @@
  * login is older than 10 minutes; then the code sent to the new number. The shopper logs in with
  * the new number from then on.
  */
-import { Button } from '@storefront/kit';
+import { ApiError, apiPost, Button, messageOf, type Account, type AccountAnswer, type OtpSent } from '@storefront/kit';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { AccountApiError, messageOf, post, type Account, type OtpSent } from '../api/account-api';
 import { MobileField } from '../components/MobileField';
 import { OtpEntry } from '../components/OtpEntry';
 import { AccountFrame, PageHeading } from '../components/PageFrame';
@@ -23,7 +22,7 @@ type Step =
 const START = 'account/mobile/change/start';
 
 function verdictOf(error: unknown, stage: ChangeStage): ChangeVerdict {
-  if (error instanceof AccountApiError) return changeMobileVerdict(error, stage);
+  if (error instanceof ApiError) return changeMobileVerdict(error, stage);
   return { action: stage === 'code' ? 'code' : 'form', message: messageOf(error) };
 }
 
@@ -91,7 +90,7 @@ function ChangeMobile({ account }: { account: Account }): React.ReactNode {
       // A step-up (code to the current number) runs first if the last login is too old; then this again.
       const done = await stepUp.guard(async () => {
         try {
-          box.sent = await post<OtpSent>(START, { mobile: target });
+          box.sent = await apiPost<OtpSent>(START, { mobile: target });
         } catch (error) {
           box.failure = error;
           throw error;
@@ -102,7 +101,7 @@ function ChangeMobile({ account }: { account: Account }): React.ReactNode {
       // The change's own refusal, or one of the step-up's (its code could not be sent).
       const verdict = verdictOf(error, error === box.failure ? 'start' : 'step-up');
       if (verdict.action === 'code-sent') {
-        const resendAfterSec = error instanceof AccountApiError && error.retryAfterSec ? error.retryAfterSec : 30;
+        const resendAfterSec = error instanceof ApiError && error.retryAfterSec ? error.retryAfterSec : 30;
         setStep({ name: 'code', mobile: target, sent: { otpSent: true, resendAfterSec, expiresInSec: 300, mobileMasked: maskMobile(target) }, notice: verdict.message });
       } else backToNumber(verdict);
     } finally {
@@ -112,7 +111,7 @@ function ChangeMobile({ account }: { account: Account }): React.ReactNode {
 
   const verify = async (target: string, code: string): Promise<void> => {
     try {
-      const answer = await post<{ account: Account }>('account/mobile/change/verify', { mobile: target, code });
+      const answer = await apiPost<AccountAnswer>('account/mobile/change/verify', { mobile: target, code });
       signedIn(answer.account);
       setMobile('');
       setStep({ name: 'done', mobileMasked: answer.account.mobileMasked });
@@ -125,7 +124,7 @@ function ChangeMobile({ account }: { account: Account }): React.ReactNode {
 
   const resend = async (target: string): Promise<OtpSent> => {
     try {
-      return await post<OtpSent>(START, { mobile: target });
+      return await apiPost<OtpSent>(START, { mobile: target });
     } catch (error) {
       const verdict = verdictOf(error, 'code');
       if (verdict.action !== 'code') backToNumber(verdict);

@@ -1,8 +1,7 @@
 /** The second step of 2-step verification: the number is proven by the code, now the password. */
-import { Button } from '@storefront/kit';
+import { ApiError, apiPost, Button, messageOf, type LoginAnswer } from '@storefront/kit';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { AccountApiError, messageOf, post, type LoginAnswer } from '../api/account-api';
 import { AuthCard, useTitle } from '../components/PageFrame';
 import { PasswordField } from '../components/PasswordField';
 import { nextQuery, safeNextPath } from '../forms/next-path';
@@ -36,10 +35,10 @@ export default function PasswordPage(): React.ReactNode {
     setFieldError(null);
     setBusy(true);
     try {
-      finish(await post<LoginAnswer>('auth/password/verify', { password }));
+      finish(await apiPost<LoginAnswer>('auth/password/verify', { password }));
     } catch (error) {
       setBusy(false);
-      const code = error instanceof AccountApiError ? error.code : '';
+      const code = error instanceof ApiError ? error.code : '';
       if (code === 'invalid-credentials') {
         setFieldError(messageOf(error));
         input.current?.focus();
@@ -50,7 +49,7 @@ export default function PasswordPage(): React.ReactNode {
             This login step has expired. <Link to={`/accounts/login${nextQuery(next)}`} state={{ mobile: step.mobile }}>Start again</Link>.
           </>,
         );
-      } else if (error instanceof AccountApiError && error.code === 'login-locked' && error.retryAfterSec) {
+      } else if (error instanceof ApiError && error.code === 'login-locked' && error.retryAfterSec) {
         setFormError(`Too many failed attempts. Try again in ${formatWait(error.retryAfterSec)}.`);
       } else {
         setFormError(messageOf(error));

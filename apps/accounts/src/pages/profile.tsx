@@ -1,8 +1,7 @@
 /** Name and email. Right after sign-up it is the welcome step ("what should we call you?"). */
-import { Button } from '@storefront/kit';
+import { ApiError, apiRequest, Button, messageOf, type Account, type AccountAnswer } from '@storefront/kit';
 import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { AccountApiError, accountRequest, messageOf, type Account } from '../api/account-api';
 import { Field } from '../components/Field';
 import { AccountFrame, PageHeading } from '../components/PageFrame';
 import { safeNextPath } from '../forms/next-path';
@@ -39,7 +38,7 @@ function ProfileForm({ account, welcome, next }: { account: Account; welcome: bo
     if (found.name || found.email) return focusFirst(found);
     setBusy(true);
     try {
-      const answer = await accountRequest<{ account: Account }>('account/profile', {
+      const answer = await apiRequest<AccountAnswer>('account/profile', {
         method: 'PATCH',
         body: { name: name.trim() || null, email: email.trim() || null },
       });
@@ -49,7 +48,7 @@ function ProfileForm({ account, welcome, next }: { account: Account; welcome: bo
       setBusy(false);
     } catch (error) {
       setBusy(false);
-      const list = error instanceof AccountApiError ? (error.details as { problems?: Array<{ field: string; problem: string }> } | null)?.problems : undefined;
+      const list = error instanceof ApiError ? (error.details as { problems?: Array<{ field: string; problem: string }> } | null)?.problems : undefined;
       const fromServer: ProfileProblems = {};
       for (const p of list ?? []) if (p.field === 'name' || p.field === 'email') fromServer[p.field] ??= `This ${p.problem}.`;
       if (fromServer.name || fromServer.email) {

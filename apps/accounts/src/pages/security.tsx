@@ -2,10 +2,9 @@
  * Login and security: the mobile number (changed on its own page), 2-step verification (set, change or remove the password, with a step-up
  * by code when the last login is older than 10 minutes), sign out, sign out of every device.
  */
-import { Button, buttonClassName } from '@storefront/kit';
+import { ApiError, apiPost, apiRequest, Button, buttonClassName, messageOf, type Account, type AccountAnswer } from '@storefront/kit';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { AccountApiError, accountRequest, messageOf, post, type Account } from '../api/account-api';
 import { AccountFrame, PageHeading } from '../components/PageFrame';
 import { PasswordField } from '../components/PasswordField';
 import { useStepUp } from '../components/StepUp';
@@ -60,7 +59,7 @@ function PasswordSettings({ account }: { account: Account }): React.ReactNode {
   const [confirmRemove, setConfirmRemove] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  const run = async (action: () => Promise<{ account: Account }>, done: string): Promise<void> => {
+  const run = async (action: () => Promise<AccountAnswer>, done: string): Promise<void> => {
     setBusy(true);
     setFormError(null);
     setNote('');
@@ -76,7 +75,7 @@ function PasswordSettings({ account }: { account: Account }): React.ReactNode {
         setNote(done);
       }
     } catch (error) {
-      if (error instanceof AccountApiError && error.code === 'weak-password') {
+      if (error instanceof ApiError && error.code === 'weak-password') {
         setFieldError(weakPasswordMessage(error.details));
         input.current?.focus();
       } else setFormError(messageOf(error));
@@ -94,7 +93,7 @@ function PasswordSettings({ account }: { account: Account }): React.ReactNode {
       return;
     }
     void run(
-      () => post<{ account: Account }>('auth/password', { password }),
+      () => apiPost<AccountAnswer>('auth/password', { password }),
       account.hasPassword
         ? 'Your password is changed. Other devices have been signed out.'
         : '2-step verification is on. After the code, you will be asked for this password. Other devices have been signed out.',
@@ -145,7 +144,7 @@ function PasswordSettings({ account }: { account: Account }): React.ReactNode {
                   <Button
                     variant="outline"
                     disabled={busy}
-                    onClick={() => void run(() => accountRequest<{ account: Account }>('auth/password', { method: 'DELETE' }), '2-step verification is off.')}
+                    onClick={() => void run(() => apiRequest<AccountAnswer>('auth/password', { method: 'DELETE' }), '2-step verification is off.')}
                     data-testid="password-remove-confirm"
                   >
                     Turn off

@@ -1,7 +1,7 @@
 /** The code step of login and sign-up: the number masked, the code, resend, then wherever the server says. */
+import { apiPost, type LoginAnswer, type OtpSent } from '@storefront/kit';
 import { Navigate, Link, useLocation, useSearchParams } from 'react-router';
 import { useMemo } from 'react';
-import { post, type LoginAnswer, type OtpSent } from '../api/account-api';
 import { OtpEntry } from '../components/OtpEntry';
 import { AuthCard, useTitle } from '../components/PageFrame';
 import { nextQuery, safeNextPath } from '../forms/next-path';
@@ -32,8 +32,8 @@ export default function VerifyPage(): React.ReactNode {
       {state.notice && <p className="form-note">{state.notice}</p>}
       <OtpEntry
         sent={sent}
-        verify={async (code) => finish(await post<LoginAnswer>('auth/otp/verify', { mobile, code }))}
-        resend={() => post<OtpSent>('auth/otp/resend', { mobile, purpose: 'login' })}
+        verify={async (code) => finish(await apiPost<LoginAnswer>('auth/otp/verify', { mobile, code }))}
+        resend={() => apiPost<OtpSent>('auth/otp/resend', { mobile, purpose: 'login' })}
       />
     </AuthCard>
   );

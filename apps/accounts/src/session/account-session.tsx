@@ -2,15 +2,13 @@
  * Who is logged in, shared by every accounts page. Asked of the server (`/api/account/me`) only
  * when a page needs an account, so that the login pages make no request that answers 401.
  */
-import { apiRequest, publishCart, type Cart } from '@storefront/kit';
+import { apiRequest, publishCart, type Account, type AccountAnswer, type ApiError, type Cart } from '@storefront/kit';
 import { createContext, useCallback, useContext, useMemo, useState } from 'react';
-import { accountRequest, type Account } from '../api/account-api';
-import type { AccountApiError } from '../api/account-api';
 
 export type SessionState =
   | { status: 'unknown' | 'loading' | 'out'; account: null; error: null }
   | { status: 'in'; account: Account; error: null }
-  | { status: 'error'; account: null; error: AccountApiError };
+  | { status: 'error'; account: null; error: ApiError };
 
 export interface AccountSession {
   state: SessionState;
@@ -31,9 +29,9 @@ export function AccountSessionProvider({ children }: { children: React.ReactNode
   const [state, setState] = useState<SessionState>(UNKNOWN);
   const load = useCallback(() => {
     setState({ status: 'loading', account: null, error: null });
-    accountRequest<{ account: Account }>('account/me').then(
+    apiRequest<AccountAnswer>('account/me').then(
       ({ account }) => setState({ status: 'in', account, error: null }),
-      (error: AccountApiError) =>
+      (error: ApiError) =>
         setState(error.status === 401 ? { status: 'out', account: null, error: null } : { status: 'error', account: null, error }),
     );
   }, []);

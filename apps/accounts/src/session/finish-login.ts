@@ -1,7 +1,7 @@
 /** What happens once the server says who the shopper is: where the login flow goes next. */
+import type { LoginAnswer } from '@storefront/kit';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import type { LoginAnswer } from '../api/account-api';
 import { isAccountsPath, nextQuery } from '../forms/next-path';
 import { refreshCartCount, useAccountSession } from './account-session';
 

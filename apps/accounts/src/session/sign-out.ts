@@ -1,7 +1,7 @@
 /** Signing out of this browser or of every browser, then back to the login page with a note. */
+import { apiPost } from '@storefront/kit';
 import { startTransition, useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import { post } from '../api/account-api';
 import { refreshCartCount, useAccountSession } from './account-session';
 
 /** Returns `signOut(everywhere)`; rejects with the server's error when it fails. */
@@ -10,7 +10,7 @@ export function useSignOut(): (everywhere: boolean) => Promise<void> {
   const navigate = useNavigate();
   return useCallback(
     async (everywhere: boolean) => {
-      await post(everywhere ? 'auth/logout-all' : 'auth/logout');
+      await apiPost(everywhere ? 'auth/logout-all' : 'auth/logout');
       // The cart now is this browser's guest cart, not the account's.
       refreshCartCount();
       const notice = everywhere ? 'You have signed out of every device.' : 'You have signed out.';

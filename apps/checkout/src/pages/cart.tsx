@@ -1,5 +1,5 @@
 /** The cart: lines with quantity and remove, price details and the PLACE ORDER bar. */
-import { apiRequest, ApiError, buttonClassName, EmptyState, ErrorState, formatRupees, publishCart, summarize, track, type Cart, type CartLine } from '@storefront/kit';
+import { ApiError, apiRequest, buttonClassName, EmptyState, ErrorState, formatRupees, publishCart, summarize, track, useApi, type Cart, type CartLine } from '@storefront/kit';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { withoutLine, withQuantity } from '../cart/cart-edit';
@@ -8,19 +8,16 @@ import { CartSkeleton } from '../components/CartSkeleton';
 import { PriceDetails } from '../components/PriceDetails';
 import './cart.css';
 
-type Load = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready' };
-
 /**
  * Edits are optimistic: the page shows the change at once, then takes the server's answer as the
  * truth (its prices and stock win), or goes back to the last confirmed cart and says why.
  */
 export default function CartPage(): React.ReactNode {
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const load = useApi<Cart>('cart');
   const [cart, setCart] = useState<Cart | null>(null);
   const confirmed = useRef<Cart | null>(null);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [messages, setMessages] = useState<Record<string, string>>({});
-  const [attempt, setAttempt] = useState(0);
 
   const accept = useCallback((answer: Cart) => {
     confirmed.current = answer;
@@ -28,19 +25,10 @@ export default function CartPage(): React.ReactNode {
     publishCart(answer);
   }, []);
 
+  // The loaded cart becomes the confirmed one; edits then move it on without another load.
   useEffect(() => {
-    const controller = new AbortController();
-    apiRequest<Cart>('cart', { signal: controller.signal }).then(
-      (answer) => {
-        accept(answer);
-        setLoad({ status: 'ready' });
-      },
-      (error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setLoad({ status: 'error', error: error as ApiError });
-      },
-    );
-    return () => controller.abort();
-  }, [accept, attempt]);
+    if (load.data) accept(load.data);
+  }, [accept, load.data]);
 
   useEffect(() => {
     if (cart) document.title = `Cart (${cart.summary.itemCount}) · Storefront`;
@@ -76,7 +64,7 @@ export default function CartPage(): React.ReactNode {
     edit(line, withoutLine(cart, line.id, summarize), apiRequest<Cart>(`cart/items/${line.id}`, { method: 'DELETE' }));
   };
 
-  if (load.status === 'error') return <ErrorState error={load.error} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (load.status === 'error') return <ErrorState error={load.error} onRetry={load.reload} />;
   if (load.status === 'loading' || !cart) {
     return (
       <>

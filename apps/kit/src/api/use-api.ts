@@ -1,6 +1,7 @@
 /** Fetches API data after mount, so the first render always matches the data-less shell. */
 import { startTransition, useCallback, useContext, useEffect, useState } from 'react';
-import { apiRequest, type ApiError } from './api-client';
+import { apiRequest } from './api-client';
+import type { ApiError } from './api-error';
 import { ApiDataContext } from './api-data-context';
 
 export type ApiState<T> =

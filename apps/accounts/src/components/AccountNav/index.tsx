@@ -2,8 +2,8 @@
  * The logged-in shopper's menu: a greeting and the account sections. On phones it is the account
  * home page itself, and other pages show a link back to it; on wide screens it stays on the side.
  */
+import type { Account } from '@storefront/kit';
 import { Link, NavLink, useLocation } from 'react-router';
-import type { Account } from '../../api/account-api';
 import './account-nav.css';
 
 /** The sections of the account, in menu order. */

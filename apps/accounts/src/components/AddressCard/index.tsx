@@ -1,7 +1,6 @@
 /** One saved address with its actions: edit, make default, delete (asked twice). */
-import { Button } from '@storefront/kit';
+import { Button, type Address } from '@storefront/kit';
 import { useState } from 'react';
-import type { Address } from '../../api/account-api';
 import './address-card.css';
 
 export interface AddressCardProps {

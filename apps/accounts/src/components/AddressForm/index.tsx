@@ -3,9 +3,8 @@
  * landmark, city, state from the server's list, home or work. Checked on submit (then as fields
  * change), the server's per-field answers shown beside the fields.
  */
-import { Button } from '@storefront/kit';
+import { ApiError, Button, messageOf } from '@storefront/kit';
 import { useRef, useState } from 'react';
-import { AccountApiError, messageOf } from '../../api/account-api';
 import { addressProblems, digitsOnly, serverProblems, type AddressDraft, type AddressField, type AddressProblems } from '../../forms/address-rules';
 import { normaliseMobileInput } from '../../forms/mobile';
 import { Field } from '../Field';
@@ -55,7 +54,7 @@ export function AddressForm({ initial, states, editing, save, cancel }: AddressF
       await save(draft);
     } catch (error) {
       setBusy(false);
-      if (error instanceof AccountApiError && error.code === 'bad-request') {
+      if (error instanceof ApiError && error.code === 'bad-request') {
         const { fields, form: other } = serverProblems(error.details);
         setProblems(fields);
         setFormError(other ?? (Object.keys(fields).length ? null : error.message));

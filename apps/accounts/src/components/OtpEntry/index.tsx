@@ -2,9 +2,8 @@
  * Entry of an SMS code: one `one-time-code` input (pastes and autofill land whole), WebOTP where
  * the browser offers it, a resend countdown, attempts left and lockouts as the server tells them.
  */
-import { Button } from '@storefront/kit';
+import { ApiError, Button, messageOf, type OtpSent } from '@storefront/kit';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { AccountApiError, messageOf, type OtpSent } from '../../api/account-api';
 import { codeFromInput, formatCountdown, otpVerdict } from '../../forms/otp-messages';
 import { Field } from '../Field';
 import { receiveSmsCode } from './web-otp';
@@ -64,7 +63,7 @@ export function OtpEntry({ sent: firstSent, verify, resend, submitLabel = 'Verif
         await verify(value);
       } catch (failure) {
         const verdict =
-          failure instanceof AccountApiError
+          failure instanceof ApiError
             ? otpVerdict(failure)
             : { message: messageOf(failure), needsNewCode: false, waitSec: null };
         const isVoid = codeVoid || verdict.needsNewCode;
@@ -106,7 +105,7 @@ export function OtpEntry({ sent: firstSent, verify, resend, submitLabel = 'Verif
       setCodeVoid(false);
       setNotice(`We sent a new code to ${next.mobileMasked}.`);
     } catch (failure) {
-      if (failure instanceof AccountApiError && failure.retryAfterSec) setResendAt(now() + failure.retryAfterSec * 1000);
+      if (failure instanceof ApiError && failure.retryAfterSec) setResendAt(now() + failure.retryAfterSec * 1000);
       setError(messageOf(failure));
     } finally {
       setResending(false);

@@ -2,10 +2,9 @@
  * The two page frames of the accounts app: `AuthCard` for the login steps (a blue panel saying what
  * the step is for, then the form) and `AccountFrame` for the pages of a logged-in shopper.
  */
-import { ErrorState } from '@storefront/kit';
+import { ErrorState, type Account } from '@storefront/kit';
 import { useEffect, useRef } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { Account } from '../../api/account-api';
 import { nextQuery } from '../../forms/next-path';
 import { useAccountSession } from '../../session/account-session';
 import { AccountNav } from '../AccountNav';

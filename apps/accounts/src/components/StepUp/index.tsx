@@ -2,8 +2,8 @@
  * Step-up: sensitive changes need a login within the last 10 minutes. When the server answers
  * `step-up-required`, a code goes to the shopper's number; once it is verified the change is retried.
  */
+import { apiPost, codeOf, type OtpSent } from '@storefront/kit';
 import { useCallback, useRef, useState } from 'react';
-import { codeOf, post, type OtpSent } from '../../api/account-api';
 import { OtpEntry } from '../OtpEntry';
 import './step-up.css';
 
@@ -36,7 +36,7 @@ export function useStepUp(): StepUp {
     } catch (error) {
       if (codeOf(error) !== 'step-up-required') throw error;
     }
-    const sent = await post<OtpSent>('auth/step-up/start');
+    const sent = await apiPost<OtpSent>('auth/step-up/start');
     return new Promise<boolean>((resolve, reject) => {
       setPending({
         sent,
@@ -62,9 +62,9 @@ export function useStepUp(): StepUp {
         key={pending.sent.mobileMasked}
         sent={pending.sent}
         submitLabel="Confirm"
-        resend={() => post<OtpSent>('auth/step-up/start')}
+        resend={() => apiPost<OtpSent>('auth/step-up/start')}
         verify={async (code) => {
-          await post('auth/step-up/verify', { code });
+          await apiPost('auth/step-up/verify', { code });
           const current = pendingRef.current;
           if (!current) return;
           try {

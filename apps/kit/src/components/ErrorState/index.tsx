@@ -1,5 +1,5 @@
 /** What a page shows when its data could not be loaded, with a way to try again. */
-import type { ApiError } from '../../api/api-client';
+import type { ApiError } from '../../api/api-error';
 import { Button } from '../Button';
 import { EmptyState } from '../EmptyState';
 
