@@ -27,6 +27,13 @@ import { requestCounter } from './pwa/request-counter';
 import { SwFiles } from './pwa/sw-files';
 import { swRoutes } from './pwa/sw-routes';
 import { apiTiming } from './telemetry/api-timing';
+import { catalogOpsRoutes } from './catalog/ops-routes';
+import { orderOpsRoutes } from './orders/ops-routes';
+import { checkoutRoutes, orderRoutes } from './orders/order-routes';
+import { startPaymentSweeper } from './payments/abandoned-payments';
+import { createPayments } from './payments/providers';
+import { testGatewayPageRoutes } from './payments/test-gateway/pay-routes';
+import { paymentWebhookRoutes } from './payments/webhook-routes';
 
 export interface ShopApp {
   app: Express;
@@ -58,10 +65,15 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   app.use('/static', staticAssets(config.distDir));
   app.use(publicFiles());
   app.use('/img', imageRoutes(deps));
+  const payments = await createPayments(deps);
+  // The test gateway's hosted page; a real gateway's page lives on the gateway's own site.
+  app.use('/pay/test-gateway', testGatewayPageRoutes(deps, payments.testGateway, { webhookUrl: config.testGatewayWebhookUrl }));
 
   const api = express.Router();
   api.use(apiTiming(deps));
   api.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.method === 'GET' } }));
+  // Before any JSON parsing: webhook signatures are over the raw bytes.
+  api.use('/payments/webhook', paymentWebhookRoutes(deps, payments.providers));
   api.use(requireJson);
   // Not strict: a JSON `null` or number is valid JSON, and the route's schema names what is wrong with it.
   api.use(express.json({ limit: '64kb', strict: false }));
@@ -70,6 +82,8 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   // Auth knows nothing of carts: what a login means to other domains is wired here.
   api.use('/auth', authRoutes(deps, { onLogin: [mergeGuestCartOnLogin(deps)] }));
   api.use('/account', accountRoutes(deps));
+  api.use('/checkout', checkoutRoutes(deps));
+  api.use('/orders', orderRoutes(deps, payments.providers));
   api.use((_req, _res, next) => next(new AppError('not-found')));
   app.use('/api', api);
 
@@ -78,14 +92,18 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   const telemetry = await telemetryRoutes(deps, operators);
   app.use('/foxtrot', telemetry);
   app.use('/ops/api/sw', swOpsRoutes(deps, killSwitch, operators));
+  app.use('/ops/api/orders', orderOpsRoutes(deps, operators, payments.providers));
+  app.use('/ops/api/catalog', catalogOpsRoutes(deps, operators));
   app.use('/ops', opsRoutes(deps, operators));
   app.use(notFoundPage(releases, { assetBaseUrl: config.assetBaseUrl, headers: captureHeaders(security) }));
   app.use(errorHandler(logger));
+  const stopSweeper = startPaymentSweeper(deps.store.db, deps.now, logger);
 
   return {
     app,
     releases,
     async close() {
+      stopSweeper();
       releases.close();
       killSwitch.close();
       await telemetry.close();

@@ -26,6 +26,10 @@ const schema = z.object({
   TWILIO_API_BASE: z.string().url().default('https://api.twilio.com'),
   /** OTP SMS one client IP may ask for per hour, over every number. */
   AUTH_IP_SENDS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Signing secret of the test payment gateway (at least 32 characters); generated into the store when unset. */
+  TEST_GATEWAY_SECRET: z.string().min(32).optional(),
+  /** Where the test gateway posts its webhooks; by default the address the payment page was served on. */
+  TEST_GATEWAY_WEBHOOK_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -43,6 +47,8 @@ export interface Config {
   otpHmacKey: string | undefined;
   sms: SmsConfig;
   authIpSendsPerHour: number;
+  testGatewaySecret: string | undefined;
+  testGatewayWebhookUrl: string | undefined;
 }
 
 export type SmsConfig =
@@ -72,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     otpHmacKey: e.OTP_HMAC_KEY,
     sms: smsConfig(e),
     authIpSendsPerHour: e.AUTH_IP_SENDS_PER_HOUR,
+    testGatewaySecret: e.TEST_GATEWAY_SECRET,
+    testGatewayWebhookUrl: e.TEST_GATEWAY_WEBHOOK_URL,
   };
 }
 

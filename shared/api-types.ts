@@ -198,3 +198,172 @@ export type LoginAnswer =
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
+
+// ── Checkout and orders (server/orders/README.md) ───────────────────────────────────────────────
+
+/** Where an order is; every change is a row in its timeline. */
+export type OrderStatus = 'placed' | 'packed' | 'shipped' | 'out_for_delivery' | 'delivered' | 'cancelled';
+
+export type PaymentMethod = 'cod' | 'test-gateway';
+
+/**
+ * `due`: cash on delivery, collected when delivered. `pending`: waiting for the gateway (stock is
+ * reserved until it expires). `paid`, `failed`, `expired`, `cancelled` (order cancelled before
+ * payment), `refunded` (a paid order cancelled).
+ */
+export type PaymentStatus = 'due' | 'pending' | 'paid' | 'failed' | 'expired' | 'cancelled' | 'refunded';
+
+/** One line of `POST /api/orders`: what the shopper confirmed, at the price they saw. */
+export interface OrderLineRequest {
+  productId: string;
+  /** `''` for a product without variants. */
+  variantId: string;
+  quantity: number;
+  /** Paise; must equal today's price or the order is refused with `price-changed`. */
+  unitPrice: number;
+}
+
+/** Body of `POST /api/orders` (header `Idempotency-Key` required). */
+export interface PlaceOrderRequest {
+  addressId: string;
+  paymentMethod: PaymentMethod;
+  lines: OrderLineRequest[];
+}
+
+/** Body of `POST /api/checkout/summary`; without `lines`, the account's cart is priced. */
+export interface CheckoutSummaryRequest {
+  addressId: string;
+  lines?: Array<{ productId: string; variantId: string; quantity: number; unitPrice?: number }>;
+}
+
+/** Totals of a summary or an order, in paise: total = mrp − discount − offers + deliveryFee. */
+export interface OrderTotals {
+  itemCount: number;
+  mrp: number;
+  discount: number;
+  offers: number;
+  deliveryFee: number;
+  total: number;
+}
+
+/** An order-level offer that applied, and how much it took off. */
+export interface AppliedOffer {
+  id: string;
+  title: string;
+  amount: number;
+}
+
+/** When an order to a PIN code arrives: dates are `YYYY-MM-DD` in India Standard Time. */
+export interface DeliveryEstimate {
+  pin: string;
+  zone: 'local' | 'metro' | 'regional' | 'national' | 'remote';
+  minDays: number;
+  maxDays: number;
+  from: string;
+  to: string;
+}
+
+/** Colour and size of the variant a line is for (null for products without variants). */
+export interface LineVariant {
+  color: string;
+  size: string | null;
+}
+
+/** A line of the checkout summary, priced from the catalog now. */
+export interface CheckoutLine {
+  productId: string;
+  variantId: string;
+  title: string;
+  image: ProductImage;
+  variant: LineVariant | null;
+  quantity: number;
+  unitPrice: number;
+  /** MRP of one unit. */
+  mrp: number;
+  lineTotal: number;
+  /** False when fewer than `quantity` units are left. */
+  inStock: boolean;
+  /** Present when the price or stock differs from what the client sent. */
+  changed?: { price?: { was: number; now: number }; stock?: { wanted: number; available: number } };
+}
+
+/** `POST /api/checkout/summary`. */
+export interface CheckoutSummary {
+  address: Address;
+  lines: CheckoutLine[];
+  totals: OrderTotals;
+  offers: AppliedOffer[];
+  delivery: DeliveryEstimate;
+  /** True when any line has `changed`: show the changes and ask the shopper to confirm again. */
+  changed: boolean;
+  /** True when every line is in stock, so an order with these lines and prices can be placed. */
+  canPlace: boolean;
+}
+
+/** The delivery address as it was when the order was placed. */
+export type OrderAddress = Omit<Address, 'id' | 'isDefault'>;
+
+export interface OrderLine {
+  productId: string;
+  variantId: string;
+  title: string;
+  image: ProductImage;
+  variant: LineVariant | null;
+  quantity: number;
+  unitPrice: number;
+  mrp: number;
+  lineTotal: number;
+}
+
+export interface OrderPayment {
+  method: PaymentMethod;
+  status: PaymentStatus;
+  amount: number;
+  /** While a gateway payment is pending: the hosted payment page to send the shopper to. */
+  redirectUrl?: string;
+  /** While pending: when the reservation lapses and the order is cancelled (ISO 8601). */
+  expiresAt?: string;
+}
+
+export interface OrderTimelineEntry {
+  status: OrderStatus;
+  note: string;
+  /** ISO 8601. */
+  at: string;
+}
+
+/** `POST /api/orders` (201), `GET /api/orders/:orderId`: `{order: Order}`. */
+export interface Order {
+  id: string;
+  status: OrderStatus;
+  lines: OrderLine[];
+  address: OrderAddress;
+  payment: OrderPayment;
+  totals: OrderTotals;
+  offers: AppliedOffer[];
+  delivery: DeliveryEstimate;
+  /** Oldest first. */
+  timeline: OrderTimelineEntry[];
+  /** True while the shopper may still cancel (placed or packed). */
+  canCancel: boolean;
+  /** ISO 8601. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An order in the list: enough for a row with pictures. */
+export interface OrderSummary {
+  id: string;
+  status: OrderStatus;
+  payment: { method: PaymentMethod; status: PaymentStatus };
+  itemCount: number;
+  total: number;
+  lines: Array<Pick<OrderLine, 'productId' | 'variantId' | 'title' | 'image' | 'variant' | 'quantity'>>;
+  createdAt: string;
+}
+
+/** `GET /api/orders?cursor=…&limit=…`: newest first; `nextCursor` is null on the last page. */
+export interface OrderList {
+  orders: OrderSummary[];
+  nextCursor: string | null;
+}

@@ -21,6 +21,13 @@ export function productImages(row: Pick<ProductsTable, 'id' | 'images'>): Produc
   return parseImageSpec(row.images).shots.map((shot, index) => ({ url: imageUrl(row.id, index), alt: shot.alt }));
 }
 
+/** The picture of a product in the colour a shopper picked (its first picture when none shows that colour). */
+export function pictureFor(row: Pick<ProductsTable, 'id' | 'images'>, color: string | null): ProductImage {
+  const images = productImages(row);
+  const suffix = color ? ` in ${color}`.toLowerCase() : null;
+  return (suffix ? images.find((image) => image.alt.toLowerCase().endsWith(suffix)) : undefined) ?? images[0]!;
+}
+
 /** The grid and cart view of a product. */
 export function toSummary(row: SummaryRow): ProductSummary {
   const first = parseImageSpec(row.images).shots[0]!;

@@ -3,7 +3,9 @@ import type { AuthTables } from '../auth/tables';
 import type { CartTables } from '../cart/tables';
 import type { CatalogTables } from '../catalog/tables';
 import type { OpsTables } from '../ops/tables';
+import type { OrderTables } from '../orders/tables';
+import type { PaymentTables } from '../payments/tables';
 import type { SwTables } from '../pwa/tables';
 import type { TelemetryTables } from '../telemetry/tables';
 
-export interface Database extends CatalogTables, CartTables, TelemetryTables, AuthTables, OpsTables, SwTables {}
+export interface Database extends CatalogTables, CartTables, TelemetryTables, AuthTables, OpsTables, SwTables, OrderTables, PaymentTables {}

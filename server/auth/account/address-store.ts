@@ -11,7 +11,8 @@ export const MAX_ADDRESSES = 20;
 
 export type { Address };
 
-function toAddress(row: AddressesTable): Address {
+/** A stored address as the API shows it. */
+export function toAddress(row: AddressesTable): Address {
   const { id, name, phone, pin, line1, line2, landmark, city, state } = row;
   return { id, name, phone, pin, line1, line2, landmark, city, state, type: row.type as Address['type'], isDefault: row.is_default === 1 };
 }
@@ -20,6 +21,13 @@ function toAddress(row: AddressesTable): Address {
 export async function listAddresses(db: Kysely<Database>, accountId: string): Promise<Address[]> {
   const rows = await db.selectFrom('addresses').selectAll().where('account_id', '=', accountId).orderBy('is_default', 'desc').orderBy('created_at').orderBy('id').execute();
   return rows.map(toAddress);
+}
+
+/** One of the account's addresses, or `address-not-found` (also for another account's). */
+export async function findAddress(db: Kysely<Database>, accountId: string, id: string): Promise<Address> {
+  const row = await db.selectFrom('addresses').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+  if (!row) throw new AppError('address-not-found', { id });
+  return toAddress(row);
 }
 
 export async function addAddress(db: Kysely<Database>, accountId: string, input: NewAddress, now: number): Promise<Address> {

@@ -1,0 +1,107 @@
+/**
+ * Idempotency keys of order requests, per shopper, kept 24 hours. A request claims its key before
+ * it works (a `running` row, visible to every server on the store); the order's own transaction
+ * stores the answer in the same row, so an order and its replayable answer commit together. A
+ * request that fails releases the key, so the shopper may retry with it; only a success is bound.
+ */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { AppError } from '../errors/app-error';
+import type { Database } from '../store/schema';
+
+/** How long a key and its answer are kept. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
+/** A running claim older than this belongs to a request that died (a crash mid-request); another may take it over. */
+export const IDEMPOTENCY_LEASE_MS = 60_000;
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** The key a request carries in `Idempotency-Key` (a quoted structured-field string is accepted too). */
+export function readIdempotencyKey(header: string | string[] | undefined): string {
+  if (header === undefined || header === '') throw new AppError('idempotency-key-required');
+  if (Array.isArray(header)) throw new AppError('invalid-idempotency-key', { reason: 'sent more than once' });
+  const key = /^"(.*)"$/.exec(header)?.[1] ?? header;
+  if (!KEY.test(key)) throw new AppError('invalid-idempotency-key');
+  return key;
+}
+
+/** The fingerprint of a request: the same key with another fingerprint is refused. */
+export function requestHash(method: string, path: string, body: unknown): string {
+  return crypto.createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body)}`).digest('hex');
+}
+
+/** A claim on a key: the caller owns it until it completes or releases it. */
+export interface KeyClaim {
+  accountId: string;
+  key: string;
+  owner: string;
+}
+
+export type ClaimResult = { kind: 'claimed'; claim: KeyClaim } | { kind: 'replay'; status: number; body: string };
+
+/** Claims `key` for this request, or answers the stored answer, or refuses (422 other body, 409 still running). */
+export async function claimKey(db: Kysely<Database>, accountId: string, key: string, hash: string, now: number): Promise<ClaimResult> {
+  const owner = crypto.randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const inserted = await db
+      .insertInto('idempotency_keys')
+      .values({ account_id: accountId, key, request_hash: hash, state: 'running', owner, status_code: null, response: null, locked_at: now, created_at: now, expires_at: now + IDEMPOTENCY_TTL_MS })
+      .onConflict((oc) => oc.columns(['account_id', 'key']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return { kind: 'claimed', claim: { accountId, key, owner } };
+
+    const row = await db.selectFrom('idempotency_keys').selectAll().where('account_id', '=', accountId).where('key', '=', key).executeTakeFirst();
+    if (!row) continue; // released in between: try the insert again
+    if (Number(row.expires_at) <= now) {
+      // Past its 24 hours the key is free again.
+      await db.deleteFrom('idempotency_keys').where('account_id', '=', accountId).where('key', '=', key).where('expires_at', '<=', now).execute();
+      continue;
+    }
+    if (row.request_hash !== hash) throw new AppError('idempotency-key-reused');
+    if (row.state === 'done') return { kind: 'replay', status: Number(row.status_code), body: row.response! };
+    const lockedAt = Number(row.locked_at);
+    if (lockedAt + IDEMPOTENCY_LEASE_MS > now) {
+      throw new AppError('idempotency-key-in-use', { retryAfterSec: Math.max(1, Math.ceil((lockedAt + IDEMPOTENCY_LEASE_MS - now) / 1000)) });
+    }
+    // The request that held it died without an answer (no order was committed, or the row would be done): take it over.
+    const taken = await db
+      .updateTable('idempotency_keys')
+      .set({ owner, locked_at: now })
+      .where('account_id', '=', accountId)
+      .where('key', '=', key)
+      .where('state', '=', 'running')
+      .where('owner', '=', row.owner)
+      .executeTakeFirst();
+    if (Number(taken.numUpdatedRows) === 1) return { kind: 'claimed', claim: { accountId, key, owner } };
+  }
+  throw new AppError('idempotency-key-in-use', { retryAfterSec: 1 });
+}
+
+/** Stores the answer inside the caller's transaction; throws if the claim was lost (the transaction then rolls back). */
+export async function completeKey(trx: Kysely<Database>, claim: KeyClaim, status: number, body: string): Promise<void> {
+  const result = await trx
+    .updateTable('idempotency_keys')
+    .set({ state: 'done', status_code: status, response: body })
+    .where('account_id', '=', claim.accountId)
+    .where('key', '=', claim.key)
+    .where('owner', '=', claim.owner)
+    .where('state', '=', 'running')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new AppError('idempotency-key-in-use', { retryAfterSec: 1 });
+}
+
+/** Frees a claim whose request failed, so the key may be used again. */
+export async function releaseKey(db: Kysely<Database>, claim: KeyClaim): Promise<void> {
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('account_id', '=', claim.accountId)
+    .where('key', '=', claim.key)
+    .where('owner', '=', claim.owner)
+    .where('state', '=', 'running')
+    .execute();
+}
+
+/** Forgets keys past their 24 hours. */
+export async function pruneKeys(db: Kysely<Database>, now: number): Promise<number> {
+  const result = await db.deleteFrom('idempotency_keys').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

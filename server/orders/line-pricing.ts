@@ -1,0 +1,90 @@
+/**
+ * Prices order lines from the catalog as it is now: title, picture, today's unit price and MRP, and
+ * how many units are left. Never from the client: what the client sent is only compared.
+ */
+import type { Kysely } from 'kysely';
+import type { CheckoutLine, LineVariant } from '../../apps/kit/src/shared/api-types';
+import { pictureFor } from '../catalog/product-rows';
+import type { Database } from '../store/schema';
+
+/** A line as a client or the cart names it. */
+export interface LineInput {
+  productId: string;
+  /** `''` for a product without variants. */
+  variantId: string;
+  quantity: number;
+  /** The unit price the shopper saw, when the client sends one. */
+  unitPrice?: number | undefined;
+}
+
+/** A priced line, plus what only the server sees: the units left. */
+export interface PricedLine extends CheckoutLine {
+  available: number;
+}
+
+/** Why a line cannot be priced at all. */
+export interface LineProblem {
+  productId: string;
+  variantId: string;
+  problem: 'unknown-product' | 'variant-required' | 'unknown-variant';
+}
+
+/** Prices `inputs` in order; lines that name nothing in the catalog come back as problems. */
+export async function priceLines(db: Kysely<Database>, inputs: readonly LineInput[]): Promise<{ lines: PricedLine[]; problems: LineProblem[] }> {
+  if (inputs.length === 0) return { lines: [], problems: [] };
+  const productIds = [...new Set(inputs.map((line) => line.productId))];
+  const products = new Map(
+    (await db.selectFrom('products').select(['id', 'title', 'price', 'mrp', 'stock', 'images']).where('id', 'in', productIds).execute()).map((row) => [row.id, row]),
+  );
+  // Every variant of the products, not just the ones named: a product with variants needs one chosen.
+  const variantRows = await db.selectFrom('product_variants').select(['id', 'product_id', 'color', 'size', 'stock']).where('product_id', 'in', productIds).execute();
+  const variantsOf = new Map<string, typeof variantRows>();
+  for (const row of variantRows) variantsOf.set(row.product_id, [...(variantsOf.get(row.product_id) ?? []), row]);
+
+  const lines: PricedLine[] = [];
+  const problems: LineProblem[] = [];
+  for (const input of inputs) {
+    const { productId, variantId, quantity } = input;
+    const product = products.get(productId);
+    if (!product) {
+      problems.push({ productId, variantId, problem: 'unknown-product' });
+      continue;
+    }
+    const variants = variantsOf.get(productId) ?? [];
+    let variant: LineVariant | null = null;
+    let available = Number(product.stock);
+    if (variants.length > 0 || variantId !== '') {
+      if (variantId === '') {
+        problems.push({ productId, variantId, problem: 'variant-required' });
+        continue;
+      }
+      const row = variants.find((v) => v.id === variantId);
+      if (!row) {
+        problems.push({ productId, variantId, problem: 'unknown-variant' });
+        continue;
+      }
+      variant = { color: row.color, size: row.size === '' ? null : row.size };
+      available = Number(row.stock);
+    }
+    const unitPrice = Number(product.price);
+    const mrp = Number(product.mrp);
+    const changed: NonNullable<CheckoutLine['changed']> = {};
+    if (input.unitPrice !== undefined && input.unitPrice !== unitPrice) changed.price = { was: input.unitPrice, now: unitPrice };
+    if (available < quantity) changed.stock = { wanted: quantity, available: Math.max(available, 0) };
+    lines.push({
+      productId,
+      variantId,
+      title: product.title,
+      image: pictureFor(product, variant?.color ?? null),
+      variant,
+      quantity,
+      unitPrice,
+      mrp,
+      lineTotal: unitPrice * quantity,
+      inStock: available >= quantity,
+      ...(changed.price || changed.stock ? { changed } : {}),
+      available,
+    });
+  }
+  return { lines, problems };
+}
