@@ -8,6 +8,8 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
+  /** SQLite commit durability: `normal` survives a crash of the process, `full` also a power cut (slower). */
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   DIST_DIR: z.string().default('./dist'),
   ASSET_BASE_URL: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -38,6 +40,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   databaseSchema: string | undefined;
+  sqliteSynchronous: 'normal' | 'full';
   distDir: string;
   assetBaseUrl: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     distDir: path.resolve(e.DIST_DIR),
     assetBaseUrl: e.ASSET_BASE_URL.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,

@@ -17,6 +17,8 @@ export interface StoreOptions {
   databaseUrl?: string | undefined;
   /** PostgreSQL schema to use (created when missing); lets test runs share one database. */
   databaseSchema?: string | undefined;
+  /** SQLite's `synchronous` in WAL mode: `normal` (default) survives a process crash, `full` a power cut too. */
+  sqliteSynchronous?: 'normal' | 'full' | undefined;
 }
 
 export interface Store {
@@ -31,7 +33,7 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 /** Opens the store named by the options and brings its schema up to date. */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const store = options.databaseUrl ? await openPostgres(options.databaseUrl, options.databaseSchema) : openSqlite(options.dataDir);
+  const store = options.databaseUrl ? await openPostgres(options.databaseUrl, options.databaseSchema) : openSqlite(options.dataDir, options.sqliteSynchronous ?? 'normal');
   try {
     await migrateToLatest(store.db, store.dialect === 'postgres' ? options.databaseSchema : undefined);
   } catch (error) {
@@ -41,12 +43,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store;
 }
 
-function openSqlite(dataDir: string): Store {
+function openSqlite(dataDir: string, synchronous: 'normal' | 'full'): Store {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = new SqliteDatabase(path.join(dataDir, 'shop.sqlite'));
-  // WAL lets readers run while a writer commits; NORMAL sync is durable across process crashes.
+  // WAL lets readers run while a writer commits. NORMAL writes each commit to the WAL before it
+  // returns (so it survives kill -9) but fsyncs only at checkpoints; FULL fsyncs every commit.
   file.pragma('journal_mode = WAL');
-  file.pragma('synchronous = NORMAL');
+  file.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
