@@ -15,11 +15,17 @@ const BENCHMARKS: Array<{ file: string; args: string[] }> = [
   { file: 'lighthouse.ts', args: [] },
   { file: 'telemetry-ingest.ts', args: ['sqlite'] },
   { file: 'telemetry-query.ts', args: ['sqlite'] },
-  // PostgreSQL too when a server is given (as for the tests): same benchmarks, no targets.
+  { file: 'order-flash-sale.ts', args: ['sqlite'] },
+  { file: 'order-steady.ts', args: ['sqlite'] },
+  { file: 'order-crash.ts', args: ['sqlite'] },
+  // PostgreSQL too when a server is given (as for the tests): same benchmarks, no speed targets.
   ...(process.env.TEST_DATABASE_URL
     ? [
         { file: 'telemetry-ingest.ts', args: ['postgres'] },
         { file: 'telemetry-query.ts', args: ['postgres'] },
+        { file: 'order-flash-sale.ts', args: ['postgres'] },
+        { file: 'order-steady.ts', args: ['postgres'] },
+        { file: 'order-crash.ts', args: ['postgres'] },
       ]
     : []),
 ];

@@ -13,12 +13,12 @@ import { parseInput } from '../http/validate';
 import type { PaymentProviders } from '../payments/payment-provider';
 import { settlePayment } from '../payments/payment-settlement';
 import { checkoutSummary } from './checkout-summary';
-import { claimKey, readIdempotencyKey, releaseKey, requestHash } from './idempotency';
+import { readIdempotencyKey } from './idempotency';
 import { recordOrderEvent } from './order-events';
 import { listQuery, orderParams, paymentReturnBody, placeOrderBody, summaryBody } from './order-schemas';
 import { cancelOrderByShopper } from './order-status';
 import { findOrderRow, loadOrder, listOrders, type PaymentPageUrl } from './order-store';
-import { placeOrder } from './place-order';
+import { OrderPlacer, type Placement } from './order-placement';
 
 const noStore: RequestHandler = (_req, res, next) => {
   res.setHeader('Cache-Control', 'no-store');
@@ -46,6 +46,7 @@ export function checkoutRoutes(deps: ServerDeps): Router {
 export function orderRoutes(deps: ServerDeps, providers: PaymentProviders): Router {
   const { db } = deps.store;
   const pageUrl: PaymentPageUrl = (payment) => providers.get(payment.provider)?.paymentPageUrl(payment.id);
+  const placer = new OrderPlacer(deps);
   const router = Router();
   router.use(sameOriginOnly, noStore);
 
@@ -53,23 +54,22 @@ export function orderRoutes(deps: ServerDeps, providers: PaymentProviders): Rout
     const session = await requireSession(deps, req);
     const key = readIdempotencyKey(req.headers['idempotency-key']);
     const request = parseInput(placeOrderBody, req.body, 'order') as PlaceOrderRequest;
-    const claimed = await claimKey(db, session.accountId, key, requestHash('POST', '/api/orders', request), deps.now());
-    if (claimed.kind === 'replay') {
-      res.setHeader('Idempotent-Replayed', 'true');
-      return sendJsonText(res, claimed.status, claimed.body);
-    }
+    const provider = request.paymentMethod === 'cod' ? undefined : providers.get(request.paymentMethod);
+    let placement: Placement;
     try {
-      const provider = request.paymentMethod === 'cod' ? undefined : providers.get(request.paymentMethod);
-      const placed = await placeOrder(db, { accountId: session.accountId, request, claim: claimed.claim, provider, now: deps.now() });
-      recordOrderEvent(deps, 'ORDER_PLACED', { orderId: placed.order.id, paymentMethod: request.paymentMethod, itemCount: placed.order.totals.itemCount, total: placed.order.totals.total });
-      res.setHeader('Location', `/api/orders/${placed.order.id}`);
-      sendJsonText(res, 201, placed.body);
+      placement = await placer.place({ accountId: session.accountId, key, request, provider });
     } catch (error) {
-      // Only a placed order binds the key: after a refusal the shopper may fix things and retry with it.
-      await releaseKey(db, claimed.claim).catch((err: unknown) => deps.logger.warn({ err }, 'could not release an idempotency key'));
       recordOrderEvent(deps, 'ORDER_FAILED', { paymentMethod: request.paymentMethod, code: error instanceof AppError ? error.code : 'internal' });
       throw error;
     }
+    if (placement.kind === 'replay') {
+      res.setHeader('Idempotent-Replayed', 'true');
+      return sendJsonText(res, placement.status, placement.body);
+    }
+    const { order } = placement;
+    recordOrderEvent(deps, 'ORDER_PLACED', { orderId: order.id, paymentMethod: request.paymentMethod, itemCount: order.totals.itemCount, total: order.totals.total });
+    res.setHeader('Location', `/api/orders/${order.id}`);
+    sendJsonText(res, 201, placement.body);
   });
 
   router.get('/', async (req, res) => {

@@ -1,5 +1,5 @@
 /**
- * Placing an order, in one transaction: the address and the lines priced from the catalog (a price
+ * Placing an order, in the caller's transaction (see order-placement.ts): the address and the lines priced from the catalog (a price
  * that differs from the one the shopper confirmed refuses the order), stock taken per variant, the
  * order, its lines, its first timeline row and (for the gateway) its pending payment written, the
  * ordered lines taken out of the cart, and the answer stored under the idempotency key. Either all
@@ -30,90 +30,86 @@ export interface PlaceOrderInput {
   now: number;
 }
 
-/** Places the order and answers it with the exact JSON text stored for replays. */
-export async function placeOrder(db: Kysely<Database>, input: PlaceOrderInput): Promise<{ order: Order; body: string }> {
+/** Places the order inside `trx` and answers it with the exact JSON text stored (in the same transaction) for replays. */
+export async function placeOrderInTransaction(trx: Kysely<Database>, input: PlaceOrderInput): Promise<{ order: Order; body: string }> {
   const { accountId, request, claim, provider, now } = input;
-  return db.transaction().execute(async (trx) => {
-    const address = await trx.selectFrom('addresses').selectAll().where('id', '=', request.addressId).where('account_id', '=', accountId).executeTakeFirst();
-    if (!address) throw new AppError('address-not-found', { id: request.addressId });
+  const address = await trx.selectFrom('addresses').selectAll().where('id', '=', request.addressId).where('account_id', '=', accountId).executeTakeFirst();
+  if (!address) throw new AppError('address-not-found', { id: request.addressId });
 
-    const { lines, problems } = await priceLines(trx, request.lines);
-    if (problems.length > 0) throw new AppError('order-line-invalid', { lines: problems });
-    const repriced = lines.flatMap((line) => (line.changed?.price ? [{ productId: line.productId, variantId: line.variantId, ...line.changed.price }] : []));
-    if (repriced.length > 0) throw new AppError('price-changed', { lines: repriced });
-    await takeStock(trx, lines);
+  const { lines, problems } = await priceLines(trx, request.lines);
+  if (problems.length > 0) throw new AppError('order-line-invalid', { lines: problems });
+  const repriced = lines.flatMap((line) => (line.changed?.price ? [{ productId: line.productId, variantId: line.variantId, ...line.changed.price }] : []));
+  if (repriced.length > 0) throw new AppError('price-changed', { lines: repriced });
+  await takeStock(trx, lines);
 
-    const { totals, offers } = orderTotals(lines);
-    const { id: _id, account_id: _account, is_default: _default, created_at: _created, updated_at: _updated, ...snapshot } = address;
-    const orderAddress: OrderAddress = { ...snapshot, type: snapshot.type as OrderAddress['type'] };
-    const gateway = request.paymentMethod !== 'cod';
-    const order: Selectable<OrdersTable> = {
-      id: newOrderId(),
-      account_id: accountId,
-      status: 'placed',
-      payment_method: request.paymentMethod,
-      payment_status: gateway ? 'pending' : 'due',
-      address: JSON.stringify(orderAddress),
-      totals: JSON.stringify(totals),
-      offers: JSON.stringify(offers),
-      delivery: JSON.stringify(estimateDelivery(address.pin, now)),
-      item_count: totals.itemCount,
-      total: totals.total,
-      created_at: now,
-      updated_at: now,
-    };
-    const orderLines: Array<Selectable<OrderLinesTable>> = lines.map((line, position) => ({
-      order_id: order.id,
-      position,
-      product_id: line.productId,
-      variant_id: line.variantId,
-      title: line.title,
-      image: JSON.stringify(line.image),
-      variant: line.variant ? JSON.stringify(line.variant) : null,
-      quantity: line.quantity,
-      unit_price: line.unitPrice,
-      unit_mrp: line.mrp,
-      line_total: line.lineTotal,
-    }));
-    const timeline: Array<Selectable<OrderTimelineTable>> = [
-      { order_id: order.id, seq: 1, status: 'placed', note: gateway ? 'Order placed; waiting for payment' : 'Order placed; pay cash on delivery', at: now },
-    ];
-    const payment: Selectable<PaymentsTable> | undefined =
-      gateway && provider
-        ? {
-            id: `pay_${crypto.randomBytes(16).toString('base64url')}`,
-            order_id: order.id,
-            provider: provider.name,
-            status: 'pending',
-            amount: totals.total,
-            reference: null,
-            created_at: now,
-            updated_at: now,
-            expires_at: now + PAYMENT_TIMEOUT_MS,
-          }
-        : undefined;
-    if (gateway && !payment) throw new Error(`no payment provider for ${request.paymentMethod}`);
+  const { totals, offers } = orderTotals(lines);
+  const { id: _id, account_id: _account, is_default: _default, created_at: _created, updated_at: _updated, ...snapshot } = address;
+  const orderAddress: OrderAddress = { ...snapshot, type: snapshot.type as OrderAddress['type'] };
+  const gateway = request.paymentMethod !== 'cod';
+  const order: Selectable<OrdersTable> = {
+    id: newOrderId(),
+    account_id: accountId,
+    status: 'placed',
+    payment_method: request.paymentMethod,
+    payment_status: gateway ? 'pending' : 'due',
+    address: JSON.stringify(orderAddress),
+    totals: JSON.stringify(totals),
+    offers: JSON.stringify(offers),
+    delivery: JSON.stringify(estimateDelivery(address.pin, now)),
+    item_count: totals.itemCount,
+    total: totals.total,
+    created_at: now,
+    updated_at: now,
+  };
+  const orderLines: Array<Selectable<OrderLinesTable>> = lines.map((line, position) => ({
+    order_id: order.id,
+    position,
+    product_id: line.productId,
+    variant_id: line.variantId,
+    title: line.title,
+    image: JSON.stringify(line.image),
+    variant: line.variant ? JSON.stringify(line.variant) : null,
+    quantity: line.quantity,
+    unit_price: line.unitPrice,
+    unit_mrp: line.mrp,
+    line_total: line.lineTotal,
+  }));
+  const timeline: Array<Selectable<OrderTimelineTable>> = [
+    { order_id: order.id, seq: 1, status: 'placed', note: gateway ? 'Order placed; waiting for payment' : 'Order placed; pay cash on delivery', at: now },
+  ];
+  const payment: Selectable<PaymentsTable> | undefined =
+    gateway && provider
+      ? {
+          id: `pay_${crypto.randomBytes(16).toString('base64url')}`,
+          order_id: order.id,
+          provider: provider.name,
+          status: 'pending',
+          amount: totals.total,
+          reference: null,
+          created_at: now,
+          updated_at: now,
+          expires_at: now + PAYMENT_TIMEOUT_MS,
+        }
+      : undefined;
+  if (gateway && !payment) throw new Error(`no payment provider for ${request.paymentMethod}`);
 
-    await trx.insertInto('orders').values(order).execute();
-    await trx.insertInto('order_lines').values(orderLines).execute();
-    await trx.insertInto('order_timeline').values(timeline).execute();
-    if (payment) await trx.insertInto('payments').values(payment).execute();
-    await removeFromCart(trx, accountId, lines);
+  await trx.insertInto('orders').values(order).execute();
+  await trx.insertInto('order_lines').values(orderLines).execute();
+  await trx.insertInto('order_timeline').values(timeline).execute();
+  if (payment) await trx.insertInto('payments').values(payment).execute();
+  await removeFromCart(trx, accountId, lines);
 
-    const view = toOrder(order, orderLines, timeline, payment, (p) => provider?.paymentPageUrl(p.id));
-    const body = JSON.stringify({ order: view });
-    await completeKey(trx, claim, 201, body);
-    return { order: view, body };
-  });
+  const view = toOrder(order, orderLines, timeline, payment, (p) => provider?.paymentPageUrl(p.id));
+  const body = JSON.stringify({ order: view });
+  await completeKey(trx, claim, 201, body);
+  return { order: view, body };
 }
 
 /** Takes the ordered items out of the account's cart (whole lines, whatever their quantity there). */
 async function removeFromCart(trx: Kysely<Database>, accountId: string, lines: ReadonlyArray<{ productId: string; variantId: string }>): Promise<void> {
-  const cart = await trx.selectFrom('carts').select('id').where('account_id', '=', accountId).executeTakeFirst();
-  if (!cart) return;
   await trx
     .deleteFrom('cart_lines')
-    .where('cart_id', '=', cart.id)
+    .where('cart_id', 'in', trx.selectFrom('carts').select('id').where('account_id', '=', accountId))
     .where((eb) => eb.or(lines.map((line) => eb.and([eb('product_id', '=', line.productId), eb('variant_id', '=', line.variantId)]))))
     .execute();
 }

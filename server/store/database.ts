@@ -5,10 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer';
+import { SqliteStoreDialect } from './sqlite-driver';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -45,15 +47,25 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
 function openSqlite(dataDir: string, synchronous: 'normal' | 'full'): Store {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = new SqliteDatabase(path.join(dataDir, 'shop.sqlite'));
+  const filename = path.join(dataDir, 'shop.sqlite');
+  const file = new SqliteDatabase(filename);
   // WAL lets readers run while a writer commits. NORMAL writes each commit to the WAL before it
   // returns (so it survives kill -9) but fsyncs only at checkpoints; FULL fsyncs every commit.
   file.pragma('journal_mode = WAL');
   file.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  file.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  const checkpointer = startCheckpointer(filename, (message) => console.warn(`SQLite checkpoint: ${message}`));
+  const db = new Kysely<Database>({ dialect: new SqliteStoreDialect(file) });
+  return {
+    db,
+    dialect: 'sqlite',
+    async close() {
+      await checkpointer.stop();
+      await db.destroy();
+    },
+  };
 }
 
 async function openPostgres(connectionString: string, schema: string | undefined): Promise<Store> {

@@ -1,0 +1,94 @@
+/**
+ * Steady orders: many buyers (sessions made in the store) place cash-on-delivery orders for items
+ * with ample stock over 256 connections, each with a fresh idempotency key. Baseline in the same
+ * run: the same server's plain JSON endpoint (`GET /api/account/states`, through the same API
+ * middleware). Interleaved rounds, medians printed, with the server's CPU per request. Every 201
+ * is counted in the store afterwards. Target on SQLite: ≥ 2,000 orders/s with p99 ≤ 150 ms.
+ * Run: npx tsx bench/order-steady.ts [sqlite|postgres] [seconds per round] [rounds]
+ */
+import autocannon from 'autocannon';
+import { benchKinds, cpuMs, createBenchStore, makeBuyers, orderRequest, startShop, stockUp, type RunningShop, type StoreKind } from './order-bench-store';
+
+const SECONDS = Number(process.argv[3] ?? 6);
+const ROUNDS = Number(process.argv[4] ?? 3);
+const CONNECTIONS = 256;
+const BUYERS = 5000;
+const ITEMS = 20;
+const TARGET = { ordersPerSecond: 2000, p99Ms: 150 };
+
+interface Round {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Server CPU per request, ms (all its threads). */
+  cpu: number | undefined;
+  ok: number;
+  failed: number;
+}
+
+const median = (rounds: Round[], key: 'rps' | 'p50' | 'p99'): number => [...rounds.map((r) => r[key])].sort((a, b) => a - b)[Math.floor(rounds.length / 2)]!;
+
+async function measure(shop: RunningShop, options: autocannon.Options, okStatus: number): Promise<Round> {
+  const before = cpuMs(shop.child.pid);
+  const result = await autocannon({ ...options, url: shop.url + (options.url ?? ''), connections: CONNECTIONS, duration: SECONDS, timeout: 30 });
+  const after = cpuMs(shop.child.pid);
+  const ok = Number(result.statusCodeStats?.[String(okStatus) as `${number}`]?.count ?? 0);
+  const total = result.requests.total;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpu: before !== undefined && after !== undefined ? (after - before) / Math.max(total, 1) : undefined, ok, failed: total - ok + result.errors };
+}
+
+async function steady(kind: StoreKind): Promise<boolean> {
+  const bench = await createBenchStore(kind);
+  const buyers = await makeBuyers(bench, BUYERS);
+  const items = await stockUp(bench, ITEMS, 10_000_000);
+  const shop = await startShop(bench);
+  let next = 0;
+  const orders: autocannon.Options = {
+    url: '/api/orders',
+    method: 'POST',
+    requests: [{ setupRequest: (req) => ({ ...req, ...orderRequest(buyers[next % BUYERS]!, items[next++ % ITEMS]!) }) }],
+  };
+  const plain: autocannon.Options = { url: '/api/account/states' };
+  const baseline: Round[] = [];
+  const placed: Round[] = [];
+  let acknowledged = 0;
+  try {
+    // Warm-up of both paths (counted: its orders are in the store too).
+    acknowledged += (await measure(shop, orders, 201)).ok;
+    await measure(shop, plain, 200);
+    for (let round = 0; round < ROUNDS; round++) {
+      baseline.push(await measure(shop, plain, 200));
+      const r = await measure(shop, orders, 201);
+      acknowledged += r.ok;
+      placed.push(r);
+    }
+  } finally {
+    await shop.stop();
+  }
+  const store = await bench.open();
+  const stored = Number((await store.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  await store.close();
+  await bench.remove();
+
+  const failed = placed.reduce((sum, r) => sum + r.failed, 0) + baseline.reduce((sum, r) => sum + r.failed, 0);
+  const rps = median(placed, 'rps');
+  const p99 = median(placed, 'p99');
+  const cpu = (rounds: Round[]) => {
+    const values = rounds.map((r) => r.cpu).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+    return values.length ? `${values[Math.floor(values.length / 2)]!.toFixed(2)} ms` : 'n/a';
+  };
+  console.log(`steady orders (${kind}): ${BUYERS} buyers, ${ITEMS} items with ample stock, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s (medians)`);
+  console.log(`  plain JSON (GET /api/account/states): ${median(baseline, 'rps').toFixed(0)} req/s, p50 ${median(baseline, 'p50')} ms, p99 ${median(baseline, 'p99')} ms, server CPU ${cpu(baseline)}/request`);
+  console.log(`  orders (POST /api/orders):            ${rps.toFixed(0)} orders/s, p50 ${median(placed, 'p50')} ms, p99 ${p99} ms, server CPU ${cpu(placed)}/order   (rounds: ${placed.map((r) => r.rps.toFixed(0)).join(' · ')})`);
+  console.log(`  orders ÷ plain JSON: ${(rps / median(baseline, 'rps')).toFixed(2)}`);
+  console.log(`  ${acknowledged} orders acknowledged with 201, ${stored} in the store; ${failed} other answers or errors   ${acknowledged === stored && failed === 0 ? 'OK' : 'FAILED'}`);
+  if (kind === 'sqlite') {
+    const met = rps >= TARGET.ordersPerSecond && p99 <= TARGET.p99Ms;
+    console.log(`  target ≥ ${TARGET.ordersPerSecond.toLocaleString('en')} orders/s with p99 ≤ ${TARGET.p99Ms} ms: ${met ? 'met' : 'NOT met'}`);
+  }
+  return acknowledged === stored && failed === 0;
+}
+
+let failed = false;
+for (const kind of benchKinds(process.argv[2])) failed = !(await steady(kind)) || failed;
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,20 @@
+/**
+ * The shop, started alone in this child process for the order benchmarks (so the load generator in
+ * the parent has the other core, and the crash benchmark can kill it with SIGKILL). It serves the
+ * store named by DATA_DIR / DATABASE_URL / DATABASE_SCHEMA and tells the parent its port.
+ * Usage: tsx bench/servers/order-server.ts [port]
+ */
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/http/logger';
+import { openStore } from '../../server/store/database';
+
+const config = loadConfig();
+const store = await openStore(config);
+const shop = await createApp({ config, store, logger: createLogger(config.logLevel), now: Date.now });
+const server = shop.app.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {
+  process.send!({ port: (server.address() as AddressInfo).port });
+});
+// Keep-alive longer than the load generator's idle gaps, as behind a load balancer.
+server.keepAliveTimeout = 30_000;

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { openStore, type Store } from './database';
+import { createWriteBatcher, MAX_BATCH } from './write-batcher';
+
+describe('createWriteBatcher (SQLite)', () => {
+  let store: Store;
+  let dir: string;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'batcher-'));
+    store = await openStore({ dataDir: dir });
+  });
+  after(async () => {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const secret = (name: string) => ({ name, value: 'v', created_at: 0 });
+  const names = async () => (await store.db.selectFrom('shop_secrets').select('name').orderBy('name').execute()).map((r) => r.name);
+
+  it('should commit the jobs that succeed and roll back only the ones that throw', async () => {
+    const batcher = createWriteBatcher(store);
+    const results = await Promise.allSettled([
+      batcher.run((trx) => trx.insertInto('shop_secrets').values(secret('a')).execute()),
+      batcher.run(async (trx) => {
+        await trx.insertInto('shop_secrets').values(secret('b')).execute();
+        throw new Error('refused');
+      }),
+      batcher.run((trx) => trx.insertInto('shop_secrets').values(secret('c')).execute()),
+      // A constraint failure inside a job is that job's alone.
+      batcher.run((trx) => trx.insertInto('shop_secrets').values(secret('a')).execute()),
+    ]);
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    assert.deepEqual(await names(), ['a', 'c']);
+  });
+
+  it('should share commits between jobs that arrive together, at most MAX_BATCH a commit', async () => {
+    const batcher = createWriteBatcher(store);
+    let ran = 0;
+    const jobs = Array.from({ length: MAX_BATCH + 5 }, (_, i) =>
+      batcher.run(async (trx) => {
+        ran++;
+        await trx.insertInto('shop_secrets').values(secret(`batch-${String(i).padStart(2, '0')}`)).execute();
+      }),
+    );
+    // A job is answered after its batch's commit: by then the whole first batch, and no more, has run.
+    assert.equal(await jobs[0]!.then(() => ran), MAX_BATCH);
+    await Promise.all(jobs);
+    assert.equal((await names()).filter((n) => n.startsWith('batch-')).length, MAX_BATCH + 5);
+  });
+
+  it('should answer a job only after its batch is committed', async () => {
+    const batcher = createWriteBatcher(store);
+    await batcher.run((trx) => trx.insertInto('shop_secrets').values(secret('durable')).execute());
+    // A second connection sees it: it is committed, not just written inside an open transaction.
+    const other = await openStore({ dataDir: dir });
+    try {
+      assert.equal((await other.db.selectFrom('shop_secrets').select('name').where('name', '=', 'durable').execute()).length, 1);
+    } finally {
+      await other.close();
+    }
+  });
+});
