@@ -4,11 +4,11 @@
  * DATABASE_URL directly, so it works whether the shop is up or down.
  */
 import { loadConfig } from '../config';
+import { AppError } from '../errors/app-error';
 import { sweepAbandonedPayments } from '../payments/abandoned-payments';
 import { openStore } from '../store/database';
-import { ORDER_ID_PATTERN, loadOrder } from './order-store';
 import { changeOrderStatus } from './order-status';
-import { AppError } from '../errors/app-error';
+import { loadOrder, ORDER_ID_PATTERN } from './order-store';
 
 const USAGE = 'Usage: npm run orders -- advance <orderId> | cancel <orderId> | show <orderId> | sweep';
 

@@ -6,6 +6,7 @@
 import express, { type Router } from 'express';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { recordOrderEvent } from '../orders/order-events';
 import type { PaymentProviders } from './payment-provider';
 import { recordEvent, settleInTransaction } from './payment-settlement';
 
@@ -23,7 +24,8 @@ export function paymentWebhookRoutes(deps: ServerDeps, providers: PaymentProvide
       await recordEvent(trx, provider.name, event.id, now);
       return settleInTransaction(trx, event.paymentId, event.outcome, now, event.reference);
     });
-    if (!settled.applied) deps.logger.warn({ provider: provider.name, paymentId: event.paymentId, outcome: event.outcome, status: settled.status }, 'webhook for a payment that was no longer pending');
+    if (settled.applied) recordOrderEvent(deps, 'PAYMENT_SETTLED', { orderId: settled.orderId, outcome: event.outcome, via: 'webhook', provider: provider.name });
+    else deps.logger.warn({ provider: provider.name, paymentId: event.paymentId, outcome: event.outcome, status: settled.status }, 'webhook for a payment that was no longer pending');
     res.json({ received: true, applied: settled.applied, status: settled.status });
   });
   return router;

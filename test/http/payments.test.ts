@@ -113,6 +113,16 @@ for (const kind of storeKinds()) {
       assert.equal(await stockOf(server, item), stock);
     });
 
+    it('should cancel the order when the shopper cancels the payment on the page', async () => {
+      const { shopper, order, paymentId } = await gatewayOrder();
+      const res = await submit(paymentId, { method: 'cancel' });
+      assert.equal(res.status, 303);
+      assert.equal(new URL(res.headers.get('location')!, server.url).searchParams.get('payment'), 'failed');
+      const cancelled = await orderOf(shopper, order.id);
+      assert.equal(cancelled.status, 'cancelled');
+      assert.equal(cancelled.payment.status, 'failed');
+    });
+
     it('should show what to type for a value that is not a test value, and change nothing', async () => {
       const { shopper, order, paymentId } = await gatewayOrder();
       const res = await submit(paymentId, { method: 'card', number: '5555 5555 5555 4444', expiry: '12/99', cvv: '123' });

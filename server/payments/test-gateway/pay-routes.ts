@@ -58,8 +58,7 @@ export function testGatewayPageRoutes(deps: ServerDeps, gateway: TestGateway, op
     const { payment, open } = await load(req.params.paymentId);
     if (!open) return send(res, 409, (nonce) => closedPage({ orderId: payment.order_id, status: payment.status === 'pending' ? 'expired' : payment.status, nonce }));
     const form: unknown = req.body ?? {};
-    const decision: Decision =
-      (form as { method?: unknown }).method === 'cancel' ? { outcome: 'failed', method: 'upi', reason: 'cancelled by the shopper' } : decide(form, deps.now());
+    const decision: Decision = decide(form, deps.now());
     if ('error' in decision) {
       const method = (form as { method?: unknown }).method === 'card' ? 'card' : 'upi';
       return send(res, 400, (nonce) => payPage({ paymentId: payment.id, orderId: payment.order_id, amount: Number(payment.amount), nonce, error: decision.error, method }));

@@ -22,6 +22,10 @@ describe('decide', () => {
     assert.ok('error' in decide({ ...card, number: '4111111111111111', expiry: '13/30' }, NOW));
   });
 
+  it('should treat "Cancel payment" as a failed payment', () => {
+    assert.deepEqual(decide({ method: 'cancel' }, NOW), { outcome: 'failed', method: 'cancel', reason: 'cancelled by the shopper' });
+  });
+
   it('should ask for a method when the form has none', () => {
     assert.ok('error' in decide({}, NOW));
     assert.ok('error' in decide(null, NOW));

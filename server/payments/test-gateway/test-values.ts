@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const TEST_UPI = { approve: 'success@testpay', decline: 'failure@testpay' } as const;
 export const TEST_CARDS = { approve: '4111111111111111', decline: '4000000000000002' } as const;
 
-export type Decision = { outcome: 'paid' | 'failed'; method: 'upi' | 'card'; reason?: string } | { error: string };
+export type Decision = { outcome: 'paid' | 'failed'; method: 'upi' | 'card' | 'cancel'; reason?: string } | { error: string };
 
 const upiForm = z.object({ method: z.literal('upi'), vpa: z.string().trim().toLowerCase() });
 const cardForm = z.object({
@@ -20,6 +20,8 @@ const cardForm = z.object({
 
 /** What the gateway decides for the submitted form (`now` for the card's expiry). */
 export function decide(form: unknown, now: number): Decision {
+  // "Cancel payment" on the page: the shopper gives up, which the shop treats as a failed payment.
+  if ((form as { method?: unknown } | null)?.method === 'cancel') return { outcome: 'failed', method: 'cancel', reason: 'cancelled by the shopper' };
   const upi = upiForm.safeParse(form);
   if (upi.success) {
     if (upi.data.vpa === TEST_UPI.approve) return { outcome: 'paid', method: 'upi' };
