@@ -80,12 +80,12 @@ export interface SaleItem {
   price: number;
 }
 
-/** The first variant of `count` products, each given `stock` units (and the products' sums kept). */
-export async function stockUp(bench: BenchStore, count: number, stock: number): Promise<SaleItem[]> {
+/** The first variant of `count` products (after the first `skip`), each given `stock` units (and the products' sums kept). */
+export async function stockUp(bench: BenchStore, count: number, stock: number, skip = 0): Promise<SaleItem[]> {
   const store = await bench.open();
   try {
     const { db } = store;
-    const products = await db.selectFrom('products').select(['id', 'price']).where('id', 'in', db.selectFrom('product_variants').select('product_id')).orderBy('id').limit(count).execute();
+    const products = await db.selectFrom('products').select(['id', 'price']).where('id', 'in', db.selectFrom('product_variants').select('product_id')).orderBy('id').offset(skip).limit(count).execute();
     const items: SaleItem[] = [];
     for (const product of products) {
       const variant = await db.selectFrom('product_variants').select('id').where('product_id', '=', product.id).orderBy('id').limit(1).executeTakeFirstOrThrow();

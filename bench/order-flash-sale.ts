@@ -18,7 +18,7 @@ async function flashSale(kind: StoreKind): Promise<boolean> {
   const shop = await (async () => {
     const buyers = await makeBuyers(bench, BUYERS + WARM_UP);
     const [sale] = await stockUp(bench, 1, UNITS);
-    const [, warm] = await stockUp(bench, 2, 1_000_000);
+    const [warm] = await stockUp(bench, 1, 1_000_000, 1);
     const running = await startShop(bench);
     return { running, buyers, sale: sale!, warm: warm! };
   })();
