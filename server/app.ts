@@ -30,7 +30,8 @@ import { apiTiming } from './telemetry/api-timing';
 import { catalogOpsRoutes } from './catalog/ops-routes';
 import { orderOpsRoutes } from './orders/ops-routes';
 import { checkoutRoutes, orderRoutes } from './orders/order-routes';
-import { startPaymentSweeper } from './payments/abandoned-payments';
+import { startPaymentSweeper } from './orders/abandoned-payments';
+import { orderPaymentOutcomes } from './orders/payment-settlement';
 import { createPayments } from './payments/providers';
 import { testGatewayPageRoutes } from './payments/test-gateway/pay-routes';
 import { paymentWebhookRoutes } from './payments/webhook-routes';
@@ -73,7 +74,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   api.use(apiTiming(deps));
   api.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.method === 'GET' } }));
   // Before any JSON parsing: webhook signatures are over the raw bytes.
-  api.use('/payments/webhook', paymentWebhookRoutes(deps, payments.providers));
+  api.use('/payments/webhook', paymentWebhookRoutes(deps, payments.providers, orderPaymentOutcomes(deps)));
   api.use(requireJson);
   // Not strict: a JSON `null` or number is valid JSON, and the route's schema names what is wrong with it.
   api.use(express.json({ limit: '64kb', strict: false }));

@@ -84,3 +84,26 @@ export async function removeLine(db: Kysely<Database>, cartId: string, lineId: s
   if (Number(result.numDeletedRows) === 0) throw new AppError('cart-line-not-found', { lineId });
   await db.updateTable('carts').set({ updated_at: now }).where('id', '=', cartId).execute();
 }
+
+/** The account's cart lines, oldest first, as items (the checkout summary's default lines). */
+export async function accountCartItems(db: Kysely<Database>, accountId: string): Promise<Array<{ productId: string; variantId: string; quantity: number }>> {
+  const rows = await db
+    .selectFrom('cart_lines')
+    .innerJoin('carts', 'carts.id', 'cart_lines.cart_id')
+    .select(['cart_lines.product_id', 'cart_lines.variant_id', 'cart_lines.quantity'])
+    .where('carts.account_id', '=', accountId)
+    .orderBy('cart_lines.added_at')
+    .orderBy('cart_lines.id')
+    .execute();
+  return rows.map((row) => ({ productId: row.product_id, variantId: row.variant_id, quantity: Number(row.quantity) }));
+}
+
+/** Takes these items out of the account's cart (whole lines), in the caller's transaction: an order placed them. */
+export async function removeAccountCartItems(trx: Kysely<Database>, accountId: string, items: ReadonlyArray<{ productId: string; variantId: string }>): Promise<void> {
+  if (items.length === 0) return;
+  await trx
+    .deleteFrom('cart_lines')
+    .where('cart_id', 'in', trx.selectFrom('carts').select('id').where('account_id', '=', accountId))
+    .where((eb) => eb.or(items.map((item) => eb.and([eb('product_id', '=', item.productId), eb('variant_id', '=', item.variantId)]))))
+    .execute();
+}

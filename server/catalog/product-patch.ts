@@ -5,8 +5,8 @@
  * the prices they were placed at; the next checkout summary sees the new ones.
  */
 import { z } from 'zod';
-import { discountPercent } from '../../apps/kit/src/shared/price';
-import type { Product } from '../../apps/kit/src/shared/api-types';
+import { discountPercent } from '../../shared/price';
+import type { Product } from '../../shared/api-types';
 import { AppError } from '../errors/app-error';
 import type { Store } from '../store/database';
 import { notifyCatalogChanged } from './catalog-events';

@@ -4,7 +4,7 @@
  * three warehouses, and the distance in the PIN's own hierarchy (region digit, sorting district)
  * decides the days.
  */
-import type { DeliveryEstimate } from '../../apps/kit/src/shared/api-types';
+import type { DeliveryEstimate } from '../../shared/api-types';
 
 export type DeliveryZone = DeliveryEstimate['zone'];
 

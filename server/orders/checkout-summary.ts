@@ -4,31 +4,19 @@
  * the totals and offers, and the delivery estimate for the chosen address.
  */
 import type { Kysely } from 'kysely';
-import type { CheckoutSummary, CheckoutSummaryRequest } from '../../apps/kit/src/shared/api-types';
+import type { CheckoutSummary, CheckoutSummaryRequest } from '../../shared/api-types';
 import { findAddress } from '../auth/account/address-store';
+import { accountCartItems } from '../cart/cart-store';
 import { estimateDelivery } from '../delivery/delivery-estimate';
 import { AppError } from '../errors/app-error';
 import type { Database } from '../store/schema';
-import { priceLines, type LineInput } from './line-pricing';
+import { priceLines } from './line-pricing';
 import { orderTotals } from './order-totals';
-
-/** The account's cart lines, oldest first, as order lines (no price: the cart never fixes one). */
-async function cartLines(db: Kysely<Database>, accountId: string): Promise<LineInput[]> {
-  const rows = await db
-    .selectFrom('cart_lines')
-    .innerJoin('carts', 'carts.id', 'cart_lines.cart_id')
-    .select(['cart_lines.product_id', 'cart_lines.variant_id', 'cart_lines.quantity'])
-    .where('carts.account_id', '=', accountId)
-    .orderBy('cart_lines.added_at')
-    .orderBy('cart_lines.id')
-    .execute();
-  return rows.map((row) => ({ productId: row.product_id, variantId: row.variant_id, quantity: Number(row.quantity) }));
-}
 
 /** Prices a checkout for `accountId`. */
 export async function checkoutSummary(db: Kysely<Database>, accountId: string, request: CheckoutSummaryRequest, now: number): Promise<CheckoutSummary> {
   const address = await findAddress(db, accountId, request.addressId);
-  const inputs = request.lines ?? (await cartLines(db, accountId));
+  const inputs = request.lines ?? (await accountCartItems(db, accountId));
   if (inputs.length === 0) throw new AppError('cart-empty');
   const { lines, problems } = await priceLines(db, inputs);
   if (problems.length > 0) throw new AppError('order-line-invalid', { lines: problems });

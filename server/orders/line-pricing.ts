@@ -3,7 +3,7 @@
  * how many units are left. Never from the client: what the client sent is only compared.
  */
 import type { Kysely } from 'kysely';
-import type { CheckoutLine, LineVariant } from '../../apps/kit/src/shared/api-types';
+import type { CheckoutLine, LineVariant } from '../../shared/api-types';
 import { pictureFor } from '../catalog/product-rows';
 import type { Database } from '../store/schema';
 

@@ -1,12 +1,13 @@
 /** `/ops/api/orders` (operator token): read any order, move it along its statuses or cancel it. */
 import express, { type Router } from 'express';
-import type { OrderStatus } from '../../apps/kit/src/shared/api-types';
+import type { OrderStatus } from '../../shared/api-types';
 import type { ServerDeps } from '../deps';
-import { jsonErrors } from '../http/json-errors';
+import { jsonErrors } from '../http/error-handler';
+import { noStore } from '../http/no-store';
 import { requireJson } from '../http/require-json';
 import { sameOriginOnly } from '../http/same-origin';
 import { parseInput } from '../http/validate';
-import { requireOperator, type OperatorAuth } from '../ops/auth/operator-auth';
+import { requireOperator, type OperatorAuth } from '../http/operators/operator-auth';
 import type { PaymentProviders } from '../payments/payment-provider';
 import { recordOrderEvent } from './order-events';
 import { orderParams, statusBody } from './order-schemas';
@@ -18,11 +19,7 @@ export function orderOpsRoutes(deps: ServerDeps, operators: OperatorAuth, provid
   const { db } = deps.store;
   const pageUrl: PaymentPageUrl = (payment) => providers.get(payment.provider)?.paymentPageUrl(payment.id);
   const router = express.Router();
-  router.use(requireOperator(operators), sameOriginOnly, requireJson, express.json({ limit: '16kb', strict: false }));
-  router.use((_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  router.use(requireOperator(operators), sameOriginOnly, noStore, requireJson, express.json({ limit: '16kb', strict: false }));
 
   router.get('/:orderId', async (req, res) => {
     const { orderId } = parseInput(orderParams, req.params, 'order');
@@ -37,6 +34,6 @@ export function orderOpsRoutes(deps: ServerDeps, operators: OperatorAuth, provid
     res.json({ order: await loadOrder(db, orderId, pageUrl) });
   });
 
-  router.use(jsonErrors(deps.logger));
+  router.use(jsonErrors(deps.logger, 'ops order request'));
   return router;
 }

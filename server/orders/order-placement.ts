@@ -7,7 +7,7 @@
  *   transaction, run through the write batcher (group commit): a second request with the same key
  *   queues behind the first and gets its answer replayed; a refusal rolls the claim back with it.
  */
-import type { Order, PlaceOrderRequest } from '../../apps/kit/src/shared/api-types';
+import type { Order, PlaceOrderRequest } from '../../shared/api-types';
 import type { ServerDeps } from '../deps';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { createWriteBatcher, type WriteBatcher } from '../store/write-batcher';

@@ -3,15 +3,15 @@
  * never oversold), their orders, cancelling, and the signed return from a payment gateway.
  * See README.md for the contract.
  */
-import { Router, type RequestHandler, type Response } from 'express';
-import type { CheckoutSummaryRequest, PlaceOrderRequest } from '../../apps/kit/src/shared/api-types';
+import { Router, type Response } from 'express';
+import type { CheckoutSummaryRequest, PlaceOrderRequest } from '../../shared/api-types';
 import { requireSession } from '../auth/session/current-session';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { noStore } from '../http/no-store';
 import { sameOriginOnly } from '../http/same-origin';
 import { parseInput } from '../http/validate';
 import type { PaymentProviders } from '../payments/payment-provider';
-import { settlePayment } from '../payments/payment-settlement';
 import { checkoutSummary } from './checkout-summary';
 import { readIdempotencyKey } from './idempotency';
 import { recordOrderEvent } from './order-events';
@@ -19,11 +19,7 @@ import { listQuery, orderParams, paymentReturnBody, placeOrderBody, summaryBody 
 import { cancelOrderByShopper } from './order-status';
 import { findOrderRow, loadOrder, listOrders, type PaymentPageUrl } from './order-store';
 import { OrderPlacer, type Placement } from './order-placement';
-
-const noStore: RequestHandler = (_req, res, next) => {
-  res.setHeader('Cache-Control', 'no-store');
-  next();
-};
+import { settlePayment } from './payment-settlement';
 
 /** Sends a stored JSON text as is, so a replay is the same bytes as the first answer. */
 function sendJsonText(res: Response, status: number, body: string): void {

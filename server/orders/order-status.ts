@@ -5,12 +5,12 @@
  * writes its timeline row in the same transaction.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { OrderStatus, PaymentStatus } from '../../apps/kit/src/shared/api-types';
+import type { OrderStatus, PaymentStatus } from '../../shared/api-types';
+import { returnStock } from '../catalog/stock';
 import { AppError } from '../errors/app-error';
 import type { Database } from '../store/schema';
 import { appendTimeline, findOrderRow } from './order-store';
 import { CANCELLABLE } from './order-view';
-import { returnStock } from './stock';
 import type { OrdersTable } from './tables';
 
 export const STATUS_FLOW: readonly OrderStatus[] = ['placed', 'packed', 'shipped', 'out_for_delivery', 'delivered'];

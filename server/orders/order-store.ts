@@ -1,7 +1,7 @@
 /** Reading orders back: one order with its lines, timeline and payment; an account's orders, newest first, by cursor. */
 import crypto from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { Order, OrderList, OrderStatus } from '../../apps/kit/src/shared/api-types';
+import type { Order, OrderList, OrderStatus } from '../../shared/api-types';
 import { AppError } from '../errors/app-error';
 import type { PaymentsTable } from '../payments/tables';
 import type { Database } from '../store/schema';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DELIVERY_FEE, FREE_DELIVERY_THRESHOLD } from '../../apps/kit/src/shared/price';
+import { DELIVERY_FEE, FREE_DELIVERY_THRESHOLD } from '../../shared/price';
 import { applicableOffers, MULTI_BUY_OFFER, orderTotals } from './order-totals';
 
 describe('orderTotals', () => {

@@ -2,8 +2,8 @@
  * Totals of a checkout summary or an order: MRP, discount and delivery fee by the same rule as the
  * cart (the shared price module), then the order-level offers. Amounts are integer paise.
  */
-import type { AppliedOffer, OrderTotals } from '../../apps/kit/src/shared/api-types';
-import { summarize } from '../../apps/kit/src/shared/price';
+import type { AppliedOffer, OrderTotals } from '../../shared/api-types';
+import { summarize } from '../../shared/price';
 
 /**
  * The one order-level offer the shop runs: 5% off orders of three or more units, rounded down to

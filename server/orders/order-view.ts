@@ -1,6 +1,6 @@
 /** Store rows of an order mapped onto the wire types (`Order`, `OrderSummary`). */
 import type { Selectable } from 'kysely';
-import type { AppliedOffer, DeliveryEstimate, Order, OrderAddress, OrderStatus, OrderSummary, OrderTotals, PaymentMethod, PaymentStatus } from '../../apps/kit/src/shared/api-types';
+import type { AppliedOffer, DeliveryEstimate, Order, OrderAddress, OrderStatus, OrderSummary, OrderTotals, PaymentMethod, PaymentStatus } from '../../shared/api-types';
 import type { PaymentsTable } from '../payments/tables';
 import type { OrderLinesTable, OrdersTable, OrderTimelineTable } from './tables';
 

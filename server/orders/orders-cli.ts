@@ -5,8 +5,8 @@
  */
 import { loadConfig } from '../config';
 import { AppError } from '../errors/app-error';
-import { sweepAbandonedPayments } from '../payments/abandoned-payments';
 import { openStore } from '../store/database';
+import { sweepAbandonedPayments } from './abandoned-payments';
 import { changeOrderStatus } from './order-status';
 import { loadOrder, ORDER_ID_PATTERN } from './order-store';
 

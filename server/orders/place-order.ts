@@ -7,7 +7,10 @@
  */
 import crypto from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { Order, OrderAddress, PlaceOrderRequest } from '../../apps/kit/src/shared/api-types';
+import type { Order, OrderAddress, PlaceOrderRequest } from '../../shared/api-types';
+import { findAddress } from '../auth/account/address-store';
+import { removeAccountCartItems } from '../cart/cart-store';
+import { takeStock } from '../catalog/stock';
 import { estimateDelivery } from '../delivery/delivery-estimate';
 import { AppError } from '../errors/app-error';
 import { PAYMENT_TIMEOUT_MS, type PaymentProvider } from '../payments/payment-provider';
@@ -18,7 +21,6 @@ import { priceLines } from './line-pricing';
 import { newOrderId } from './order-store';
 import { orderTotals } from './order-totals';
 import { toOrder } from './order-view';
-import { takeStock } from './stock';
 import type { OrderLinesTable, OrdersTable, OrderTimelineTable } from './tables';
 
 export interface PlaceOrderInput {
@@ -33,8 +35,7 @@ export interface PlaceOrderInput {
 /** Places the order inside `trx` and answers it with the exact JSON text stored (in the same transaction) for replays. */
 export async function placeOrderInTransaction(trx: Kysely<Database>, input: PlaceOrderInput): Promise<{ order: Order; body: string }> {
   const { accountId, request, claim, provider, now } = input;
-  const address = await trx.selectFrom('addresses').selectAll().where('id', '=', request.addressId).where('account_id', '=', accountId).executeTakeFirst();
-  if (!address) throw new AppError('address-not-found', { id: request.addressId });
+  const { id: _id, isDefault: _default, ...orderAddress } = await findAddress(trx, accountId, request.addressId);
 
   const { lines, problems } = await priceLines(trx, request.lines);
   if (problems.length > 0) throw new AppError('order-line-invalid', { lines: problems });
@@ -43,8 +44,6 @@ export async function placeOrderInTransaction(trx: Kysely<Database>, input: Plac
   await takeStock(trx, lines);
 
   const { totals, offers } = orderTotals(lines);
-  const { id: _id, account_id: _account, is_default: _default, created_at: _created, updated_at: _updated, ...snapshot } = address;
-  const orderAddress: OrderAddress = { ...snapshot, type: snapshot.type as OrderAddress['type'] };
   const gateway = request.paymentMethod !== 'cod';
   const order: Selectable<OrdersTable> = {
     id: newOrderId(),
@@ -52,10 +51,10 @@ export async function placeOrderInTransaction(trx: Kysely<Database>, input: Plac
     status: 'placed',
     payment_method: request.paymentMethod,
     payment_status: gateway ? 'pending' : 'due',
-    address: JSON.stringify(orderAddress),
+    address: JSON.stringify(orderAddress satisfies OrderAddress),
     totals: JSON.stringify(totals),
     offers: JSON.stringify(offers),
-    delivery: JSON.stringify(estimateDelivery(address.pin, now)),
+    delivery: JSON.stringify(estimateDelivery(orderAddress.pin, now)),
     item_count: totals.itemCount,
     total: totals.total,
     created_at: now,
@@ -97,19 +96,10 @@ export async function placeOrderInTransaction(trx: Kysely<Database>, input: Plac
   await trx.insertInto('order_lines').values(orderLines).execute();
   await trx.insertInto('order_timeline').values(timeline).execute();
   if (payment) await trx.insertInto('payments').values(payment).execute();
-  await removeFromCart(trx, accountId, lines);
+  await removeAccountCartItems(trx, accountId, lines);
 
   const view = toOrder(order, orderLines, timeline, payment, (p) => provider?.paymentPageUrl(p.id));
   const body = JSON.stringify({ order: view });
   await completeKey(trx, claim, 201, body);
   return { order: view, body };
-}
-
-/** Takes the ordered items out of the account's cart (whole lines, whatever their quantity there). */
-async function removeFromCart(trx: Kysely<Database>, accountId: string, lines: ReadonlyArray<{ productId: string; variantId: string }>): Promise<void> {
-  await trx
-    .deleteFrom('cart_lines')
-    .where('cart_id', 'in', trx.selectFrom('carts').select('id').where('account_id', '=', accountId))
-    .where((eb) => eb.or(lines.map((line) => eb.and([eb('product_id', '=', line.productId), eb('variant_id', '=', line.variantId)]))))
-    .execute();
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { DELIVERY_FEE, FREE_DELIVERY_THRESHOLD } from '../../apps/kit/src/shared/price';
+import { DELIVERY_FEE, FREE_DELIVERY_THRESHOLD } from '../../shared/price';
 import { IDEMPOTENCY_LEASE_MS, IDEMPOTENCY_TTL_MS, requestHash } from '../../server/orders/idempotency';
 import { Browser } from '../support/browser';
 import { startServer, storeKinds, type TestServer } from '../support/server';

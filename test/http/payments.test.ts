@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { sweepAbandonedPayments } from '../../server/payments/abandoned-payments';
+import { sweepAbandonedPayments } from '../../server/orders/abandoned-payments';
 import { PAYMENT_TIMEOUT_MS } from '../../server/payments/payment-provider';
 import { signReturn, signWebhook } from '../../server/payments/test-gateway/signature';
 import { startServer, storeKinds, type TestServer } from '../support/server';

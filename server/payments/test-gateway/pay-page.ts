@@ -3,7 +3,7 @@
  * radio tabs that work without script; a nonce'd script only moves the focus), the test values
  * printed on the page, and a fresh CSP nonce per response.
  */
-import { formatRupees } from '../../../apps/kit/src/shared/price';
+import { formatRupees } from '../../../shared/price';
 import { escapeHtml } from '../../ops/html';
 import { TEST_CARDS, TEST_UPI } from './test-values';
 

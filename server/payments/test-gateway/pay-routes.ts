@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { ServerDeps } from '../../deps';
 import { AppError } from '../../errors/app-error';
+import { noStore } from '../../http/no-store';
 import { sameOriginOnly } from '../../http/same-origin';
 import { createNonce } from '../../shells/nonce';
 import { closedPage, payPage, payPageCsp } from './pay-page';
@@ -27,10 +28,7 @@ export interface PayRouteOptions {
 export function testGatewayPageRoutes(deps: ServerDeps, gateway: TestGateway, options: PayRouteOptions = {}): Router {
   const { db } = deps.store;
   const router = express.Router();
-  router.use((_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  router.use(noStore);
 
   /** The payment and its order, or a 404. */
   const load = async (paymentId: string | string[] | undefined) => {

@@ -5,11 +5,14 @@
  * reserved stock returned, in the same transaction.
  */
 import type { Kysely } from 'kysely';
-import type { PaymentStatus } from '../../apps/kit/src/shared/api-types';
+import type { PaymentStatus } from '../../shared/api-types';
+import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
-import { findOrderRow, appendTimeline } from '../orders/order-store';
-import { cancelInTransaction } from '../orders/order-status';
+import type { PaymentOutcomes } from '../payments/webhook-routes';
 import type { Database } from '../store/schema';
+import { appendTimeline, findOrderRow } from './order-store';
+import { recordOrderEvent } from './order-events';
+import { cancelInTransaction } from './order-status';
 
 export type Outcome = 'paid' | 'failed' | 'expired';
 
@@ -55,15 +58,13 @@ export function settlePayment(db: Kysely<Database>, paymentId: string, outcome: 
   return db.transaction().execute((trx) => settleInTransaction(trx, paymentId, outcome, now, reference));
 }
 
-/**
- * Records a provider's event id inside the transaction that applies it; an id seen before is a
- * replay (`webhook-replayed`), even when the first delivery changed nothing.
- */
-export async function recordEvent(trx: Kysely<Database>, provider: string, eventId: string, now: number): Promise<void> {
-  const inserted = await trx
-    .insertInto('payment_events')
-    .values({ provider, event_id: eventId, received_at: now })
-    .onConflict((oc) => oc.columns(['provider', 'event_id']).doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new AppError('webhook-replayed', { eventId });
+/** Verified webhook outcomes applied to orders: what `app.ts` hands the payment webhook routes. */
+export function orderPaymentOutcomes(deps: ServerDeps): PaymentOutcomes {
+  return {
+    apply: (trx, event, now) => settleInTransaction(trx, event.paymentId, event.outcome, now, event.reference),
+    committed(result, event, provider) {
+      if (result.applied) recordOrderEvent(deps, 'PAYMENT_SETTLED', { orderId: result.orderId, outcome: event.outcome, via: 'webhook', provider });
+      else deps.logger.warn({ provider, paymentId: event.paymentId, outcome: event.outcome, status: result.status }, 'webhook for a payment that was no longer pending');
+    },
+  };
 }

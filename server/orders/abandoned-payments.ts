@@ -6,14 +6,13 @@
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { pruneKeys } from '../orders/idempotency';
+import { pruneEvents } from '../payments/payment-events';
 import type { Database } from '../store/schema';
+import { pruneKeys } from './idempotency';
 import { settlePayment } from './payment-settlement';
 
 export const SWEEP_EVERY_MS = 30_000;
 const BATCH = 100;
-/** Event ids are kept well past the signature tolerance (5 min), after which a replay is stale anyway. */
-const EVENT_IDS_KEPT_MS = 24 * 60 * 60_000;
 
 /** Expires every pending payment past its time; answers how many orders it cancelled. */
 export async function sweepAbandonedPayments(db: Kysely<Database>, now: number): Promise<number> {
@@ -26,7 +25,7 @@ export async function sweepAbandonedPayments(db: Kysely<Database>, now: number):
     if (due.length < BATCH) break;
   }
   await pruneKeys(db, now);
-  await db.deleteFrom('payment_events').where('received_at', '<=', now - EVENT_IDS_KEPT_MS).execute();
+  await pruneEvents(db, now);
   return cancelled;
 }
 

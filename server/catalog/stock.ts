@@ -1,5 +1,6 @@
 /**
- * Taking and returning stock inside the caller's transaction. Each variant's units are taken with a
+ * Taking and returning stock inside the caller's transaction (orders take it, cancellations and
+ * failed payments return it). Each variant's units are taken with a
  * conditional UPDATE (`… WHERE stock >= quantity`), so no interleaving of orders, on SQLite or
  * PostgreSQL, can take a unit twice or leave stock below zero. Rows are always locked in one global
  * order (variants by id, then products by id) so concurrent orders on PostgreSQL cannot deadlock.
