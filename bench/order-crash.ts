@@ -4,6 +4,7 @@
  * acknowledged with a 201 must exist, and for every item stock + units sold = the initial stock.
  * Run: npx tsx bench/order-crash.ts [sqlite|postgres]
  */
+import os from 'node:os';
 import autocannon from 'autocannon';
 import { benchKinds, createBenchStore, makeBuyers, orderRequest, startShop, stockAndSold, stockUp, type StoreKind } from './order-bench-store';
 
@@ -75,6 +76,7 @@ async function crash(kind: StoreKind): Promise<boolean> {
   const ok = found === ids.length && balanced && after.status === 201;
   console.log(`crash (${kind}): ${KILL_AFTER_MS.length} rounds of a sale killed with SIGKILL and restarted, ${CONNECTIONS} connections`);
   for (const line of lines) console.log(line);
+  console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
   console.log(`  acknowledged orders found after the restarts: ${found} of ${ids.length}`);
   console.log(`  stock + sold per item (initial ${STOCK}): ${counts.map((c) => `${c.stock}+${c.sold}`).join(', ')}   ${balanced ? 'balanced' : 'NOT balanced'}`);
   console.log(`  the restarted shop takes orders: ${after.status === 201 ? 'yes' : `no (${after.status})`}   ${ok ? 'OK' : 'FAILED'}`);

@@ -5,6 +5,7 @@
  * until the last one was acknowledged), answers/s, and p50/p99 of all answers; on each store.
  * Run: npx tsx bench/order-flash-sale.ts [sqlite|postgres]   (postgres needs TEST_DATABASE_URL)
  */
+import os from 'node:os';
 import autocannon from 'autocannon';
 import { benchKinds, createBenchStore, makeBuyers, orderRequest, startShop, stockAndSold, stockUp, type StoreKind } from './order-bench-store';
 
@@ -54,6 +55,7 @@ async function flashSale(kind: StoreKind): Promise<boolean> {
     console.log(`flash sale (${kind}): ${BUYERS} buyers, ${UNITS} units of one variant, ${CONNECTIONS} connections`);
     console.log(`  answers: ${Object.entries(codes).map(([code, n]) => `${n} × ${code}`).join(', ')}; ${result.errors} errors, ${result.timeouts} timeouts`);
     console.log(`  orders in the store: ${sold} units sold, ${stock} left, oversold ${Math.max(0, sold - UNITS)}, 5xx ${fivexx}   ${ok ? 'OK' : 'FAILED'}`);
+    console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
     console.log(`  ${(UNITS / ((lastOrderAt - started) / 1000)).toFixed(0)} orders/s (sold out after ${((lastOrderAt - started) / 1000).toFixed(2)} s); ${(BUYERS / seconds).toFixed(0)} answers/s; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
     return ok;
   } finally {
