@@ -1,10 +1,8 @@
 /** Saved addresses: the list (default first), add, edit, make default, delete. */
-import { apiRequest, EmptyState, ErrorState, messageOf, Skeleton, Toast, useApi, useToast, type Address, type AddressList, type ApiError, type StateList } from '@storefront/kit';
+import { addressBody, AddressForm, apiRequest, EMPTY_ADDRESS, EmptyState, ErrorState, messageOf, Skeleton, Toast, useApi, useToast, type Address, type AddressDraft, type AddressList, type ApiError, type StateList } from '@storefront/kit';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AddressCard } from '../components/AddressCard';
-import { AddressForm } from '../components/AddressForm';
 import { AccountFrame, PageHeading } from '../components/PageFrame';
-import { addressBody, EMPTY_ADDRESS, type AddressDraft } from '../forms/address-rules';
 
 type Editing = { mode: 'list' } | { mode: 'add' } | { mode: 'edit'; address: Address };
 

@@ -1,8 +1,7 @@
 /** Name and email. Right after sign-up it is the welcome step ("what should we call you?"). */
-import { ApiError, apiRequest, Button, messageOf, type Account, type AccountAnswer } from '@storefront/kit';
+import { ApiError, apiRequest, Button, Field, messageOf, type Account, type AccountAnswer } from '@storefront/kit';
 import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Field } from '../components/Field';
 import { AccountFrame, PageHeading } from '../components/PageFrame';
 import { safeNextPath } from '../forms/next-path';
 import { profileProblems, type ProfileProblems } from '../forms/profile-rules';

@@ -1,7 +1,6 @@
 /** The 10-digit mobile number input: "+91" shown before it, digits only, pastes of "+91 …" cleaned. */
+import { Field, normaliseMobileInput } from '@storefront/kit';
 import { forwardRef } from 'react';
-import { normaliseMobileInput } from '../../forms/mobile';
-import { Field } from '../Field';
 
 export interface MobileFieldProps {
   value: string;

@@ -2,10 +2,9 @@
  * Entry of an SMS code: one `one-time-code` input (pastes and autofill land whole), WebOTP where
  * the browser offers it, a resend countdown, attempts left and lockouts as the server tells them.
  */
-import { ApiError, Button, messageOf, type OtpSent } from '@storefront/kit';
+import { ApiError, Button, Field, messageOf, type OtpSent } from '@storefront/kit';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { codeFromInput, formatCountdown, otpVerdict } from '../../forms/otp-messages';
-import { Field } from '../Field';
 import { receiveSmsCode } from './web-otp';
 import './otp-entry.css';
 

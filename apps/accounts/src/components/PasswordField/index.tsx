@@ -1,6 +1,6 @@
 /** A password input with a Show/Hide toggle (typing blind on a phone keyboard is error-prone). */
+import { Field } from '@storefront/kit';
 import { forwardRef, useState } from 'react';
-import { Field } from '../Field';
 
 export interface PasswordFieldProps {
   id?: string;

@@ -1,12 +1,14 @@
 /**
  * Add or edit an Indian address: name, 10-digit phone, 6-digit PIN, house and street, locality,
  * landmark, city, state from the server's list, home or work. Checked on submit (then as fields
- * change), the server's per-field answers shown beside the fields.
+ * change), the server's per-field answers shown beside the fields. The accounts app's address book
+ * and the checkout's delivery step both use it, so an address follows one set of rules everywhere.
  */
-import { ApiError, Button, messageOf } from '@storefront/kit';
 import { useRef, useState } from 'react';
+import { ApiError, messageOf } from '../../api/api-error';
 import { addressProblems, digitsOnly, serverProblems, type AddressDraft, type AddressField, type AddressProblems } from '../../forms/address-rules';
-import { normaliseMobileInput } from '../../forms/mobile';
+import { normaliseMobileInput } from '../../forms/mobile-input';
+import { Button } from '../Button';
 import { Field } from '../Field';
 import './address-form.css';
 
@@ -17,12 +19,16 @@ export interface AddressFormProps {
   editing: boolean;
   /** Saves the draft; throws the server's refusal. */
   save(draft: AddressDraft): Promise<void>;
-  cancel(): void;
+  /** Closes the form unsaved; without it there is no Cancel (the first address of a checkout). */
+  cancel?: () => void;
+  /** The save button's words ("Save and deliver here" in checkout). */
+  submitLabel?: string;
 }
 
 const ORDER: AddressField[] = ['name', 'phone', 'pin', 'line1', 'line2', 'landmark', 'city', 'state', 'type'];
 
-export function AddressForm({ initial, states, editing, save, cancel }: AddressFormProps): React.ReactNode {
+/** The form; its heading (`#address-form-title`) is what a page focuses when it opens. */
+export function AddressForm({ initial, states, editing, save, cancel, submitLabel = 'Save address' }: AddressFormProps): React.ReactNode {
   const [draft, setDraft] = useState(initial);
   const [problems, setProblems] = useState<AddressProblems>({});
   const [checked, setChecked] = useState(false);
@@ -76,8 +82,8 @@ export function AddressForm({ initial, states, editing, save, cancel }: AddressF
   );
 
   return (
-    <form ref={form} className="address-form acc-panel card" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="address-form-title" data-testid="address-form">
-      <h2 id="address-form-title" className="acc-panel-title" tabIndex={-1}>
+    <form ref={form} className="address-form card" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="address-form-title" data-testid="address-form">
+      <h2 id="address-form-title" className="address-form-title" tabIndex={-1}>
         {editing ? 'Edit address' : 'Add a new address'}
       </h2>
       {text('name', 'Full name', { autoComplete: 'name' })}
@@ -144,16 +150,18 @@ export function AddressForm({ initial, states, editing, save, cancel }: AddressF
           Make this my default address
         </label>
       )}
-      <p className="form-error" role="alert">
+      <p className="address-form-error" role="alert">
         {formError}
       </p>
-      <div className="acc-actions">
+      <div className="address-form-actions">
         <Button type="submit" variant="buy" disabled={busy} data-testid="address-save">
-          {busy ? 'Saving…' : 'Save address'}
+          {busy ? 'Saving…' : submitLabel}
         </Button>
-        <Button variant="outline" onClick={cancel}>
-          Cancel
-        </Button>
+        {cancel && (
+          <Button variant="outline" onClick={cancel} data-testid="address-cancel">
+            Cancel
+          </Button>
+        )}
       </div>
     </form>
   );
