@@ -7,6 +7,7 @@ import { clientsClaim } from 'workbox-core';
 import { deleteStaleCaches } from './caches/cache-cleanup';
 import { routeRuntimeCaches } from './caches/runtime-caches';
 import { runKillSwitchWorker } from './lifecycle/kill-switch-worker';
+import { replayOutboxOnSync } from './lifecycle/outbox-sync';
 import { listenForUpdateMessages } from './lifecycle/update-messages';
 import { precacheRelease } from './precache';
 import { readRelease } from './release';
@@ -23,6 +24,7 @@ if (release.killed) {
   routeNavigations(release.tables);
   routeRuntimeCaches();
   listenForUpdateMessages();
+  replayOutboxOnSync();
   // The first worker controls the page that installed it, so its data is cached from the first visit.
   clientsClaim();
   self.addEventListener('activate', (event) => event.waitUntil(deleteStaleCaches()));

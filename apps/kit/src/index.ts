@@ -18,7 +18,8 @@ export type * from '../../../shared/api-types';
 
 export { useHydrated } from './hooks/use-hydrated';
 export { useDebouncedValue } from './hooks/use-debounced-value';
-export { useCartCount, publishCart } from './hooks/cart-count';
+export { useOnline } from './hooks/use-online';
+export { useCartCount, useCart, publishCart, loadCartOffline } from './hooks/cart-count';
 export { useRecentlyViewed } from './hooks/use-recently-viewed';
 export { recordRecentlyViewed, readRecentlyViewed, RECENTLY_VIEWED_MAX } from './hooks/recently-viewed';
 export { Button, buttonClassName, type ButtonProps, type ButtonVariant } from './components/Button';
@@ -38,4 +39,9 @@ export { addressBody, addressProblems, EMPTY_ADDRESS, type AddressDraft, type Ad
 export { normaliseMobileInput } from './forms/mobile-input';
 export { useDeferUpdates } from './sw-bridge';
 export { track } from './telemetry/telemetry';
-export type { TelemetryEventType, CheckoutStep, EventData } from './telemetry/event-types';
+export { trackCheckout } from './telemetry/checkout-funnel';
+export type { TelemetryEventType, CheckoutStep, CheckoutOutcome, EventData } from './telemetry/event-types';
+export { enqueue, flushOutbox, forgetOfflineCopies, outboxResult, pendingOps, usePendingOps, useOutboxResults, rememberForOffline, recallForOffline } from './offline/outbox';
+export { applyPending, pendingLineKeys, PENDING_LINE_PREFIX } from './offline/cart-pending';
+export { lineKey, type OutboxOp, type OutboxResult, type NewOutboxOp, type OrderOp, type CartOp } from './offline/outbox-ops';
+export type { ReplayOutcome } from './offline/outbox-replay';

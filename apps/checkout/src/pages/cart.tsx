@@ -1,71 +1,82 @@
 /** The cart: lines with quantity and remove, price details and the PLACE ORDER bar. */
-import { ApiError, apiRequest, buttonClassName, EmptyState, ErrorState, formatRupees, publishCart, summarize, track, useApi, type Cart, type CartLine } from '@storefront/kit';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  buttonClassName,
+  EmptyState,
+  enqueue,
+  ErrorState,
+  formatRupees,
+  lineKey,
+  loadCartOffline,
+  pendingLineKeys,
+  publishCart,
+  track,
+  useApi,
+  useCart,
+  useOnline,
+  useOutboxResults,
+  usePendingOps,
+  type Cart,
+  type CartLine,
+} from '@storefront/kit';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { withoutLine, withQuantity } from '../cart/cart-edit';
+import { lineMessages } from '../cart/cart-lines';
 import { CartLineItem } from '../components/CartLineItem';
 import { CartSkeleton } from '../components/CartSkeleton';
+import { OfflineNote } from '../components/OfflineNote';
 import { PriceDetails } from '../components/PriceDetails';
 import './cart.css';
 
 /**
- * Edits are optimistic: the page shows the change at once, then takes the server's answer as the
- * truth (its prices and stock win), or goes back to the last confirmed cart and says why.
+ * Edits are queued changes (the kit's outbox): the page shows them at once, they reach the server
+ * in order (now, or when the shopper is back online), and the server's answer is the truth (its
+ * prices and stock win). A refused change goes away and the line says why.
  */
 export default function CartPage(): React.ReactNode {
   const load = useApi<Cart>('cart');
-  const [cart, setCart] = useState<Cart | null>(null);
-  const confirmed = useRef<Cart | null>(null);
-  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const [messages, setMessages] = useState<Record<string, string>>({});
+  const { view: cart } = useCart();
+  const pending = usePendingOps();
+  const results = useOutboxResults();
+  const online = useOnline();
+  const [since] = useState(() => Date.now());
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const [offlineCopy, setOfflineCopy] = useState<'none' | 'looking' | 'shown'>('none');
 
-  const accept = useCallback((answer: Cart) => {
-    confirmed.current = answer;
-    setCart(answer);
-    publishCart(answer);
-  }, []);
-
-  // The loaded cart becomes the confirmed one; edits then move it on without another load.
   useEffect(() => {
-    if (load.data) accept(load.data);
-  }, [accept, load.data]);
+    if (load.data) publishCart(load.data);
+  }, [load.data]);
+
+  // Offline: the cart as last seen on this phone, with the changes queued since.
+  const failedOffline = load.status === 'error' && load.error.offline;
+  useEffect(() => {
+    if (!failedOffline) return;
+    setOfflineCopy('looking');
+    void loadCartOffline().then((kept) => setOfflineCopy(kept ? 'shown' : 'none'));
+  }, [failedOffline]);
 
   useEffect(() => {
     if (cart) document.title = `Cart (${cart.summary.itemCount}) · Storefront`;
   }, [cart]);
 
-  const edit = (line: CartLine, optimistic: Cart, request: Promise<Cart>): void => {
-    setCart(optimistic);
-    setBusy((ids) => new Set(ids).add(line.id));
-    setMessages(({ [line.id]: _old, ...rest }) => rest);
-    request
-      .then(accept, (error: unknown) => {
-        if (confirmed.current) setCart(confirmed.current);
-        const message = error instanceof ApiError ? error.message : 'Could not update your cart. Please try again.';
-        setMessages((all) => ({ ...all, [line.id]: message }));
-      })
-      .finally(() =>
-        setBusy((ids) => {
-          const next = new Set(ids);
-          next.delete(line.id);
-          return next;
-        }),
-      );
+  const touched = useMemo(() => pendingLineKeys(pending), [pending]);
+  const messages = useMemo(() => lineMessages(results, since, dismissed), [results, since, dismissed]);
+
+  const change = (line: CartLine, quantity: number | null): void => {
+    const variantId = line.variant?.id ?? '';
+    // A new change of a line answers the old refusal shown under it.
+    setDismissed((keys) => new Set([...keys, ...results.filter((r) => r.productId === line.product.id && (r.variantId ?? '') === variantId).map((r) => r.key)]));
+    if (quantity === null) {
+      track('CHECKOUT_STEP', { step: 'remove-from-cart', productId: line.product.id });
+      void enqueue({ kind: 'cart-remove', productId: line.product.id, variantId });
+    } else {
+      track('CHECKOUT_STEP', { step: 'quantity-change', productId: line.product.id, quantity });
+      void enqueue({ kind: 'cart-set', productId: line.product.id, variantId, quantity });
+    }
   };
 
-  const changeQuantity = (line: CartLine, quantity: number): void => {
-    if (!cart) return;
-    track('CHECKOUT_STEP', { step: 'quantity-change', productId: line.product.id, quantity });
-    edit(line, withQuantity(cart, line.id, quantity, summarize), apiRequest<Cart>(`cart/items/${line.id}`, { method: 'PATCH', body: { quantity } }));
-  };
-  const remove = (line: CartLine): void => {
-    if (!cart) return;
-    track('CHECKOUT_STEP', { step: 'remove-from-cart', productId: line.product.id });
-    edit(line, withoutLine(cart, line.id, summarize), apiRequest<Cart>(`cart/items/${line.id}`, { method: 'DELETE' }));
-  };
-
-  if (load.status === 'error') return <ErrorState error={load.error} onRetry={load.reload} />;
-  if (load.status === 'loading' || !cart) {
+  const showCopy = offlineCopy === 'shown' || (load.status === 'error' && pending.length > 0);
+  if (load.status === 'error' && !showCopy && offlineCopy !== 'looking') return <ErrorState error={load.error} onRetry={load.reload} />;
+  if (!cart || (load.status !== 'ready' && !showCopy)) {
     return (
       <>
         <h1 className="cart-heading">My cart</h1>
@@ -87,18 +98,22 @@ export default function CartPage(): React.ReactNode {
       <h1 className="cart-heading">
         My cart <span className="cart-count">({cart.summary.itemCount})</span>
       </h1>
+      {!online && <OfflineNote>You’re offline. Changes to your cart are saved on this phone and sent when you’re back online.</OfflineNote>}
       <div className="cart-layout">
         <ul className="cart-lines card" aria-label="Items in your cart">
-          {cart.lines.map((line) => (
-            <CartLineItem
-              key={line.id}
-              line={line}
-              busy={busy.has(line.id)}
-              message={messages[line.id] ?? null}
-              onQuantity={(quantity) => changeQuantity(line, quantity)}
-              onRemove={() => remove(line)}
-            />
-          ))}
+          {cart.lines.map((line) => {
+            const key = lineKey(line.product.id, line.variant?.id);
+            return (
+              <CartLineItem
+                key={line.id}
+                line={line}
+                pending={touched.has(key) ? (online ? 'saving' : 'waiting') : null}
+                message={messages.get(key) ?? null}
+                onQuantity={(quantity) => change(line, quantity)}
+                onRemove={() => change(line, null)}
+              />
+            );
+          })}
         </ul>
         <div className="cart-side">
           <PriceDetails summary={cart.summary} />

@@ -1,15 +1,16 @@
 /** Product page: gallery, price, variants, offers, specifications and the buy bar. */
 import {
-  apiRequest,
   ApiError,
   buttonClassName,
   DELIVERY_FEE,
   EmptyState,
+  enqueue,
   ErrorState,
+  flushOutbox,
   formatRupees,
   FREE_DELIVERY_THRESHOLD,
+  outboxResult,
   Price,
-  publishCart,
   RatingPill,
   recordRecentlyViewed,
   Skeleton,
@@ -18,8 +19,8 @@ import {
   useApi,
   useHydrated,
   useToast,
-  type Cart,
   type Product,
+  type ProductSummary,
 } from '@storefront/kit';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -35,6 +36,12 @@ import './product.css';
 /** Errors that mean "no such product" rather than "try again". */
 function isMissing(error: ApiError): boolean {
   return error.code === 'product-not-found' || error.code === 'bad-request' || error.status === 404;
+}
+
+/** What the cart shows of a product: a queued add keeps only this, not the whole page's data. */
+function summaryOf(product: Product): ProductSummary {
+  const { id, slug, title, brand, categorySlug, mrp, price, discountPercent, rating, ratingCount, image, inStock, assured } = product;
+  return { id, slug, title, brand, categorySlug, mrp, price, discountPercent, rating, ratingCount, image, inStock, assured };
 }
 
 /** The loading layout: the same gallery and title boxes as the loaded page. */
@@ -74,14 +81,20 @@ function ProductView({ product }: { product: Product }): React.ReactNode {
   const addToCart = async (): Promise<boolean> => {
     setBusy(true);
     try {
-      const cart = await apiRequest<Cart>('cart/items', { method: 'POST', body: { productId: product.id, ...(variant ? { variantId: variant.id } : {}), quantity: 1 } });
-      publishCart(cart);
-      track('CHECKOUT_STEP', { step: 'add-to-cart', productId: product.id });
-      toast.show('Added to cart');
+      // Queued first (with its own idempotency key), so an add made offline is kept and sent later.
+      const op = await enqueue({ kind: 'cart-add', productId: product.id, variantId: variant?.id ?? '', quantity: 1, product: summaryOf(product), variant: variant ?? null });
+      await flushOutbox();
+      const result = outboxResult(op.key);
+      if (result && !result.ok) {
+        // 409 (out of stock) and 400 (variant required) carry a message written for shoppers.
+        toast.show(result.error?.message ?? 'Could not add to cart. Please try again.');
+        return false;
+      }
+      track('CHECKOUT_STEP', { step: 'add-to-cart', productId: product.id, ...(result ? {} : { outcome: 'queued' }) });
+      toast.show(result ? 'Added to cart' : navigator.onLine ? 'Added to cart. Saving it to your account…' : 'Added to cart. It will sync when you’re back online.');
       return true;
-    } catch (error) {
-      // 409 (out of stock) and 400 (variant required) carry a message written for shoppers.
-      toast.show(error instanceof ApiError ? error.message : 'Could not add to cart. Please try again.');
+    } catch {
+      toast.show('Could not add to cart. Please try again.');
       return false;
     } finally {
       setBusy(false);

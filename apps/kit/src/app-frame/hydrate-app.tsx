@@ -5,6 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { matchRoute, type RouteTable } from '../../../../shared/route-table';
 import type { LazyPage } from './lazy-page';
 import { AppRoutes, type PageMap } from './app-routes';
+import { startOutbox } from '../offline/outbox';
 import { startServiceWorkerBridge } from '../sw-bridge';
 import { usePageViews } from '../telemetry/page-views';
 import { startTelemetry } from '../telemetry/telemetry';
@@ -25,6 +26,8 @@ export async function hydrateApp<T extends RouteTable>({ table, pages, Layout, r
   const shell = match ? match.route.shell : table.notFound?.shell;
   // First, so that a crash while starting is reported too.
   startTelemetry({ app: table.app, release, routeType: shell ?? 'unknown' });
+  // Changes queued on an earlier visit (offline, or a tab closed mid-request) go out now.
+  startOutbox();
   const root = document.getElementById('root');
   if (!root) throw new Error('the shell has no #root element');
   if (shell) await (pages as Record<string, LazyPage>)[shell]?.preload();

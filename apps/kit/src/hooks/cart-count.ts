@@ -1,12 +1,16 @@
 /**
- * The number of items in the cart, shared by the header badge and whatever changes the cart.
- * Fetched once after the first badge mounts; every cart answer the app receives updates it.
+ * The cart as the server last answered it, shared by the header badge, the cart page and whatever
+ * changes the cart; queued changes (the outbox) are applied on top, so an item added offline
+ * counts at once. Fetched once after the first badge mounts; every cart answer updates it, and it
+ * is kept for pages opened offline.
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { apiRequest } from '../api/api-client';
+import { applyPending } from '../offline/cart-pending';
+import { onReplayedCart, recallForOffline, rememberForOffline, usePendingOps } from '../offline/outbox';
 import type { Cart } from '../../../../shared/api-types';
 
-let count: number | null = null;
+let confirmed: Cart | null = null;
 let requested = false;
 const listeners = new Set<() => void>();
 
@@ -15,27 +19,48 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-function setCount(next: number): void {
-  count = next;
+function setCart(next: Cart): void {
+  confirmed = next;
   for (const listener of listeners) listener();
 }
 
-/** Tells the badge about a cart the API just answered with. */
+/** Takes a cart the API just answered with: the badge, the cart page and the offline copy follow it. */
 export function publishCart(cart: Cart): void {
-  setCount(cart.summary.itemCount);
+  setCart(cart);
+  rememberForOffline('cart', cart);
 }
 
-/** Items in the cart, or `null` while unknown (the shell, or before the cart answers). */
-export function useCartCount(): number | null {
+// Carts the outbox's replays answer with are the newest truth too.
+onReplayedCart(publishCart);
+
+/** The last cart the server answered with, or the copy kept for offline use; null if neither. */
+export async function loadCartOffline(): Promise<Cart | null> {
+  if (confirmed) return confirmed;
+  const kept = await recallForOffline<Cart>('cart');
+  if (kept && !confirmed) setCart(kept);
+  return confirmed;
+}
+
+/** The server's last cart (`confirmed`) and the cart with queued changes applied (`view`). */
+export function useCart(): { confirmed: Cart | null; view: Cart | null } {
   // The server snapshot is null so that hydration matches the shell, which knows no cart.
-  const value = useSyncExternalStore(subscribe, () => count, () => null);
+  const cart = useSyncExternalStore(subscribe, () => confirmed, () => null);
+  const pending = usePendingOps();
+  const view = useMemo(() => applyPending(cart, pending), [cart, pending]);
+  return { confirmed: cart, view };
+}
+
+/** Items in the cart, queued changes included, or `null` while unknown (the shell, or before the cart answers). */
+export function useCartCount(): number | null {
+  const { view } = useCart();
   useEffect(() => {
     if (requested) return;
     requested = true;
     apiRequest<Cart>('cart').then(publishCart, () => {
-      // A badge is not worth an error message; let a later view try again.
+      // Offline: the copy kept from the last visit. A badge is not worth an error message.
       requested = false;
+      void loadCartOffline();
     });
   }, []);
-  return value;
+  return view ? view.summary.itemCount : null;
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { createBridgeStore } from './bridge-state';
+import { persistStorageWhenInstalled } from '../offline/persist-storage';
 import { holdInstallPrompt, watchInstallPrompt } from './install-offer';
 import { isKillSwitchOn, removeServiceWorker } from './kill-flag';
 import { mountPromptsWhenNeeded } from './prompts';
@@ -13,11 +14,13 @@ import { track } from '../telemetry/telemetry';
 const store = createBridgeStore();
 
 /**
- * Holds the browser's install prompt from the start; the rest waits for the page's `load`, so
+ * Holds the browser's install prompt from the start (and asks for persistent storage once the
+ * shop is installed); the rest waits for the page's `load`, so
  * registering and precaching never compete with the page's own first bytes.
  */
 export function startServiceWorkerBridge(): void {
   holdInstallPrompt();
+  persistStorageWhenInstalled();
   if (!('serviceWorker' in navigator)) return;
   if (document.readyState === 'complete') void startBridge();
   else window.addEventListener('load', () => void startBridge(), { once: true });

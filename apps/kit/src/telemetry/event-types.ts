@@ -12,10 +12,47 @@ export type TelemetryEventType =
   | 'SW_KILLED'
   | 'INSTALL_PROMPT'
   | 'PUSH_RECEIVED'
-  | 'PUSH_CLICKED';
+  | 'PUSH_CLICKED'
+  | 'STORAGE_PERSIST';
 
-/** Steps of the checkout funnel, in funnel order. */
-export type CheckoutStep = 'add-to-cart' | 'quantity-change' | 'remove-from-cart' | 'checkout';
+/**
+ * Steps of the checkout funnel, in funnel order: the cart's own (add, change, remove), then the
+ * pages of checkout (`address` → `summary` → `payment` → `place-order` → `confirmation`).
+ */
+export type CheckoutStep =
+  | 'add-to-cart'
+  | 'quantity-change'
+  | 'remove-from-cart'
+  | 'checkout'
+  | 'address'
+  | 'summary'
+  | 'payment'
+  | 'place-order'
+  | 'confirmation';
+
+/**
+ * How a step went (`outcome` of a `CHECKOUT_STEP`): `view` when its page shows, then what the
+ * shopper or the server did there. The README lists which step has which.
+ */
+export type CheckoutOutcome =
+  | 'view'
+  | 'login-required'
+  | 'selected'
+  | 'address-added'
+  | 'confirmed'
+  | 'changed'
+  | 'offline'
+  | 'queued'
+  | 'queued-placed'
+  | 'queued-refused'
+  | 'placed'
+  | 'redirected'
+  | 'refused'
+  | 'failed'
+  | 'approved'
+  | 'declined'
+  | 'pending'
+  | 'due';
 
 /** Fields an event adds to the common ones: flat JSON values keep analytics paths short. */
 export type EventData = Record<string, string | number | boolean | null | undefined>;

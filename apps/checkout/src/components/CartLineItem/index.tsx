@@ -1,12 +1,13 @@
 /** One cart line: image, title, variant, price, quantity stepper and remove. */
 import { discountPercent, Price, type CartLine } from '@storefront/kit';
-import { MAX_QUANTITY, variantLabel } from '../../cart/cart-edit';
+import { MAX_QUANTITY, variantLabel } from '../../cart/cart-lines';
 import { QuantityStepper } from '../QuantityStepper';
 import './cart-line-item.css';
 
 export interface CartLineItemProps {
   line: CartLine;
-  busy: boolean;
+  /** A change of this line is queued: being sent (`saving`) or kept until the shopper is back online (`waiting`). */
+  pending: 'saving' | 'waiting' | null;
   /** The server's message about the last change of this line (e.g. not enough stock). */
   message: string | null;
   onQuantity(quantity: number): void;
@@ -14,7 +15,7 @@ export interface CartLineItemProps {
 }
 
 /** Product links are full navigations: product pages belong to the main app. */
-export function CartLineItem({ line, busy, message, onQuantity, onRemove }: CartLineItemProps): React.ReactNode {
+export function CartLineItem({ line, pending, message, onQuantity, onRemove }: CartLineItemProps): React.ReactNode {
   const href = `/${line.product.slug}/p/${line.product.id}`;
   const variant = variantLabel(line.variant);
   return (
@@ -31,11 +32,16 @@ export function CartLineItem({ line, busy, message, onQuantity, onRemove }: Cart
           <p className="cl-brand">Seller: {line.product.brand} Retail</p>
           <Price price={line.lineTotal} mrp={line.unitMrp * line.quantity} discountPercent={discountPercent(line.unitMrp, line.unitPrice)} />
           {!line.product.inStock && <p className="cl-warn">Currently out of stock</p>}
+          {pending && (
+            <p className={`cl-pending cl-pending-${pending}`} data-testid="line-pending">
+              {pending === 'saving' ? 'Saving…' : 'Saved on this phone, will update when you’re back online'}
+            </p>
+          )}
         </div>
       </div>
       <div className="cl-actions">
-        <QuantityStepper quantity={line.quantity} min={1} max={MAX_QUANTITY} busy={busy} label={line.product.title} onChange={onQuantity} />
-        <button type="button" className="cl-remove" onClick={onRemove} disabled={busy} data-testid="remove-line">
+        <QuantityStepper quantity={line.quantity} min={1} max={MAX_QUANTITY} label={line.product.title} onChange={onQuantity} />
+        <button type="button" className="cl-remove" onClick={onRemove} data-testid="remove-line">
           Remove
         </button>
       </div>

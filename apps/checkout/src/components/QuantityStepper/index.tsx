@@ -5,23 +5,24 @@ export interface QuantityStepperProps {
   quantity: number;
   min: number;
   max: number;
-  /** While a change is on its way, both buttons wait for the server's answer. */
-  busy: boolean;
   label: string;
   onChange(quantity: number): void;
 }
 
-/** Buttons are disabled at the limits instead of sending requests the API would refuse. */
-export function QuantityStepper({ quantity, min, max, busy, label, onChange }: QuantityStepperProps): React.ReactNode {
+/**
+ * Buttons are disabled at the limits instead of sending requests the API would refuse. Taps never
+ * wait for the server: each is a queued change, replayed in order.
+ */
+export function QuantityStepper({ quantity, min, max, label, onChange }: QuantityStepperProps): React.ReactNode {
   return (
     <div className="qty" role="group" aria-label={`Quantity of ${label}`}>
-      <button type="button" className="qty-btn" aria-label="Decrease quantity" disabled={busy || quantity <= min} onClick={() => onChange(quantity - 1)} data-testid="qty-decrease">
+      <button type="button" className="qty-btn" aria-label="Decrease quantity" disabled={quantity <= min} onClick={() => onChange(quantity - 1)} data-testid="qty-decrease">
         −
       </button>
       <output className="qty-value" aria-live="polite" data-testid="qty-value">
         {quantity}
       </output>
-      <button type="button" className="qty-btn" aria-label="Increase quantity" disabled={busy || quantity >= max} onClick={() => onChange(quantity + 1)} data-testid="qty-increase">
+      <button type="button" className="qty-btn" aria-label="Increase quantity" disabled={quantity >= max} onClick={() => onChange(quantity + 1)} data-testid="qty-increase">
         +
       </button>
     </div>
