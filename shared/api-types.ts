@@ -175,6 +175,11 @@ export interface AddressList {
   addresses: Address[];
 }
 
+/** `POST /api/account/addresses` (201) and `PATCH /api/account/addresses/:id`. */
+export interface AddressAnswer {
+  address: Address;
+}
+
 /** `GET /api/account/states`: the states and union territories an address may name. */
 export interface StateList {
   states: string[];

@@ -32,7 +32,12 @@ describe('matchRoute', () => {
     assert.equal(shellOf('/mobiles/pr'), 'home-browse-product/browse');
     assert.equal(shellOf('/redmi-note-13/p/itm0123456789abc'), 'home-browse-product/product');
     assert.equal(shellOf('/cart'), 'checkout/cart');
-    assert.equal(shellOf('/checkout/address'), 'checkout/checkout');
+    assert.equal(shellOf('/checkout/address'), 'checkout/checkout-address');
+    assert.equal(shellOf('/checkout/summary'), 'checkout/checkout-summary');
+    assert.equal(shellOf('/checkout/payment'), 'checkout/checkout-payment');
+    assert.equal(shellOf('/checkout/confirmation/OD123456789012345678'), 'checkout/checkout-confirmation');
+    assert.equal(shellOf('/checkout'), 'checkout/checkout');
+    assert.equal(shellOf('/checkout/older/link'), 'checkout/checkout');
     assert.equal(shellOf('/accounts/login'), 'accounts/accounts');
     assert.equal(shellOf('/accounts/orders/123'), 'accounts/accounts');
   });

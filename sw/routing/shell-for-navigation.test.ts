@@ -14,7 +14,9 @@ describe('createShellLookup', () => {
     assert.equal(lookup('/mobiles/pr'), '/__shells/home-browse-product/browse');
     assert.equal(lookup('/galaxy-s24/p/itm0123456789abc'), '/__shells/home-browse-product/product');
     assert.equal(lookup('/cart'), '/__shells/checkout/cart');
-    assert.equal(lookup('/checkout/address'), '/__shells/checkout/checkout');
+    assert.equal(lookup('/checkout/address'), '/__shells/checkout/checkout-address');
+    assert.equal(lookup('/checkout/confirmation/OD123456789012345678'), '/__shells/checkout/checkout-confirmation');
+    assert.equal(lookup('/checkout'), '/__shells/checkout/checkout');
     assert.equal(lookup('/accounts/orders'), '/__shells/accounts/accounts');
   });
 

@@ -10,7 +10,9 @@ const ROUTE_TYPES = [
   { url: '/mobiles/pr?sort=price_asc', shell: 'browse' },
   { url: '/redmi-note-13/p/itm0123456789abc', shell: 'product' },
   { url: '/cart', shell: 'cart' },
-  { url: '/checkout/address', shell: 'checkout' },
+  { url: '/checkout/address', shell: 'checkout-address' },
+  { url: '/checkout/confirmation/OD123456789012345678', shell: 'checkout-confirmation' },
+  { url: '/checkout', shell: 'checkout' },
   { url: '/accounts/login', shell: 'accounts' },
 ];
 

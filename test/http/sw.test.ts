@@ -71,7 +71,7 @@ describe('/sw.js', () => {
       assert.ok(urls.some((url) => url.startsWith(`/static/apps/${app}/`) && url.endsWith('.js')), `${app} JS`);
       assert.ok(urls.some((url) => url.startsWith(`/static/apps/${app}/`) && url.endsWith('.css')), `${app} CSS`);
     }
-    for (const shell of ['home-browse-product/home', 'home-browse-product/search', 'home-browse-product/browse', 'home-browse-product/product', 'checkout/cart', 'checkout/checkout', 'accounts/accounts']) {
+    for (const shell of ['home-browse-product/home', 'home-browse-product/search', 'home-browse-product/browse', 'home-browse-product/product', 'checkout/cart', 'checkout/checkout-address', 'checkout/checkout-summary', 'checkout/checkout-payment', 'checkout/checkout-confirmation', 'checkout/checkout', 'accounts/accounts']) {
       const entry = release.precache.find((e) => e.url === `/__shells/${shell}`);
       assert.match(entry?.revision ?? '', /^[a-f0-9]{16}$/, shell);
     }

@@ -17,9 +17,10 @@ export { dataPath, matchRoute, type RouteTable, type RouteDef, type AppName } fr
 export type * from '../../../shared/api-types';
 
 export { useHydrated } from './hooks/use-hydrated';
+export { isSignedIn } from './hooks/signed-in';
 export { useDebouncedValue } from './hooks/use-debounced-value';
 export { useOnline } from './hooks/use-online';
-export { useCartCount, useCart, publishCart, loadCartOffline } from './hooks/cart-count';
+export { useCartCount, useCart, publishCart, refreshCart, loadCartOffline } from './hooks/cart-count';
 export { useRecentlyViewed } from './hooks/use-recently-viewed';
 export { recordRecentlyViewed, readRecentlyViewed, RECENTLY_VIEWED_MAX } from './hooks/recently-viewed';
 export { Button, buttonClassName, type ButtonProps, type ButtonVariant } from './components/Button';
@@ -35,6 +36,11 @@ export { ShopHeader, type ShopHeaderProps } from './components/ShopHeader';
 export { ShopLayout, type ShopLayoutProps } from './components/ShopLayout';
 export { Field, type FieldProps } from './components/Field';
 export { AddressForm, type AddressFormProps } from './components/AddressForm';
+export { PriceDetails, cartTotals, type PriceDetailsProps } from './components/PriceDetails';
+export { ORDER_PROGRESS, orderStatusLabel, paymentMethodLabel, paymentStatusLabel, formatOrderDate, formatOrderTime, deliveryWindow, variantLabel } from './orders/order-labels';
+export { timelineSteps, type TimelineStep } from './orders/order-timeline';
+export { OrderItems, type OrderItemsProps } from './components/OrderItems';
+export { DeliverTo, type DeliverToProps } from './components/DeliverTo';
 export { addressBody, addressProblems, EMPTY_ADDRESS, type AddressDraft, type AddressField, type AddressProblems } from './forms/address-rules';
 export { normaliseMobileInput } from './forms/mobile-input';
 export { useDeferUpdates } from './sw-bridge';

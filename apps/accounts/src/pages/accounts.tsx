@@ -12,6 +12,7 @@ import HomePage from './home';
 import LoginPage from './login';
 import MobilePage from './mobile';
 import NotFoundPage from './not-found';
+import OrderPage from './order';
 import OrdersPage from './orders';
 import PasswordPage from './password';
 import ProfilePage from './profile';
@@ -37,6 +38,7 @@ export default function AccountsPage(): React.ReactNode {
         <Route path="security" element={<SecurityPage />} />
         <Route path="mobile" element={<MobilePage />} />
         <Route path="orders" element={<OrdersPage />} />
+        <Route path="orders/:orderId" element={<OrderPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AccountSessionProvider>

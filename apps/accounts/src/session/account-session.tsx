@@ -2,7 +2,7 @@
  * Who is logged in, shared by every accounts page. Asked of the server (`/api/account/me`) only
  * when a page needs an account, so that the login pages make no request that answers 401.
  */
-import { apiRequest, publishCart, type Account, type AccountAnswer, type ApiError, type Cart } from '@storefront/kit';
+import { apiRequest, type Account, type AccountAnswer, type ApiError } from '@storefront/kit';
 import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 
 export type SessionState =
@@ -48,9 +48,3 @@ export function useAccountSession(): AccountSession {
   return session;
 }
 
-/** Asks for the cart again so the header's badge shows the cart as it is after a login or sign-out. */
-export function refreshCartCount(): void {
-  apiRequest<Cart>('cart').then(publishCart, () => {
-    // The badge is a nicety; the cart page itself shows the truth.
-  });
-}

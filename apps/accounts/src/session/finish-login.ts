@@ -1,9 +1,9 @@
 /** What happens once the server says who the shopper is: where the login flow goes next. */
-import type { LoginAnswer } from '@storefront/kit';
+import { refreshCart, type LoginAnswer } from '@storefront/kit';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { isAccountsPath, nextQuery } from '../forms/next-path';
-import { refreshCartCount, useAccountSession } from './account-session';
+import { useAccountSession } from './account-session';
 
 /** Route state of the login steps: the number being verified. */
 export interface LoginStepState {
@@ -39,7 +39,7 @@ export function useFinishLogin(next: string, step: LoginStepState): (answer: Log
       }
       signedIn(answer.account);
       // The server merged the guest cart into the account's: the badge must show the merged count.
-      refreshCartCount();
+      refreshCart();
       if (answer.status === 'signed-up') {
         void navigate(`/accounts/profile?welcome=1${next === '/accounts' ? '' : `&next=${encodeURIComponent(next)}`}`, { replace: true });
       } else {

@@ -1,8 +1,8 @@
 /** Signing out of this browser or of every browser, then back to the login page with a note. */
-import { apiPost } from '@storefront/kit';
+import { apiPost, forgetOfflineCopies, refreshCart } from '@storefront/kit';
 import { startTransition, useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import { refreshCartCount, useAccountSession } from './account-session';
+import { useAccountSession } from './account-session';
 
 /** Returns `signOut(everywhere)`; rejects with the server's error when it fails. */
 export function useSignOut(): (everywhere: boolean) => Promise<void> {
@@ -11,8 +11,10 @@ export function useSignOut(): (everywhere: boolean) => Promise<void> {
   return useCallback(
     async (everywhere: boolean) => {
       await apiPost(everywhere ? 'auth/logout-all' : 'auth/logout');
-      // The cart now is this browser's guest cart, not the account's.
-      refreshCartCount();
+      // The cart now is this browser's guest cart, not the account's; the copies kept for offline
+      // use (the account's cart and addresses) go too.
+      refreshCart();
+      void forgetOfflineCopies();
       const notice = everywhere ? 'You have signed out of every device.' : 'You have signed out.';
       // One render for both: the account page must not see "signed out" first and redirect on its own.
       startTransition(() => {

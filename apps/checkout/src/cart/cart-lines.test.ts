@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { OutboxResult } from '@storefront/kit';
-import { lineMessages, variantLabel } from './cart-lines';
-
-describe('variantLabel', () => {
-  it('names colour and size, colour alone, or nothing', () => {
-    assert.equal(variantLabel({ color: 'Pink', size: 'M' }), 'Colour: Pink, Size: M');
-    assert.equal(variantLabel({ color: 'Black', size: null }), 'Colour: Black');
-    assert.equal(variantLabel(null), null);
-  });
-});
+import { lineMessages } from './cart-lines';
 
 describe('lineMessages', () => {
   const refused = (key: string, productId: string, at: number, message: string): OutboxResult => ({

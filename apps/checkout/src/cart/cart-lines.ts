@@ -1,18 +1,11 @@
 /**
- * What the cart page says about its lines: the variant in words, and the server's refusals of
- * queued changes (not enough stock, too many units) under the lines they were about. Free of
+ * What the cart page says about its lines: the server's refusals of queued changes (not enough stock, too many units) under the lines they were about. Free of
  * runtime imports so its tests run in plain Node.
  */
 import type { OutboxResult } from '@storefront/kit';
 
 /** Most of one line the API accepts (server/cart: MAX_LINE_QUANTITY). */
 export const MAX_QUANTITY = 10;
-
-/** "Colour: Pink, Size: M" for a line's variant, or null when the product has none. */
-export function variantLabel(variant: { color: string; size: string | null } | null): string | null {
-  if (!variant) return null;
-  return variant.size ? `Colour: ${variant.color}, Size: ${variant.size}` : `Colour: ${variant.color}`;
-}
 
 /**
  * The message of the latest refused cart change per line (`lineKey` → message), counting only

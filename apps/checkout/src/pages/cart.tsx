@@ -1,13 +1,14 @@
 /** The cart: lines with quantity and remove, price details and the PLACE ORDER bar. */
 import {
   buttonClassName,
+  cartTotals,
   EmptyState,
   enqueue,
   ErrorState,
-  formatRupees,
   lineKey,
   loadCartOffline,
   pendingLineKeys,
+  PriceDetails,
   publishCart,
   track,
   useApi,
@@ -21,10 +22,11 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { lineMessages } from '../cart/cart-lines';
+import { startFromCart } from '../checkout/checkout-session';
+import { CheckoutBar } from '../components/CheckoutBar';
 import { CartLineItem } from '../components/CartLineItem';
 import { CartSkeleton } from '../components/CartSkeleton';
 import { OfflineNote } from '../components/OfflineNote';
-import { PriceDetails } from '../components/PriceDetails';
 import './cart.css';
 
 /**
@@ -116,22 +118,15 @@ export default function CartPage(): React.ReactNode {
           })}
         </ul>
         <div className="cart-side">
-          <PriceDetails summary={cart.summary} />
+          <PriceDetails totals={cartTotals(cart.summary)} />
           <p className="cart-safe">Safe and secure payments. Easy returns. 100% authentic products.</p>
         </div>
       </div>
-      <div className="cart-bar" role="region" aria-label="Place order">
-        <p className="cart-bar-total">
-          {cart.summary.discount > 0 && <s className="cart-bar-mrp">{formatRupees(cart.summary.mrpTotal + cart.summary.deliveryFee)}</s>}
-          <strong>{formatRupees(cart.summary.total)}</strong>
-          <a href="#price-details" className="cart-bar-details">
-            View price details
-          </a>
-        </p>
-        <Link to="/checkout/address" className={buttonClassName('buy')} data-testid="place-order">
+      <CheckoutBar total={cart.summary.total} before={cart.summary.discount > 0 ? cart.summary.mrpTotal + cart.summary.deliveryFee : null}>
+        <Link to="/checkout/address" className={buttonClassName('buy')} onClick={() => startFromCart()} data-testid="place-order">
           Place order
         </Link>
-      </div>
+      </CheckoutBar>
     </>
   );
 }

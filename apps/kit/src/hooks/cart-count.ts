@@ -30,6 +30,13 @@ export function publishCart(cart: Cart): void {
   rememberForOffline('cart', cart);
 }
 
+/** Asks for the cart again (after an order took its lines, or a login merged it); failures are quiet. */
+export function refreshCart(): void {
+  apiRequest<Cart>('cart').then(publishCart, () => {
+    // The badge is a nicety; the cart page itself shows the truth.
+  });
+}
+
 // Carts the outbox's replays answer with are the newest truth too.
 onReplayedCart(publishCart);
 

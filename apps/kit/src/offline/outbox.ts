@@ -5,6 +5,7 @@
  * the page is gone; Safari has none, and these page-side triggers are what make it work there.
  */
 import { useSyncExternalStore } from 'react';
+import { apiRequest } from '../api/api-client';
 import type { Cart } from '../../../../shared/api-types';
 import { track } from '../telemetry/telemetry';
 import { randomId } from '../telemetry/event-types';
@@ -120,6 +121,10 @@ async function replayOnce(): Promise<ReplayOutcome> {
   const store = await outboxStorage();
   const outcome = await replayExclusive(store, { onCart: (cart) => cartListeners.forEach((listener) => listener(cart)) });
   await refresh();
+  // A placed order took its lines out of the cart: the cart shown must follow.
+  if (outcome.settled.some((result) => result.kind === 'order' && result.ok)) {
+    apiRequest<Cart>('cart').then((cart) => cartListeners.forEach((listener) => listener(cart)), () => undefined);
+  }
   for (const result of outcome.settled) {
     if (result.kind === 'order') {
       track('CHECKOUT_STEP', { step: 'place-order', outcome: result.ok ? 'queued-placed' : 'queued-refused', paymentMethod: 'cod', orderId: result.orderId, code: result.error?.code });

@@ -1,6 +1,6 @@
 /** One cart line: image, title, variant, price, quantity stepper and remove. */
-import { discountPercent, Price, type CartLine } from '@storefront/kit';
-import { MAX_QUANTITY, variantLabel } from '../../cart/cart-lines';
+import { discountPercent, Price, variantLabel, type CartLine } from '@storefront/kit';
+import { MAX_QUANTITY } from '../../cart/cart-lines';
 import { QuantityStepper } from '../QuantityStepper';
 import './cart-line-item.css';
 
