@@ -45,7 +45,6 @@ function ChooseAddress(): React.ReactNode {
   const [chosen, setChosen] = useState<string | null>(() => readSession().addressId);
   const [adding, setAdding] = useState(false);
   const formArea = useRef<HTMLDivElement>(null);
-  const states = useApi<StateList>(adding ? 'account/states' : null);
 
   useEffect(() => {
     document.title = 'Delivery address · Storefront';
@@ -73,6 +72,8 @@ function ChooseAddress(): React.ReactNode {
   const list = addresses ?? [];
   const selected = list.find((a) => a.id === chosen) ?? list.find((a) => a.isDefault) ?? list[0] ?? null;
   const showForm = adding || (addresses !== null && list.length === 0);
+  // The form's list of states, asked for only when the form shows.
+  const states = useApi<StateList>(showForm ? 'account/states' : null);
 
   useEffect(() => {
     if (adding) formArea.current?.querySelector<HTMLElement>('#address-form-title')?.focus();
