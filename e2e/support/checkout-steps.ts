@@ -14,13 +14,15 @@ interface ProductHit {
  * run it out for each other; `skip` picks a different one per journey.
  */
 export async function productToBuy(baseUrl: string, skip = 0): Promise<{ path: string; id: string; price: number }> {
-  const res = await fetch(`${baseUrl}/api/catalog/search?q=${encodeURIComponent('shirt')}`);
-  const { products } = (await res.json()) as { products: ProductHit[] };
   let seen = 0;
-  for (const hit of products) {
-    const product = (await (await fetch(`${baseUrl}/api/catalog/products/${hit.id}`)).json()) as { stock: number; variants: Array<{ stock: number }> };
-    const stocked = product.variants.length > 0 ? product.variants.every((v) => v.stock >= 5) : product.stock >= 5;
-    if (stocked && seen++ === skip) return { path: `/${hit.slug}/p/${hit.id}`, id: hit.id, price: hit.price };
+  for (const query of ['shirt', 'kurta', 'shoes', 'watch', 'bag']) {
+    const res = await fetch(`${baseUrl}/api/catalog/search?q=${encodeURIComponent(query)}`);
+    const { products } = (await res.json()) as { products: ProductHit[] };
+    for (const hit of products) {
+      const product = (await (await fetch(`${baseUrl}/api/catalog/products/${hit.id}`)).json()) as { stock: number; variants: Array<{ stock: number }> };
+      const stocked = product.variants.length > 0 ? product.variants.every((v) => v.stock >= 5) : product.stock >= 5;
+      if (stocked && seen++ === skip) return { path: `/${hit.slug}/p/${hit.id}`, id: hit.id, price: hit.price };
+    }
   }
   throw new Error('no product with enough stock to buy');
 }

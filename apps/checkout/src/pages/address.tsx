@@ -51,14 +51,16 @@ function ChooseAddress(): React.ReactNode {
     trackCheckout('address', 'view');
   }, []);
 
+  // Once per answer (not per render): the list, kept for offline use; offline, the kept list.
+  const { data: answer, error: failure } = load;
   useEffect(() => {
-    if (load.status === 'ready') {
-      setAddresses(load.data.addresses);
+    if (answer) {
+      setAddresses(answer.addresses);
       setFromPhone('no');
-      rememberForOffline('addresses', load.data.addresses);
-    } else if (load.status === 'error') {
-      if (load.error.status === 401) goToLogin('address', '/checkout/address');
-      else if (load.error.offline) {
+      rememberForOffline('addresses', answer.addresses);
+    } else if (failure) {
+      if (failure.status === 401) goToLogin('address', '/checkout/address');
+      else if (failure.offline) {
         setFromPhone('looking');
         void recallForOffline<Address[]>('addresses').then((kept) => {
           if (kept) setAddresses(kept);
@@ -66,7 +68,7 @@ function ChooseAddress(): React.ReactNode {
         });
       }
     }
-  }, [load]);
+  }, [answer, failure]);
 
   // The address chosen before, if it still exists; else the default one; else the first.
   const list = addresses ?? [];
