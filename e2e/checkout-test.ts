@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { addFirstAddress, addToCart, productToBuy, signUpFromCheckout } from './support/checkout-steps';
+import { operatorHeaders } from './support/data-dir';
 import { freshMobile } from './support/outbox';
 import { expect, snap, test, unexpectedProblems } from './support/shop-page';
 
@@ -117,4 +118,45 @@ test('a declined card payment cancels the order and the shopper pays again on de
   const orders = await page.evaluate(() => fetch('/api/orders').then((res) => res.json() as Promise<{ orders: Array<{ id: string; status: string }> }>));
   expect(orders.orders.map((o) => o.status)).toEqual(['placed', 'cancelled']);
   expect(unexpectedProblems(problems, AT_GATEWAY)).toEqual([]);
+});
+
+test('a price that rose after the cart was seen is marked on its line and confirmed again; the order is placed at the new price', async ({ page, baseURL, problems }, testInfo) => {
+  const product = await productToBuy(baseURL!, 4);
+  const before = (await (await fetch(`${baseURL}/api/catalog/products/${product.id}`)).json()) as { price: number; mrp: number };
+  const raised = Math.min(before.mrp, before.price + 50_00);
+  expect(raised, 'a product sold below its MRP, so its price can rise').toBeGreaterThan(before.price);
+  const reprice = (price: number) =>
+    fetch(`${baseURL}/ops/api/catalog/products/${product.id}`, { method: 'PATCH', headers: { ...operatorHeaders(), 'content-type': 'application/json' }, body: JSON.stringify({ price }) });
+
+  await addToCart(page, product.path);
+  await page.getByTestId('cart-link').click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  try {
+    // The shop changes the price after the shopper saw the cart.
+    expect((await reprice(raised)).status).toBe(200);
+    await page.getByTestId('place-order').click();
+    await signUpFromCheckout(page, freshMobile(34), /\/checkout\/address$/);
+    await addFirstAddress(page, 'Dev Menon');
+
+    await expect(page.getByTestId('summary-changed')).toContainText('1 item changed');
+    const line = page.getByTestId('order-item');
+    await expect(line).toHaveAttribute('data-changed', 'true');
+    await expect(page.getByTestId('line-change')).toContainText('Price went up');
+    await expect(page.getByTestId('summary-continue')).toHaveCount(0);
+    await snap(page, testInfo, '1-price-changed');
+
+    await page.getByTestId('summary-confirm-changes').click();
+    await expect(page.getByTestId('summary-changed')).toHaveCount(0);
+    await expect(line).not.toHaveAttribute('data-changed', 'true');
+    await page.getByTestId('summary-continue').click();
+    await page.getByTestId('pay-option-cod').click();
+    await page.getByTestId('pay-confirm-cod').click();
+    await expect(page.getByTestId('order-outcome')).toHaveAttribute('data-outcome', 'placed');
+    const orderId = (await page.getByTestId('order-id').textContent())!;
+    const { order } = await page.evaluate((id) => fetch(`/api/orders/${id}`).then((res) => res.json() as Promise<{ order: { lines: Array<{ unitPrice: number }> } }>), orderId);
+    expect(order.lines.map((l) => l.unitPrice)).toEqual([raised]);
+  } finally {
+    await reprice(before.price);
+  }
+  expect(unexpectedProblems(problems, EXPECTED)).toEqual([]);
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Cart, CheckoutLine, CheckoutSummary, ProductSummary } from '@storefront/kit';
 import { summarize } from '../../../../shared/price';
-import { acceptChanges, describeChanges, linesFromCart, provisionalTotals, requestLines } from './checkout-lines';
+import { acceptChanges, atSeenPrices, describeChanges, linesFromCart, pricesOf, provisionalTotals, requestLines } from './checkout-lines';
 
 const product = { id: 'itm0000000000001', title: 'Phone', image: { url: '/img/1.webp', alt: '' } } as ProductSummary;
 const cart: Cart = {
@@ -36,6 +36,17 @@ describe('linesFromCart and requestLines', () => {
     ]);
     assert.deepEqual(lines[0]!.variant, { color: 'Blue', size: null });
     assert.equal(lines[0]!.mrp, 1250_00);
+  });
+});
+
+describe('pricesOf and atSeenPrices', () => {
+  it('should send the prices the cart page showed, and today’s for lines it did not show', () => {
+    const seen = pricesOf(cart);
+    assert.deepEqual(seen, { 'itm0000000000001/itm0000000000001-v0': 1000_00, 'itm0000000000002/': 200_00 });
+    const now = linesFromCart({ ...cart, lines: cart.lines.map((l) => ({ ...l, unitPrice: l.unitPrice + 10_00, lineTotal: (l.unitPrice + 10_00) * l.quantity })) });
+    const priced = atSeenPrices([...now, { ...now[1]!, productId: 'itm0000000000003' }], { 'itm0000000000001/itm0000000000001-v0': 1000_00 });
+    assert.deepEqual(priced.map((l) => [l.unitPrice, l.lineTotal]), [[1000_00, 2000_00], [210_00, 210_00], [210_00, 210_00]]);
+    assert.equal(atSeenPrices(now, null)[0]!.unitPrice, 1010_00);
   });
 });
 

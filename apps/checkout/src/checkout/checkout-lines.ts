@@ -22,6 +22,19 @@ export function linesFromCart(cart: Cart): OrderLine[] {
   }));
 }
 
+/** The unit price of each cart line by `productId/variantId`: what the shopper saw on the cart page. */
+export function pricesOf(cart: Cart): Record<string, number> {
+  return Object.fromEntries(cart.lines.map((line) => [`${line.product.id}/${line.variant?.id ?? ''}`, line.unitPrice]));
+}
+
+/** The lines at the prices the shopper saw, where they saw one (so the summary marks what moved). */
+export function atSeenPrices(lines: readonly OrderLine[], seen: Readonly<Record<string, number>> | null): OrderLine[] {
+  return lines.map((line) => {
+    const unitPrice = seen?.[`${line.productId}/${line.variantId}`];
+    return unitPrice === undefined ? line : { ...line, unitPrice, lineTotal: unitPrice * line.quantity };
+  });
+}
+
 /** What `POST /api/checkout/summary` and `POST /api/orders` take of each line. */
 export function requestLines(lines: readonly OrderLine[]): OrderLineRequest[] {
   return lines.map(({ productId, variantId, quantity, unitPrice }) => ({ productId, variantId, quantity, unitPrice }));

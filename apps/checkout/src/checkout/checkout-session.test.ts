@@ -24,12 +24,12 @@ describe('checkout session', () => {
   it('should forget the lines and the confirmation when checkout starts again from the cart, keeping the address and an unanswered key', () => {
     const storage = memoryStorage();
     updateSession({ addressId: 'a1', lines: [], confirmed: { addressId: 'a1', total: 1, itemCount: 1 }, orderKey: 'k1' }, storage);
-    assert.deepEqual(startFromCart(storage), { ...EMPTY_SESSION, addressId: 'a1', orderKey: 'k1' });
+    assert.deepEqual(startFromCart({ 'p1/': 100 }, storage), { ...EMPTY_SESSION, addressId: 'a1', orderKey: 'k1', seenPrices: { 'p1/': 100 } });
   });
 
   it('should keep only the address once the order is placed or queued', () => {
     const storage = memoryStorage();
-    updateSession({ addressId: 'a2', orderKey: 'k', queuedKey: 'q' }, storage);
+    updateSession({ addressId: 'a2', orderKey: 'k', queuedKey: 'q', seenPrices: { 'p/': 1 } }, storage);
     assert.deepEqual(finishSession(storage), { ...EMPTY_SESSION, addressId: 'a2' });
   });
 

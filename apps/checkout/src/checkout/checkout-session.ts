@@ -13,6 +13,11 @@ export interface CheckoutSession {
    * the summary's once confirmed; a declined order's when paying again.
    */
   lines: OrderLine[] | null;
+  /**
+   * The unit price of each cart line (`productId/variantId` → paise) as the cart page showed it when
+   * the shopper pressed "Place order": the summary sends these, so a price that moved since is shown.
+   */
+  seenPrices: Record<string, number> | null;
   /** Set once the shopper confirmed the summary: exactly `lines`, to this address, for this total. */
   confirmed: { addressId: string; total: number; itemCount: number } | null;
   /**
@@ -26,7 +31,7 @@ export interface CheckoutSession {
 }
 
 const KEY = 'sf.checkout';
-export const EMPTY_SESSION: CheckoutSession = { addressId: null, lines: null, confirmed: null, orderKey: null, queuedKey: null };
+export const EMPTY_SESSION: CheckoutSession = { addressId: null, lines: null, seenPrices: null, confirmed: null, orderKey: null, queuedKey: null };
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -66,12 +71,15 @@ export function updateSession(change: Partial<CheckoutSession>, given?: Store): 
   return next;
 }
 
-/** A checkout started from the cart: the cart's lines again, nothing confirmed; the address (and an unanswered key) kept. */
-export function startFromCart(given?: Store): CheckoutSession {
-  return updateSession({ lines: null, confirmed: null }, given);
+/**
+ * A checkout started from the cart: the cart's lines again at the prices just seen, nothing
+ * confirmed; the address (and an unanswered key) kept.
+ */
+export function startFromCart(seenPrices: Record<string, number> | null, given?: Store): CheckoutSession {
+  return updateSession({ lines: null, seenPrices, confirmed: null }, given);
 }
 
 /** After an order is placed (or queued): only the address is worth remembering. */
 export function finishSession(given?: Store): CheckoutSession {
-  return updateSession({ lines: null, confirmed: null, orderKey: null, queuedKey: null }, given);
+  return updateSession({ lines: null, seenPrices: null, confirmed: null, orderKey: null, queuedKey: null }, given);
 }

@@ -22,6 +22,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { lineMessages } from '../cart/cart-lines';
+import { pricesOf } from '../checkout/checkout-lines';
 import { startFromCart } from '../checkout/checkout-session';
 import { CheckoutBar } from '../components/CheckoutBar';
 import { CartLineItem } from '../components/CartLineItem';
@@ -123,7 +124,7 @@ export default function CartPage(): React.ReactNode {
         </div>
       </div>
       <CheckoutBar total={cart.summary.total} before={cart.summary.discount > 0 ? cart.summary.mrpTotal + cart.summary.deliveryFee : null}>
-        <Link to="/checkout/address" className={buttonClassName('buy')} onClick={() => startFromCart()} data-testid="place-order">
+        <Link to="/checkout/address" className={buttonClassName('buy')} onClick={() => startFromCart(pricesOf(cart))} data-testid="place-order">
           Place order
         </Link>
       </CheckoutBar>

@@ -7,14 +7,14 @@
  */
 import {
   ApiError,
-  DeliverTo,
-  OrderItems,
   apiPost,
   apiRequest,
   Button,
   buttonClassName,
+  DeliverTo,
   ErrorState,
   formatOrderDate,
+  OrderItems,
   paymentMethodLabel,
   paymentStatusLabel,
   PriceDetails,

@@ -7,21 +7,22 @@
  */
 import {
   ApiError,
-  DeliverTo,
-  OrderItems,
   apiRequest,
+  applyPending,
   Button,
   buttonClassName,
+  DeliverTo,
   EmptyState,
   ErrorState,
   flushOutbox,
   loadCartOffline,
+  OrderItems,
+  pendingOps,
   PriceDetails,
   publishCart,
   recallForOffline,
   summarize,
   trackCheckout,
-  useCart,
   type Address,
   type Cart,
   type CheckoutSummary,
@@ -31,7 +32,7 @@ import {
 } from '@storefront/kit';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { acceptChanges, describeChanges, linesFromCart, linesFromSummary, provisionalTotals, requestLines } from '../checkout/checkout-lines';
+import { acceptChanges, atSeenPrices, describeChanges, linesFromCart, linesFromSummary, provisionalTotals, requestLines } from '../checkout/checkout-lines';
 import { readSession, updateSession } from '../checkout/checkout-session';
 import { goToLogin, useShopper } from '../checkout/shopper';
 import { CheckoutBar } from '../components/CheckoutBar';
@@ -56,33 +57,30 @@ export default function SummaryPage(): React.ReactNode {
   return <Summary />;
 }
 
-/** The lines to price: the session's (confirmed before, or a declined order's), else the cart's. */
-async function linesToPrice(sessionLines: OrderLine[] | null, known: Cart | null): Promise<OrderLine[] | null> {
+/**
+ * The lines to price: the session's (confirmed before, or a declined order's); else the cart's as
+ * it is now, at the prices the shopper saw on the cart page, so the summary shows what moved.
+ */
+async function linesToPrice(sessionLines: OrderLine[] | null, seen: Record<string, number> | null): Promise<OrderLine[] | null> {
   if (sessionLines) return sessionLines;
   // Cart changes still queued go first, so the summary prices the cart the shopper sees.
   await flushOutbox().catch(() => undefined);
   try {
     const cart = await apiRequest<Cart>('cart');
     publishCart(cart);
-    // The prices the shopper saw on the cart page, if it was open in this tab: changes show then.
-    return linesFromCart(known && sameItems(known, cart) ? known : cart);
+    return atSeenPrices(linesFromCart(cart), seen);
   } catch (error) {
     if (!(error instanceof ApiError) || !error.offline) throw error;
-    const kept = known ?? (await loadCartOffline());
-    return kept ? linesFromCart(kept) : null;
+    // Offline: the cart kept on this phone, with the changes still queued.
+    const kept = applyPending(await loadCartOffline(), pendingOps());
+    return kept ? atSeenPrices(linesFromCart(kept), seen) : null;
   }
-}
-
-function sameItems(a: Cart, b: Cart): boolean {
-  const items = (cart: Cart): string => cart.lines.map((l) => `${l.product.id}/${l.variant?.id ?? ''}x${l.quantity}`).join(',');
-  return items(a) === items(b);
 }
 
 function Summary(): React.ReactNode {
   const navigate = useNavigate();
   const location = useLocation();
   const refused = (location.state as SummaryPageState | null)?.refused;
-  const { view: cartView } = useCart();
   const [session, setSession] = useState(readSession);
   const [view, setView] = useState<View>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -101,7 +99,7 @@ function Summary(): React.ReactNode {
     let live = true;
     setView({ status: 'loading' });
     const run = async (): Promise<View> => {
-      const lines = await linesToPrice(session.lines, cartView);
+      const lines = await linesToPrice(session.lines, session.seenPrices);
       if (!lines || lines.length === 0) return { status: 'empty' };
       try {
         const body: CheckoutSummaryRequest = { addressId, lines: requestLines(lines) };
