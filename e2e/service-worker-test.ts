@@ -5,6 +5,8 @@
  */
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import { enterCode } from './support/account-steps';
+import { freshMobile, requestLoginCode } from './support/outbox';
 import { copyDist, deploy, startOwnServer, type OwnServer } from './support/own-server';
 import { expect, test } from './support/shop-page';
 import { productPaths, waitForController } from './support/worker-page';
@@ -53,6 +55,10 @@ test.describe('updates', () => {
   test('a new checkout release waits out checkout, then the shopper refreshes into it', async ({ page, problems }) => {
     test.setTimeout(180_000);
     const [product] = await productPaths(server.url, 'phone', 1);
+    // Checkout is for signed-in shoppers.
+    await page.goto(`${server.url}/accounts/login`);
+    await enterCode(page, await requestLoginCode(page, freshMobile(51), server.dataDir));
+    await page.getByTestId('profile-skip').click();
     await page.goto(server.url + product!);
     await waitForController(page);
     await page.getByTestId('add-to-cart').click();
@@ -68,13 +74,14 @@ test.describe('updates', () => {
 
     // Mid-checkout: the browser finds the new worker on this navigation, but the prompt stays away.
     await page.goto(`${server.url}/checkout/address`);
+    await expect(page.getByTestId('address-form')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('data-release', /^checkout:/);
     await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null, undefined, { timeout: 30_000 });
     await page.waitForTimeout(500);
     await expect(page.getByTestId('update-prompt')).toHaveCount(0);
 
     // Back in the cart (a client-side navigation), the shopper is told and chooses when.
-    await page.getByTestId('back-to-cart').click();
+    await page.getByTestId('cart-link').click();
     await expect(page).toHaveURL(/\/cart$/);
     await expect(page.getByTestId('update-prompt')).toBeVisible();
     await expect(checkoutEntry(page)).toHaveAttribute('src', oldBundle!);

@@ -13,13 +13,13 @@ export interface Sms {
   at: number;
 }
 
-function outboxFile(): string {
-  return path.join(e2eDataDir(), 'outbox', 'sms.jsonl');
+function outboxFile(dataDir: string): string {
+  return path.join(dataDir, 'outbox', 'sms.jsonl');
 }
 
-/** Every SMS sent so far (none before the first). */
-export async function readOutbox(): Promise<Sms[]> {
-  const text = await fs.readFile(outboxFile(), 'utf8').catch(() => '');
+/** Every SMS sent so far (none before the first), by the shared server or the one whose `dataDir` is given. */
+export async function readOutbox(dataDir = e2eDataDir()): Promise<Sms[]> {
+  const text = await fs.readFile(outboxFile(dataDir), 'utf8').catch(() => '');
   return text
     .split('\n')
     .filter(Boolean)
@@ -27,19 +27,19 @@ export async function readOutbox(): Promise<Sms[]> {
 }
 
 /** How many SMS went to `mobile` (10 digits) so far: pass it to `codeFor` to wait for the next one. */
-export async function smsCount(mobile: string): Promise<number> {
-  return (await readOutbox()).filter((sms) => sms.to === `+91${mobile}`).length;
+export async function smsCount(mobile: string, dataDir = e2eDataDir()): Promise<number> {
+  return (await readOutbox(dataDir)).filter((sms) => sms.to === `+91${mobile}`).length;
 }
 
 /**
  * The code of SMS number `index` (0-based) to `mobile`, waiting for it to arrive; the code is read
  * from the WebOTP line ("@host #123456") that ends every code SMS.
  */
-export async function codeFor(mobile: string, index: number): Promise<string> {
+export async function codeFor(mobile: string, index: number, dataDir = e2eDataDir()): Promise<string> {
   let sms: Sms | undefined;
   await expect
     .poll(async () => {
-      sms = (await readOutbox()).filter((s) => s.to === `+91${mobile}`)[index];
+      sms = (await readOutbox(dataDir)).filter((s) => s.to === `+91${mobile}`)[index];
       return sms !== undefined;
     }, { message: `SMS ${index} to ${mobile}` })
     .toBe(true);
@@ -49,12 +49,12 @@ export async function codeFor(mobile: string, index: number): Promise<string> {
 }
 
 /** Sends a code to `mobile` from the login page and waits until the SMS is in the outbox. */
-export async function requestLoginCode(page: Page, mobile: string): Promise<string> {
-  const before = await smsCount(mobile);
+export async function requestLoginCode(page: Page, mobile: string, dataDir = e2eDataDir()): Promise<string> {
+  const before = await smsCount(mobile, dataDir);
   await page.getByTestId('mobile-input').fill(mobile);
   await page.getByTestId('request-otp').click();
   await expect(page).toHaveURL(/\/accounts\/verify/);
-  return codeFor(mobile, before);
+  return codeFor(mobile, before, dataDir);
 }
 
 /** A fresh, valid 10-digit number for each test run, so tests never share lockouts or cooldowns. */

@@ -20,7 +20,7 @@ export { useHydrated } from './hooks/use-hydrated';
 export { isSignedIn } from './hooks/signed-in';
 export { useDebouncedValue } from './hooks/use-debounced-value';
 export { useOnline } from './hooks/use-online';
-export { useCartCount, useCart, publishCart, refreshCart, loadCartOffline } from './hooks/cart-count';
+export { useCartCount, useCart, publishCart, refreshCart, loadCartOffline, cartWriteCount } from './hooks/cart-count';
 export { useRecentlyViewed } from './hooks/use-recently-viewed';
 export { recordRecentlyViewed, readRecentlyViewed, RECENTLY_VIEWED_MAX } from './hooks/recently-viewed';
 export { Button, buttonClassName, type ButtonProps, type ButtonVariant } from './components/Button';

@@ -2,6 +2,7 @@
 import {
   buttonClassName,
   cartTotals,
+  cartWriteCount,
   EmptyState,
   enqueue,
   ErrorState,
@@ -19,7 +20,7 @@ import {
   type Cart,
   type CartLine,
 } from '@storefront/kit';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { lineMessages } from '../cart/cart-lines';
 import { pricesOf } from '../checkout/checkout-lines';
@@ -45,8 +46,11 @@ export default function CartPage(): React.ReactNode {
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const [offlineCopy, setOfflineCopy] = useState<'none' | 'looking' | 'shown'>('none');
 
+  // The changes answered before the load started: a change saved while it was on its way wins.
+  const writesAtLoad = useRef(cartWriteCount());
+  if (load.status === 'loading') writesAtLoad.current = cartWriteCount();
   useEffect(() => {
-    if (load.data) publishCart(load.data);
+    if (load.data) publishCart(load.data, writesAtLoad.current);
   }, [load.data]);
 
   // Offline: the cart as last seen on this phone, with the changes queued since.

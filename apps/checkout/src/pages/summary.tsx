@@ -11,6 +11,7 @@ import {
   applyPending,
   Button,
   buttonClassName,
+  cartWriteCount,
   DeliverTo,
   EmptyState,
   ErrorState,
@@ -66,8 +67,9 @@ async function linesToPrice(sessionLines: OrderLine[] | null, seen: Record<strin
   // Cart changes still queued go first, so the summary prices the cart the shopper sees.
   await flushOutbox().catch(() => undefined);
   try {
+    const writes = cartWriteCount();
     const cart = await apiRequest<Cart>('cart');
-    publishCart(cart);
+    publishCart(cart, writes);
     return atSeenPrices(linesFromCart(cart), seen);
   } catch (error) {
     if (!(error instanceof ApiError) || !error.offline) throw error;

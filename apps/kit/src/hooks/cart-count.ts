@@ -12,6 +12,8 @@ import type { Cart } from '../../../../shared/api-types';
 
 let confirmed: Cart | null = null;
 let requested = false;
+/** Cart changes the server has answered so far (replays of the outbox). */
+let writes = 0;
 const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void): () => void {
@@ -24,21 +26,46 @@ function setCart(next: Cart): void {
   for (const listener of listeners) listener();
 }
 
-/** Takes a cart the API just answered with: the badge, the cart page and the offline copy follow it. */
-export function publishCart(cart: Cart): void {
+/**
+ * How many cart changes the server has answered so far. A read notes it when it starts: if a change
+ * was answered meanwhile, the read's answer is older than what the page already shows.
+ */
+export function cartWriteCount(): number {
+  return writes;
+}
+
+/**
+ * Takes a cart the API just answered with: the badge, the cart page and the offline copy follow
+ * it. `writesSeen` (from `cartWriteCount()` when the read started) drops an answer that a later
+ * change has already overtaken, so a slow read never undoes a quantity just saved.
+ */
+export function publishCart(cart: Cart, writesSeen?: number): void {
+  if (writesSeen !== undefined && writesSeen < writes) return;
   setCart(cart);
   rememberForOffline('cart', cart);
 }
 
+/** GETs the cart and publishes it unless a change overtook it. */
+function readCart(): Promise<Cart> {
+  const seen = writes;
+  return apiRequest<Cart>('cart').then((cart) => {
+    publishCart(cart, seen);
+    return cart;
+  });
+}
+
 /** Asks for the cart again (after an order took its lines, or a login merged it); failures are quiet. */
 export function refreshCart(): void {
-  apiRequest<Cart>('cart').then(publishCart, () => {
+  readCart().catch(() => {
     // The badge is a nicety; the cart page itself shows the truth.
   });
 }
 
-// Carts the outbox's replays answer with are the newest truth too.
-onReplayedCart(publishCart);
+// Carts the outbox's replays answer with are the newest truth.
+onReplayedCart((cart) => {
+  writes += 1;
+  publishCart(cart);
+});
 
 /** The last cart the server answered with, or the copy kept for offline use; null if neither. */
 export async function loadCartOffline(): Promise<Cart | null> {
@@ -63,7 +90,7 @@ export function useCartCount(): number | null {
   useEffect(() => {
     if (requested) return;
     requested = true;
-    apiRequest<Cart>('cart').then(publishCart, () => {
+    readCart().catch(() => {
       // Offline: the copy kept from the last visit. A badge is not worth an error message.
       requested = false;
       void loadCartOffline();
