@@ -50,11 +50,30 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Results this page has already taken into account, by key. */
+const seen = new Set<string>();
+
 /** Reads the queue and recent results again (another tab or the worker may have changed them). */
 async function refresh(): Promise<void> {
   const store = await outboxStorage();
   [ops, results] = await Promise.all([store.list(), store.results()]);
   emit();
+}
+
+/**
+ * After another tab or the worker replayed the queue: the cart it changed is the server's now, and
+ * this page never saw the answer, so it asks for the cart once.
+ */
+async function refreshFromElsewhere(): Promise<void> {
+  const before = new Set(seen);
+  await refresh();
+  const fresh = results.filter((result) => !before.has(result.key));
+  for (const result of fresh) seen.add(result.key);
+  if (fresh.some((result) => result.ok)) emitServerCart();
+}
+
+function emitServerCart(): void {
+  apiRequest<Cart>('cart').then((cart) => cartListeners.forEach((listener) => listener(cart)), () => undefined);
 }
 
 /** Starts the replay triggers; `hydrateApp` calls it once per page. */
@@ -63,6 +82,7 @@ export function startOutbox(): void {
   started = true;
   void refresh().then(
     () => {
+      for (const result of results) seen.add(result.key);
       if (ops.length > 0) void flushOutbox();
     },
     () => undefined,
@@ -72,7 +92,7 @@ export function startOutbox(): void {
     if (document.visibilityState === 'visible') void flushOutbox();
   });
   if (typeof BroadcastChannel !== 'undefined') {
-    new BroadcastChannel(OUTBOX_CHANNEL).addEventListener('message', () => void refresh());
+    new BroadcastChannel(OUTBOX_CHANNEL).addEventListener('message', () => void refreshFromElsewhere().catch(() => undefined));
   }
 }
 
@@ -86,7 +106,6 @@ export async function enqueue(op: NewOutboxOp): Promise<OutboxOp> {
   ops = [...ops, queued];
   emit();
   announceOutboxChange();
-  void registerBackgroundSync();
   void flushOutbox();
   return queued;
 }
@@ -120,11 +139,12 @@ async function replayOnce(): Promise<ReplayOutcome> {
   retryTimer = null;
   const store = await outboxStorage();
   const outcome = await replayExclusive(store, { onCart: (cart) => cartListeners.forEach((listener) => listener(cart)) });
+  for (const result of outcome.settled) seen.add(result.key);
   await refresh();
   // A placed order took its lines out of the cart: the cart shown must follow.
-  if (outcome.settled.some((result) => result.kind === 'order' && result.ok)) {
-    apiRequest<Cart>('cart').then((cart) => cartListeners.forEach((listener) => listener(cart)), () => undefined);
-  }
+  if (outcome.settled.some((result) => result.kind === 'order' && result.ok)) emitServerCart();
+  // What could not be sent now is handed to Background Sync too, which works with every tab closed.
+  if (outcome.remaining > 0) void registerBackgroundSync();
   for (const result of outcome.settled) {
     if (result.kind === 'order') {
       track('CHECKOUT_STEP', { step: 'place-order', outcome: result.ok ? 'queued-placed' : 'queued-refused', paymentMethod: 'cod', orderId: result.orderId, code: result.error?.code });
