@@ -70,10 +70,12 @@ function sendLoginPage(res: Response, status: number, next: string, message: str
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader(
     'Content-Security-Policy',
-    `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+    // img-src 'self' for the favicon alone: with default-src 'none' the browser would refuse it.
+    `default-src 'none'; img-src 'self'; style-src 'nonce-${nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
   );
   res.send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>Operator login · storefront-lite</title><style nonce="${nonce}">
+<meta name="robots" content="noindex"><title>Operator login · storefront-lite</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml"><style nonce="${nonce}">
 body{margin:0;min-height:100vh;display:grid;place-items:center;background:#0f172a;font:15px/1.5 system-ui,sans-serif;color:#e2e8f0}
 form{background:#1e293b;padding:2rem;border-radius:12px;width:min(22rem,90vw);box-shadow:0 10px 30px #0006}
 h1{font-size:1.2rem;margin:0 0 1rem}label{display:block;font-size:.85rem;color:#94a3b8;margin-bottom:.3rem}
