@@ -107,6 +107,8 @@ test('profile, security and orders pages of a logged-in shopper', async ({ page,
 
   await page.goto('/accounts/orders');
   await expect(page.getByTestId('no-orders')).toContainText('No orders yet');
+  // Its own picture, not the "page not found" one.
+  await expect(page.getByTestId('no-orders').locator('svg.empty-art')).toHaveAttribute('data-art', 'orders');
   await expect(page.getByRole('link', { name: 'Start shopping' })).toHaveAttribute('href', '/');
   await expect(page.getByRole('link', { name: /notifications/i })).toHaveCount(0);
   expect(problems.list).toEqual([]);

@@ -8,7 +8,7 @@ export default function OrdersPage(): React.ReactNode {
       {() => (
         <>
           <PageHeading>My orders</PageHeading>
-          <EmptyState title="No orders yet" message="When you place an order, it shows up here so you can track it." testId="no-orders">
+          <EmptyState title="No orders yet" message="When you place an order, it shows up here so you can track it." testId="no-orders" art="orders">
             <a href="/" className={buttonClassName('buy')}>
               Start shopping
             </a>
