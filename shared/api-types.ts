@@ -30,6 +30,39 @@ export interface Variant {
   stock: number;
 }
 
+/**
+ * What tells a listing apart from the other listings of its family: "Colour: Ocean Teal",
+ * "Storage: 256 GB". Colours (and shades) carry the swatch to draw.
+ */
+export interface ListingAttribute {
+  name: string;
+  value: string;
+  /** CSS colour `#rrggbb` of a colour or shade. */
+  swatch?: string;
+}
+
+/** One listing of a family, as the product page's selectors need it. */
+export interface FamilyMember {
+  id: string;
+  slug: string;
+  title: string;
+  price: number;
+  mrp: number;
+  inStock: boolean;
+  attributes: ListingAttribute[];
+}
+
+/**
+ * Listings of one model that differ in colour, storage, RAM, pack size…: each its own product with
+ * its own URL, price and stock (decisions/0010). `axes` are the attribute names with more than one
+ * value in the family, in the order the page shows their selectors.
+ */
+export interface ProductFamily {
+  id: string;
+  axes: string[];
+  members: FamilyMember[];
+}
+
 /** What a grid, a search result or the cart needs of a product. */
 export interface ProductSummary {
   id: string;
@@ -57,6 +90,10 @@ export interface Product extends ProductSummary {
   reviewCount: number;
   stock: number;
   createdAt: string;
+  /** This listing's own colour, storage, RAM… (empty for a product of no family). */
+  attributes: ListingAttribute[];
+  /** The other listings of its model, or null when it has none. */
+  family: ProductFamily | null;
 }
 
 export type SortKey = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | 'rating';

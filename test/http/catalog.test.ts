@@ -155,6 +155,24 @@ for (const kind of storeKinds()) {
         assert.ok(!Number.isNaN(Date.parse(product.createdAt)));
       });
 
+      it('should answer a phone with its family: each listing its own colour, storage, price and stock', async () => {
+        const phones = (await json<BrowseResult>('/api/catalog/browse/mobiles?pageSize=48')).products;
+        const product = await json<Product>(`/api/catalog/products/${phones[0]!.id}`);
+        assert.deepEqual(product.variants, [], 'a colour is a listing, not a variant');
+        assert.ok(product.family, 'a phone has other colours or memory sizes');
+        assert.ok(product.family.axes.length >= 1 && product.family.axes.every((axis) => ['Colour', 'Storage', 'RAM'].includes(axis)));
+        const colour = product.attributes.find((a) => a.name === 'Colour')!;
+        assert.ok(product.title.includes(colour.value), 'the title names the listing\'s own colour');
+        for (const member of product.family.members) {
+          const listing = await json<Product>(`/api/catalog/products/${member.id}`);
+          assert.equal(listing.family?.id, product.family.id);
+          assert.deepEqual([listing.title, listing.price, listing.inStock, listing.slug], [member.title, member.price, member.inStock, member.slug]);
+          assert.deepEqual(listing.attributes, member.attributes);
+        }
+        const signatures = product.family.members.map((m) => JSON.stringify(m.attributes));
+        assert.equal(new Set(signatures).size, signatures.length, 'one listing per combination');
+      });
+
       it('should answer summaries in the asked order, skipping unknown ids', async () => {
         const ids = [some[2]!.id, 'itm0000000000000', some[0]!.id];
         const list = await json<ProductSummary[]>(`/api/catalog/products?ids=${ids.join(',')}`);

@@ -6,6 +6,7 @@ import type { Store } from '../../store/database';
 import { notifyCatalogChanged } from '../catalog-events';
 import { buildRows, type SeedRows } from './build-rows';
 import { SEED_CATEGORIES, splitCount } from './categories';
+import { assignFamilies } from './families';
 import { createRandom } from './random';
 
 // Well under SQLite's and PostgreSQL's bound-parameter limits (products have 20 columns).
@@ -19,7 +20,9 @@ export function generateCatalog(count: number): { categories: Array<{ slug: stri
   const rows = SEED_CATEGORIES.flatMap((category, i) => {
     // One stream per category, so changing one generator does not reshuffle the others.
     const random = createRandom(`storefront-lite/${category.slug}`);
-    return category.generate(random, counts[i]!).map((draft) => buildRows(random, draft, category.slug, usedIds));
+    const drafts = category.generate(random, counts[i]!);
+    const families = assignFamilies(category.slug, drafts);
+    return drafts.map((draft, n) => buildRows(random, draft, category.slug, usedIds, families[n]));
   });
   const categories = SEED_CATEGORIES.map((category, position) => ({ slug: category.slug, name: category.name, position }));
   return { categories, rows };

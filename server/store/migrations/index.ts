@@ -6,6 +6,7 @@ import * as telemetry from './0003-telemetry';
 import * as accounts from './0004-accounts';
 import * as dashboards from './0005-dashboards';
 import * as swSwitch from './0006-sw-switch';
+import * as productFamilies from './0007-product-families';
 
 export const migrations: Record<string, Migration> = {
   '0001-catalog': catalog,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-accounts': accounts,
   '0005-dashboards': dashboards,
   '0006-sw-switch': swSwitch,
+  '0007-product-families': productFamilies,
 };
