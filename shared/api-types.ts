@@ -123,8 +123,14 @@ export interface BrowseResult {
 }
 
 export interface SearchResult {
+  /** The text asked for; empty when only filters were (every product under them). */
   query: string;
+  /** The text searched instead when the asked one found nothing ("iphnoe" → "iphone"), else null. */
+  correctedQuery: string | null;
   products: ProductSummary[];
+  /** The same facets as a category page, over every match, each counted under the other filters. */
+  facets: Facets;
+  sort: SortKey;
   page: number;
   pageSize: number;
   total: number;

@@ -1,6 +1,6 @@
 /** The catalog API under /api/catalog: categories, home, browse, search, suggest and products. */
 import express, { type Response, type Router } from 'express';
-import type { ProductSummary } from '../../shared/api-types';
+import type { ProductSummary, SearchResult } from '../../shared/api-types';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../http/validate';
@@ -38,9 +38,10 @@ export async function catalogRoutes(deps: ServerDeps): Promise<Router> {
   });
 
   router.get('/search', async (req, res) => {
-    const { q, sort, page, pageSize } = parseInput(searchQuery, req.query, 'query');
-    const { ids, total } = search.search(q, { sort, page, pageSize });
-    sendCatalog(res, { query: q, products: await getProductSummaries(store, ids), page, pageSize, total });
+    const { q, sort, page, pageSize, filters } = parseInput(searchQuery, req.query, 'query');
+    const { ids, total, facets, correctedQuery } = search.search(q, { sort, page, pageSize, filters });
+    const result: SearchResult = { query: q, correctedQuery, products: await getProductSummaries(store, ids), facets, sort, page, pageSize, total };
+    sendCatalog(res, result);
   });
 
   router.get('/suggest', async (req, res) => {

@@ -125,6 +125,28 @@ for (const kind of storeKinds()) {
         assert.deepEqual(prices, prices.slice().sort((a, b) => b - a));
       });
 
+      it('should filter results with the browse facets and answer their counts', async () => {
+        const all = await json<SearchResult>('/api/catalog/search?q=phone');
+        assert.ok(all.facets.brand.length > 1);
+        const brand = all.facets.brand[0]!;
+        const filtered = await json<SearchResult>(`/api/catalog/search?q=phone&brand=${encodeURIComponent(brand.value)}&pageSize=48`);
+        assert.equal(filtered.total, brand.count);
+        assert.ok(filtered.products.every((p) => p.brand === brand.value));
+      });
+
+      it('should search a corrected query when the asked one finds nothing, and say so', async () => {
+        // Two letters swapped: the engine's fuzzy matching counts that as two typos and finds nothing.
+        const result = await json<SearchResult>('/api/catalog/search?q=smasung');
+        assert.equal(result.correctedQuery, 'samsung');
+        assert.ok(result.total > 0 && result.products.every((p) => p.brand === 'Samsung'));
+      });
+
+      it('should list every product under the filters when there is no text (View all)', async () => {
+        const result = await json<SearchResult>('/api/catalog/search?rating=4&sort=rating');
+        assert.equal(result.query, '');
+        assert.ok(result.total > 0 && result.products.every((p) => p.rating >= 4));
+      });
+
       it('should answer no products for text that matches nothing', async () => {
         const result = await json<SearchResult>('/api/catalog/search?q=qqqqzzzzxxxx');
         assert.deepEqual([result.total, result.products.length], [0, 0]);
