@@ -80,7 +80,7 @@ body{margin:0;min-height:100vh;display:grid;place-items:center;background:#0f172
 form{background:#1e293b;padding:2rem;border-radius:12px;width:min(22rem,90vw);box-shadow:0 10px 30px #0006}
 h1{font-size:1.2rem;margin:0 0 1rem}label{display:block;font-size:.85rem;color:#94a3b8;margin-bottom:.3rem}
 input{box-sizing:border-box;width:100%;padding:.6rem;border-radius:6px;border:1px solid #334155;background:#0f172a;color:inherit;font:inherit}
-button{margin-top:1rem;width:100%;padding:.6rem;border:0;border-radius:6px;background:#6366f1;color:#fff;font:inherit;font-weight:600;cursor:pointer}
+button{margin-top:1rem;width:100%;padding:.6rem;border:0;border-radius:6px;background:#4f46e5;color:#fff;font:inherit;font-weight:600;cursor:pointer}
 p{margin:.8rem 0 0;color:#fca5a5;font-size:.9rem}</style></head><body>
 <form method="post" action="/ops/login"><h1>storefront-lite · operators</h1>
 <label for="token">Operator token</label><input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
