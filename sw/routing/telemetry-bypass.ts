@@ -7,11 +7,9 @@
  */
 import { registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
+import { isTelemetryPost, TELEMETRY_PATH } from './request-kind';
 
 declare const self: ServiceWorkerGlobalScope;
-
-/** The telemetry API's path prefix (ARCHITECTURE §6). */
-export const TELEMETRY_PATH = '/foxtrot/';
 
 /** A rule of the Static Routing API (not in TypeScript's WebWorker lib yet). */
 interface StaticRoute {
@@ -20,11 +18,6 @@ interface StaticRoute {
 }
 
 type InstallEventWithRoutes = ExtendableEvent & { addRoutes?: (rules: StaticRoute[]) => Promise<void> };
-
-/** Whether a request is a telemetry post (what the page sends with a beacon or keep-alive fetch). */
-export function isTelemetryPost(url: URL, method: string, sameOrigin: boolean): boolean {
-  return sameOrigin && method === 'POST' && url.pathname.startsWith(TELEMETRY_PATH);
-}
 
 /** Keeps telemetry posts out of the worker's hands; call before any other route is registered. */
 export function bypassTelemetry(): void {

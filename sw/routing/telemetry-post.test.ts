@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isTelemetryPost } from './telemetry-bypass';
+import { isTelemetryPost } from './request-kind';
 
 describe('isTelemetryPost', () => {
   it('should match same-origin posts to the telemetry API only', () => {
