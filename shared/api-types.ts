@@ -96,6 +96,39 @@ export interface Product extends ProductSummary {
   family: ProductFamily | null;
 }
 
+/** A shopper's review of a product. */
+export interface Review {
+  id: string;
+  /** 1 to 5 stars. */
+  rating: number;
+  title: string;
+  body: string;
+  author: string;
+  city: string;
+  createdAt: string;
+  /** Shoppers who found it helpful. */
+  helpful: number;
+  /** The reviewer bought the product from the shop. */
+  verified: boolean;
+}
+
+export type ReviewSort = 'helpful' | 'newest' | 'positive' | 'negative';
+
+/** `GET /api/catalog/products/:id/reviews`: the ratings split and one page of reviews. */
+export interface ReviewsPage {
+  productId: string;
+  rating: number;
+  ratingCount: number;
+  reviewCount: number;
+  /** Ratings per star, 5★ first; the counts add up to `ratingCount`. */
+  breakdown: Array<{ stars: 1 | 2 | 3 | 4 | 5; count: number }>;
+  sort: ReviewSort;
+  page: number;
+  pageSize: number;
+  total: number;
+  reviews: Review[];
+}
+
 export type SortKey = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | 'rating';
 
 export interface FacetValue {

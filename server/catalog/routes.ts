@@ -6,7 +6,9 @@ import { AppError } from '../errors/app-error';
 import { parseInput } from '../http/validate';
 import { browseCategory } from './browse/browse-category';
 import { getHome, getProduct, getProductSummaries, listCategories } from './catalog-service';
-import { browseQuery, productListQuery, productParams, searchQuery, slugParams, suggestQuery } from './http/query-schemas';
+import { browseQuery, productListQuery, productParams, reviewsQuery, searchQuery, slugParams, suggestQuery } from './http/query-schemas';
+import { getReviews } from './reviews/product-reviews';
+import { getSimilarProducts } from './similar/similar-products';
 import { CatalogSearch } from './search/search-index';
 
 const SUGGESTED_PRODUCTS = 4;
@@ -56,6 +58,21 @@ export async function catalogRoutes(deps: ServerDeps): Promise<Router> {
     const product = await getProduct(store, itemId);
     if (!product) throw new AppError('product-not-found', { id: itemId });
     sendCatalog(res, product);
+  });
+
+  router.get('/products/:itemId/reviews', async (req, res) => {
+    const { itemId } = parseInput(productParams, req.params, 'product id');
+    const request = parseInput(reviewsQuery, req.query, 'query');
+    const page = await getReviews(store.db, itemId, request);
+    if (!page) throw new AppError('product-not-found', { id: itemId });
+    sendCatalog(res, page);
+  });
+
+  router.get('/products/:itemId/similar', async (req, res) => {
+    const { itemId } = parseInput(productParams, req.params, 'product id');
+    const similar = await getSimilarProducts(store.db, itemId);
+    if (!similar) throw new AppError('product-not-found', { id: itemId });
+    sendCatalog(res, similar);
   });
 
   router.get('/products', async (req, res) => {

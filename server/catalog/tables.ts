@@ -50,8 +50,27 @@ export interface ProductVariantsTable {
   position: Generated<number>;
 }
 
+/** A shopper's review of a product: stars, a headline and a few words. */
+export interface ProductReviewsTable {
+  id: string;
+  product_id: string;
+  /** 1 to 5 stars. */
+  rating: number;
+  title: string;
+  body: string;
+  author: string;
+  city: string;
+  /** Milliseconds since the epoch. */
+  created_at: number;
+  /** Shoppers who found it helpful. */
+  helpful: number;
+  /** 1 when the reviewer bought the product from the shop. */
+  verified: number;
+}
+
 export interface CatalogTables {
   categories: CategoriesTable;
   products: ProductsTable;
   product_variants: ProductVariantsTable;
+  product_reviews: ProductReviewsTable;
 }

@@ -1,7 +1,7 @@
 /** The catalog API over HTTP, on every store: happy paths, then malformed requests that must be 4xx. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowseResult, Category, HomeResult, Product, ProductSummary, SearchResult, SuggestResult } from '../../shared/api-types';
+import type { BrowseResult, Category, HomeResult, Product, ProductSummary, ReviewsPage, SearchResult, SuggestResult } from '../../shared/api-types';
 import { startServer, storeKinds, type TestServer } from '../support/server';
 
 const SEEDED = 600;
@@ -193,6 +193,38 @@ for (const kind of storeKinds()) {
         }
         const signatures = product.family.members.map((m) => JSON.stringify(m.attributes));
         assert.equal(new Set(signatures).size, signatures.length, 'one listing per combination');
+      });
+
+      it('should answer reviews a page at a time with the ratings split, in the asked order', async () => {
+        const product = await json<Product>(`/api/catalog/products/${some[0]!.id}`);
+        const first = await json<ReviewsPage>(`/api/catalog/products/${product.id}/reviews?pageSize=3`);
+        assert.equal(first.reviewCount, product.reviewCount, 'the page claims the reviews it holds');
+        assert.equal(first.total, product.reviewCount);
+        assert.equal(first.breakdown.reduce((n, b) => n + b.count, 0), product.ratingCount);
+        assert.deepEqual(first.breakdown.map((b) => b.stars), [5, 4, 3, 2, 1]);
+        assert.equal(first.reviews.length, Math.min(3, first.total));
+        const helpful = first.reviews.map((r) => r.helpful);
+        assert.deepEqual(helpful, helpful.slice().sort((a, b) => b - a));
+        const all: string[] = [];
+        for (let page = 1; page <= Math.ceil(first.total / 3); page++) all.push(...(await json<ReviewsPage>(`/api/catalog/products/${product.id}/reviews?pageSize=3&page=${page}`)).reviews.map((r) => r.id));
+        assert.equal(new Set(all).size, first.total, 'pages neither overlap nor skip');
+        const negative = await json<ReviewsPage>(`/api/catalog/products/${product.id}/reviews?sort=negative&pageSize=20`);
+        const stars = negative.reviews.map((r) => r.rating);
+        assert.deepEqual(stars, stars.slice().sort((a, b) => a - b));
+        assert.equal((await json<{ error: { code: string } }>(`/api/catalog/products/${product.id}/reviews?sort=best`, 400)).error.code, 'bad-request');
+        assert.equal((await json<{ error: { code: string } }>('/api/catalog/products/itm0000000000000/reviews', 404)).error.code, 'product-not-found');
+      });
+
+      it('should answer similar products of the same category, without the product\'s own family', async () => {
+        const phones = (await json<BrowseResult>('/api/catalog/browse/mobiles?pageSize=10')).products;
+        const product = await json<Product>(`/api/catalog/products/${phones[0]!.id}`);
+        const similar = await json<ProductSummary[]>(`/api/catalog/products/${product.id}/similar`);
+        assert.ok(similar.length > 0 && similar.length <= 12);
+        const family = new Set(product.family?.members.map((m) => m.id) ?? []);
+        for (const p of similar) {
+          assert.equal(p.categorySlug, 'mobiles');
+          assert.ok(p.id !== product.id && !family.has(p.id) && p.inStock);
+        }
       });
 
       it('should answer summaries in the asked order, skipping unknown ids', async () => {

@@ -3,7 +3,7 @@
  * malformed known ones are a `bad-request` that names the parameter.
  */
 import { z } from 'zod';
-import type { SortKey } from '../../../shared/api-types';
+import type { ReviewSort, SortKey } from '../../../shared/api-types';
 import type { BrowseFilters } from '../browse/facet-definitions';
 
 /** Product ids look like `itm` and 13 hex digits. */
@@ -103,4 +103,13 @@ export const productListQuery = z.object({
         .min(1, 'must list at least one product id')
         .max(MAX_IDS, `must list at most ${MAX_IDS} product ids`),
     ),
+});
+
+const REVIEW_SORTS = ['helpful', 'newest', 'positive', 'negative'] as const satisfies readonly ReviewSort[];
+
+/** `/products/:itemId/reviews` query: a page of reviews in an order. */
+export const reviewsQuery = z.object({
+  page: wholeNumber(1, MAX_PAGE).default(1),
+  pageSize: wholeNumber(1, 20).default(5),
+  sort: z.enum(REVIEW_SORTS, { message: `must be one of ${REVIEW_SORTS.join(', ')}` }).default('helpful'),
 });

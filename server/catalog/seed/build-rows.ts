@@ -2,10 +2,11 @@
 import type { Insertable } from 'kysely';
 import { discountPercent, priceAfterDiscount } from '../../../shared/price';
 import type { ImageSpec } from '../images/image-spec';
-import type { ProductsTable, ProductVariantsTable } from '../tables';
+import type { ProductReviewsTable, ProductsTable, ProductVariantsTable } from '../tables';
 import { shopPrice, slugify, type ProductDraft } from './draft';
 import { makeOffers } from './offers';
 import type { Random } from './random';
+import { makeReviews } from './reviews';
 
 /** The demo catalog's "today": fixed, so every seed produces the same rows. */
 export const SEED_EPOCH = Date.UTC(2025, 5, 1);
@@ -14,6 +15,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export interface SeedRows {
   product: ProductsTable;
   variants: Array<Insertable<ProductVariantsTable>>;
+  reviews: ProductReviewsTable[];
 }
 
 /** Builds the rows of one product; `usedIds` keeps ids unique across the whole catalog; `familyId` comes from `assignFamilies`. */
@@ -42,6 +44,8 @@ export function buildRows(random: Random, draft: ProductDraft, categorySlug: str
     ],
   };
 
+  const createdAt = SEED_EPOCH - random.int(0, 365 * DAY);
+  const reviews = makeReviews({ id, category_slug: categorySlug, rating, rating_count: ratingCount, created_at: createdAt }, SEED_EPOCH);
   return {
     product: {
       id,
@@ -55,10 +59,11 @@ export function buildRows(random: Random, draft: ProductDraft, categorySlug: str
       discount_percent: discountPercent(mrp, price),
       rating,
       rating_count: ratingCount,
-      review_count: Math.round(ratingCount * (0.06 + random.next() * 0.08)),
+      // What the page claims is what it can show: the reviews the store holds.
+      review_count: reviews.length,
       stock,
       assured: rating >= 3.8 && random.chance(0.65) ? 1 : 0,
-      created_at: SEED_EPOCH - random.int(0, 365 * DAY),
+      created_at: createdAt,
       highlights: JSON.stringify(draft.highlights),
       specifications: JSON.stringify(draft.specifications),
       offers: JSON.stringify(makeOffers(random, price, draft.bigTicket ?? false)),
@@ -67,6 +72,7 @@ export function buildRows(random: Random, draft: ProductDraft, categorySlug: str
       family_attributes: JSON.stringify(familyId ? (draft.family?.attributes ?? []) : []),
     },
     variants,
+    reviews,
   };
 }
 

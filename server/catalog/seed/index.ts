@@ -12,6 +12,7 @@ import { createRandom } from './random';
 // Well under SQLite's and PostgreSQL's bound-parameter limits (products have 20 columns).
 const PRODUCT_BATCH = 250;
 const VARIANT_BATCH = 1000;
+const REVIEW_BATCH = 500;
 
 /** Every row of a catalog of about `count` products; the same rows for the same count. */
 export function generateCatalog(count: number): { categories: Array<{ slug: string; name: string; position: number }>; rows: SeedRows[] } {
@@ -39,6 +40,7 @@ export async function seedCatalogIfEmpty(store: Store, count: number): Promise<{
     await trx.insertInto('categories').values(categories).execute();
     for (const batch of chunks(rows.map((r) => r.product), PRODUCT_BATCH)) await trx.insertInto('products').values(batch).execute();
     for (const batch of chunks(rows.flatMap((r) => r.variants), VARIANT_BATCH)) await trx.insertInto('product_variants').values(batch).execute();
+    for (const batch of chunks(rows.flatMap((r) => r.reviews), REVIEW_BATCH)) await trx.insertInto('product_reviews').values(batch).execute();
   });
   await notifyCatalogChanged(store);
   return { seeded: true, products: rows.length };

@@ -7,6 +7,7 @@ import * as accounts from './0004-accounts';
 import * as dashboards from './0005-dashboards';
 import * as swSwitch from './0006-sw-switch';
 import * as productFamilies from './0007-product-families';
+import * as productReviews from './0008-product-reviews';
 
 export const migrations: Record<string, Migration> = {
   '0001-catalog': catalog,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-dashboards': dashboards,
   '0006-sw-switch': swSwitch,
   '0007-product-families': productFamilies,
+  '0008-product-reviews': productReviews,
 };
