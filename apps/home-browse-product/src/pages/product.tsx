@@ -27,6 +27,8 @@ import { BuyBar } from '../components/BuyBar';
 import { FamilySelectors } from '../components/FamilySelectors';
 import { Gallery } from '../components/Gallery';
 import { ProductDetails } from '../components/ProductDetails';
+import { ProductReviews } from '../components/ProductReviews';
+import { SimilarProducts } from '../components/SimilarProducts';
 import { RecentlyViewed } from '../components/RecentlyViewed';
 import { VariantPicker } from '../components/VariantPicker';
 import { routeDataPath } from '../route-data';
@@ -122,9 +124,14 @@ function ProductView({ product, loadingSibling = false }: { product: Product; lo
           />
         )}
         <ProductDetails product={product} />
+        <ProductReviews productId={product.id} />
+      </div>
+      <div className="product-similar">
+        <SimilarProducts productId={product.id} />
       </div>
       <BuyBar
         blockedBy={loadingSibling ? 'Loading' : inStock ? null : 'Out of stock'}
+        price={{ price: product.price, mrp: product.mrp }}
         busy={busy}
         onAdd={() => void addToCart()}
         onBuy={() => {
