@@ -34,11 +34,16 @@ test('choosing another colour leads to that listing, and the cart holds it', asy
   await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
   const colour = sibling.attributes.find((a) => a.name === 'Colour')!.value;
+  await page.evaluate(() => window.scrollTo(0, 200));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(0);
   await selectors.locator(`[data-axis="Colour"] [data-value="${colour}"]`).click();
   await expect(page).toHaveURL(new RegExp(`/p/${sibling.id}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(sibling.title);
   await expect(selectors.locator('[data-axis="Colour"] [aria-current="true"]')).toHaveAttribute('data-value', colour);
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  // The shopper's place on the page is kept: only the listing's details changed.
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
   await expect(page.locator('.product-info .price-now')).toHaveText(formatRupees(sibling.price));
 
   await page.getByTestId('add-to-cart').click();

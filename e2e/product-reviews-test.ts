@@ -44,5 +44,8 @@ test('reviews are paged and sorted, the buy bar shows the price, similar product
   await similar.getByTestId('product-card').first().click();
   await expect(page).not.toHaveURL(new RegExp(product!.id));
   await expect(page.getByTestId('add-to-cart')).toBeEnabled();
+  // Another product opens at its top, its title in view.
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
   expect(problems.list).toEqual([]);
 });

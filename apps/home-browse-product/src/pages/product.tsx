@@ -153,6 +153,14 @@ export default function ProductPage(): React.ReactNode {
   // no jump) until it arrives, then shows the new listing's title, price and stock.
   const last = useRef<Product | null>(null);
   if (state.status === 'ready') last.current = state.data;
+  // Another product (a similar one, say) opens at its top; another colour of the same keeps the place.
+  const family = useRef<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (!family.current.has(itemId)) window.scrollTo(0, 0);
+  }, [itemId]);
+  useEffect(() => {
+    if (state.status === 'ready') family.current = new Set(state.data.family?.members.map((m) => m.id) ?? []);
+  }, [state]);
 
   if (state.status === 'error' && isMissing(state.error)) {
     return (
