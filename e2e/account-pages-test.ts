@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { freshMobile, requestLoginCode } from './support/outbox';
 import { expect, snap, test, unexpectedProblems } from './support/shop-page';
 import { enterCode } from './support/account-steps';
+import { expectAccessible } from './support/axe';
 
 test('a logged-out visit to addresses logs in and comes back; addresses are added, checked, edited and deleted', async ({ page, problems }, testInfo) => {
   await page.goto('/accounts/addresses');
@@ -83,6 +84,9 @@ test('profile, security and orders pages of a logged-in shopper', async ({ page,
   await page.getByTestId('profile-skip').click();
   await expect(page).toHaveURL(/\/accounts$/);
   await expect(page.getByTestId('account-mobile')).toHaveText(`+91******${mobile.slice(-4)}`);
+  // Change and Add links are thumb-sized (WCAG 2.5.5), and the page passes axe.
+  for (const link of await page.locator('.acc-details a').all()) expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await expectAccessible(page, 'the account page');
 
   await page.getByRole('link', { name: /Profile/ }).first().click();
   await expect(page).toHaveURL(/\/accounts\/profile$/);
@@ -107,6 +111,9 @@ test('profile, security and orders pages of a logged-in shopper', async ({ page,
 
   await page.goto('/accounts/orders');
   await expect(page.getByTestId('no-orders')).toContainText('No orders yet');
+  // Its own picture, not the "page not found" one.
+  await expect(page.getByTestId('no-orders').locator('svg.empty-art')).toHaveAttribute('data-art', 'orders');
+  await expectAccessible(page, 'the orders page');
   await expect(page.getByRole('link', { name: 'Start shopping' })).toHaveAttribute('href', '/');
   await expect(page.getByRole('link', { name: /notifications/i })).toHaveCount(0);
   expect(problems.list).toEqual([]);

@@ -13,7 +13,7 @@ import { distLayout } from '../shared/dist-layout';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { pretty: process.stdout.isTTY === true });
   if (!fs.existsSync(distLayout.vendorsPointer(config.distDir))) {
     logger.info('no build found: building the vendors bundle and every app (about a minute)');
     execFileSync(process.execPath, ['--import', 'tsx', path.resolve('webpack/build.ts')], {

@@ -30,6 +30,39 @@ export interface Variant {
   stock: number;
 }
 
+/**
+ * What tells a listing apart from the other listings of its family: "Colour: Ocean Teal",
+ * "Storage: 256 GB". Colours (and shades) carry the swatch to draw.
+ */
+export interface ListingAttribute {
+  name: string;
+  value: string;
+  /** CSS colour `#rrggbb` of a colour or shade. */
+  swatch?: string;
+}
+
+/** One listing of a family, as the product page's selectors need it. */
+export interface FamilyMember {
+  id: string;
+  slug: string;
+  title: string;
+  price: number;
+  mrp: number;
+  inStock: boolean;
+  attributes: ListingAttribute[];
+}
+
+/**
+ * Listings of one model that differ in colour, storage, RAM, pack size…: each its own product with
+ * its own URL, price and stock (decisions/0010). `axes` are the attribute names with more than one
+ * value in the family, in the order the page shows their selectors.
+ */
+export interface ProductFamily {
+  id: string;
+  axes: string[];
+  members: FamilyMember[];
+}
+
 /** What a grid, a search result or the cart needs of a product. */
 export interface ProductSummary {
   id: string;
@@ -57,6 +90,43 @@ export interface Product extends ProductSummary {
   reviewCount: number;
   stock: number;
   createdAt: string;
+  /** This listing's own colour, storage, RAM… (empty for a product of no family). */
+  attributes: ListingAttribute[];
+  /** The other listings of its model, or null when it has none. */
+  family: ProductFamily | null;
+}
+
+/** A shopper's review of a product. */
+export interface Review {
+  id: string;
+  /** 1 to 5 stars. */
+  rating: number;
+  title: string;
+  body: string;
+  author: string;
+  city: string;
+  createdAt: string;
+  /** Shoppers who found it helpful. */
+  helpful: number;
+  /** The reviewer bought the product from the shop. */
+  verified: boolean;
+}
+
+export type ReviewSort = 'helpful' | 'newest' | 'positive' | 'negative';
+
+/** `GET /api/catalog/products/:id/reviews`: the ratings split and one page of reviews. */
+export interface ReviewsPage {
+  productId: string;
+  rating: number;
+  ratingCount: number;
+  reviewCount: number;
+  /** Ratings per star, 5★ first; the counts add up to `ratingCount`. */
+  breakdown: Array<{ stars: 1 | 2 | 3 | 4 | 5; count: number }>;
+  sort: ReviewSort;
+  page: number;
+  pageSize: number;
+  total: number;
+  reviews: Review[];
 }
 
 export type SortKey = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | 'rating';
@@ -86,8 +156,14 @@ export interface BrowseResult {
 }
 
 export interface SearchResult {
+  /** The text asked for; empty when only filters were (every product under them). */
   query: string;
+  /** The text searched instead when the asked one found nothing ("iphnoe" → "iphone"), else null. */
+  correctedQuery: string | null;
   products: ProductSummary[];
+  /** The same facets as a category page, over every match, each counted under the other filters. */
+  facets: Facets;
+  sort: SortKey;
   page: number;
   pageSize: number;
   total: number;

@@ -12,6 +12,7 @@ import { listenForUpdateMessages } from './lifecycle/update-messages';
 import { precacheRelease } from './precache';
 import { readRelease } from './release';
 import { routeNavigations } from './routing/navigation-route';
+import { bypassTelemetry } from './routing/telemetry-bypass';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -20,6 +21,8 @@ const release = readRelease();
 if (release.killed) {
   runKillSwitchWorker();
 } else {
+  // First: telemetry a page sends while unloading must not wait on this worker.
+  bypassTelemetry();
   precacheRelease(release.precache);
   routeNavigations(release.tables);
   routeRuntimeCaches();

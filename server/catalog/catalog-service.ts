@@ -6,6 +6,7 @@ import { Kysely } from 'kysely';
 import type { Category, HomeResult, Product, ProductSummary, Variant } from '../../shared/api-types';
 import type { Store } from '../store/database';
 import type { Database } from '../store/schema';
+import { loadFamily } from './families/family-view';
 import { SUMMARY_COLUMNS, toProduct, toSummary, toVariant } from './product-rows';
 
 /** A store, or a Kysely instance or transaction over the shop's tables. */
@@ -27,13 +28,16 @@ export async function listCategories(source: CatalogSource): Promise<Category[]>
   return rows.map((row) => ({ slug: row.slug, name: row.name, productCount: Number(row.count) }));
 }
 
-/** One product with its variants, or undefined when no product has this id. */
+/** One product with its variants and its family, or undefined when no product has this id. */
 export async function getProduct(source: CatalogSource, productId: string): Promise<Product | undefined> {
   const db = dbOf(source);
   const row = await db.selectFrom('products').selectAll().where('id', '=', productId).executeTakeFirst();
   if (!row) return undefined;
-  const variants = await db.selectFrom('product_variants').selectAll().where('product_id', '=', productId).orderBy('position').execute();
-  return toProduct(row, variants);
+  const [variants, family] = await Promise.all([
+    db.selectFrom('product_variants').selectAll().where('product_id', '=', productId).orderBy('position').execute(),
+    loadFamily(db, row.family_id),
+  ]);
+  return toProduct(row, variants, family);
 }
 
 /** Summaries of the given products in the order asked for; unknown ids are skipped. */

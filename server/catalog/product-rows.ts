@@ -1,6 +1,6 @@
 /** Maps store rows onto the wire types of the API (ProductSummary, Product, Variant). */
 import type { Selectable } from 'kysely';
-import type { Offer, Product, ProductImage, ProductSummary, Variant } from '../../shared/api-types';
+import type { ListingAttribute, Offer, Product, ProductFamily, ProductImage, ProductSummary, Variant } from '../../shared/api-types';
 import { imageUrl, parseImageSpec } from './images/image-spec';
 import type { ProductsTable, ProductVariantsTable } from './tables';
 
@@ -53,8 +53,13 @@ export function toVariant(row: Selectable<ProductVariantsTable>): Variant {
   return { id: row.id, color: row.color, colorHex: row.color_hex, size: row.size === '' ? null : row.size, stock: Number(row.stock) };
 }
 
-/** The product page view: the summary plus description, images, variants, offers and specifications. */
-export function toProduct(row: Selectable<ProductsTable>, variants: Array<Selectable<ProductVariantsTable>>): Product {
+/** The attributes a row keeps in `family_attributes`. */
+export function listingAttributes(row: Pick<ProductsTable, 'family_attributes'>): ListingAttribute[] {
+  return JSON.parse(row.family_attributes ?? '[]') as ListingAttribute[];
+}
+
+/** The product page view: the summary plus description, images, variants, offers, specifications and family. */
+export function toProduct(row: Selectable<ProductsTable>, variants: Array<Selectable<ProductVariantsTable>>, family: ProductFamily | null = null): Product {
   return {
     ...toSummary(row),
     description: row.description,
@@ -66,6 +71,8 @@ export function toProduct(row: Selectable<ProductsTable>, variants: Array<Select
     reviewCount: Number(row.review_count),
     stock: Number(row.stock),
     createdAt: new Date(Number(row.created_at)).toISOString(),
+    attributes: listingAttributes(row),
+    family,
   };
 }
 

@@ -1,12 +1,14 @@
 /** The catalog API under /api/catalog: categories, home, browse, search, suggest and products. */
 import express, { type Response, type Router } from 'express';
-import type { ProductSummary } from '../../shared/api-types';
+import type { ProductSummary, SearchResult } from '../../shared/api-types';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../http/validate';
 import { browseCategory } from './browse/browse-category';
 import { getHome, getProduct, getProductSummaries, listCategories } from './catalog-service';
-import { browseQuery, productListQuery, productParams, searchQuery, slugParams, suggestQuery } from './http/query-schemas';
+import { browseQuery, productListQuery, productParams, reviewsQuery, searchQuery, slugParams, suggestQuery } from './http/query-schemas';
+import { getReviews } from './reviews/product-reviews';
+import { getSimilarProducts } from './similar/similar-products';
 import { CatalogSearch } from './search/search-index';
 
 const SUGGESTED_PRODUCTS = 4;
@@ -38,9 +40,10 @@ export async function catalogRoutes(deps: ServerDeps): Promise<Router> {
   });
 
   router.get('/search', async (req, res) => {
-    const { q, sort, page, pageSize } = parseInput(searchQuery, req.query, 'query');
-    const { ids, total } = search.search(q, { sort, page, pageSize });
-    sendCatalog(res, { query: q, products: await getProductSummaries(store, ids), page, pageSize, total });
+    const { q, sort, page, pageSize, filters } = parseInput(searchQuery, req.query, 'query');
+    const { ids, total, facets, correctedQuery } = search.search(q, { sort, page, pageSize, filters });
+    const result: SearchResult = { query: q, correctedQuery, products: await getProductSummaries(store, ids), facets, sort, page, pageSize, total };
+    sendCatalog(res, result);
   });
 
   router.get('/suggest', async (req, res) => {
@@ -55,6 +58,21 @@ export async function catalogRoutes(deps: ServerDeps): Promise<Router> {
     const product = await getProduct(store, itemId);
     if (!product) throw new AppError('product-not-found', { id: itemId });
     sendCatalog(res, product);
+  });
+
+  router.get('/products/:itemId/reviews', async (req, res) => {
+    const { itemId } = parseInput(productParams, req.params, 'product id');
+    const request = parseInput(reviewsQuery, req.query, 'query');
+    const page = await getReviews(store.db, itemId, request);
+    if (!page) throw new AppError('product-not-found', { id: itemId });
+    sendCatalog(res, page);
+  });
+
+  router.get('/products/:itemId/similar', async (req, res) => {
+    const { itemId } = parseInput(productParams, req.params, 'product id');
+    const similar = await getSimilarProducts(store.db, itemId);
+    if (!similar) throw new AppError('product-not-found', { id: itemId });
+    sendCatalog(res, similar);
   });
 
   router.get('/products', async (req, res) => {

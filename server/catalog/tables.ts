@@ -33,6 +33,10 @@ export interface ProductsTable {
   offers: string;
   /** JSON: the inputs of the locally generated images, see catalog/images. */
   images: string;
+  /** Listings of one model that differ in colour, storage, RAM… share it; null for none. */
+  family_id: string | null;
+  /** JSON: ListingAttribute[], what sets this listing apart within its family. */
+  family_attributes: string;
 }
 
 export interface ProductVariantsTable {
@@ -40,14 +44,33 @@ export interface ProductVariantsTable {
   product_id: string;
   color: string;
   color_hex: string;
-  /** Empty string when the product comes in one size. */
+  /** A listing's sizes (decisions/0010); empty string for a one-size variant of old stores' colours. */
   size: string;
   stock: number;
   position: Generated<number>;
+}
+
+/** A shopper's review of a product: stars, a headline and a few words. */
+export interface ProductReviewsTable {
+  id: string;
+  product_id: string;
+  /** 1 to 5 stars. */
+  rating: number;
+  title: string;
+  body: string;
+  author: string;
+  city: string;
+  /** Milliseconds since the epoch. */
+  created_at: number;
+  /** Shoppers who found it helpful. */
+  helpful: number;
+  /** 1 when the reviewer bought the product from the shop. */
+  verified: number;
 }
 
 export interface CatalogTables {
   categories: CategoriesTable;
   products: ProductsTable;
   product_variants: ProductVariantsTable;
+  product_reviews: ProductReviewsTable;
 }

@@ -13,3 +13,11 @@ export function requestKind(url: URL): RequestKind | null {
   if (path.startsWith('/img/')) return 'image';
   return null;
 }
+
+/** The telemetry API's path prefix (ARCHITECTURE §6). */
+export const TELEMETRY_PATH = '/foxtrot/';
+
+/** Whether a request is a telemetry post (what a page sends with a beacon or keep-alive fetch). */
+export function isTelemetryPost(url: URL, method: string, sameOrigin: boolean): boolean {
+  return sameOrigin && method === 'POST' && url.pathname.startsWith(TELEMETRY_PATH);
+}

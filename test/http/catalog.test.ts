@@ -1,7 +1,7 @@
 /** The catalog API over HTTP, on every store: happy paths, then malformed requests that must be 4xx. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowseResult, Category, HomeResult, Product, ProductSummary, SearchResult, SuggestResult } from '../../shared/api-types';
+import type { BrowseResult, Category, HomeResult, Product, ProductSummary, ReviewsPage, SearchResult, SuggestResult } from '../../shared/api-types';
 import { startServer, storeKinds, type TestServer } from '../support/server';
 
 const SEEDED = 600;
@@ -125,6 +125,28 @@ for (const kind of storeKinds()) {
         assert.deepEqual(prices, prices.slice().sort((a, b) => b - a));
       });
 
+      it('should filter results with the browse facets and answer their counts', async () => {
+        const all = await json<SearchResult>('/api/catalog/search?q=phone');
+        assert.ok(all.facets.brand.length > 1);
+        const brand = all.facets.brand[0]!;
+        const filtered = await json<SearchResult>(`/api/catalog/search?q=phone&brand=${encodeURIComponent(brand.value)}&pageSize=48`);
+        assert.equal(filtered.total, brand.count);
+        assert.ok(filtered.products.every((p) => p.brand === brand.value));
+      });
+
+      it('should search a corrected query when the asked one finds nothing, and say so', async () => {
+        // Two letters swapped: the engine's fuzzy matching counts that as two typos and finds nothing.
+        const result = await json<SearchResult>('/api/catalog/search?q=smasung');
+        assert.equal(result.correctedQuery, 'samsung');
+        assert.ok(result.total > 0 && result.products.every((p) => p.brand === 'Samsung'));
+      });
+
+      it('should list every product under the filters when there is no text (View all)', async () => {
+        const result = await json<SearchResult>('/api/catalog/search?rating=4&sort=rating');
+        assert.equal(result.query, '');
+        assert.ok(result.total > 0 && result.products.every((p) => p.rating >= 4));
+      });
+
       it('should answer no products for text that matches nothing', async () => {
         const result = await json<SearchResult>('/api/catalog/search?q=qqqqzzzzxxxx');
         assert.deepEqual([result.total, result.products.length], [0, 0]);
@@ -153,6 +175,56 @@ for (const kind of storeKinds()) {
         assert.ok(product.variants.length > 0 && product.variants.every((v) => /^#[0-9a-f]{6}$/.test(v.colorHex)));
         assert.ok(product.images.length >= 2 && product.specifications.length > 0 && product.offers.length > 0);
         assert.ok(!Number.isNaN(Date.parse(product.createdAt)));
+      });
+
+      it('should answer a phone with its family: each listing its own colour, storage, price and stock', async () => {
+        const phones = (await json<BrowseResult>('/api/catalog/browse/mobiles?pageSize=48')).products;
+        const product = await json<Product>(`/api/catalog/products/${phones[0]!.id}`);
+        assert.deepEqual(product.variants, [], 'a colour is a listing, not a variant');
+        assert.ok(product.family, 'a phone has other colours or memory sizes');
+        assert.ok(product.family.axes.length >= 1 && product.family.axes.every((axis) => ['Colour', 'Storage', 'RAM'].includes(axis)));
+        const colour = product.attributes.find((a) => a.name === 'Colour')!;
+        assert.ok(product.title.includes(colour.value), 'the title names the listing\'s own colour');
+        for (const member of product.family.members) {
+          const listing = await json<Product>(`/api/catalog/products/${member.id}`);
+          assert.equal(listing.family?.id, product.family.id);
+          assert.deepEqual([listing.title, listing.price, listing.inStock, listing.slug], [member.title, member.price, member.inStock, member.slug]);
+          assert.deepEqual(listing.attributes, member.attributes);
+        }
+        const signatures = product.family.members.map((m) => JSON.stringify(m.attributes));
+        assert.equal(new Set(signatures).size, signatures.length, 'one listing per combination');
+      });
+
+      it('should answer reviews a page at a time with the ratings split, in the asked order', async () => {
+        const product = await json<Product>(`/api/catalog/products/${some[0]!.id}`);
+        const first = await json<ReviewsPage>(`/api/catalog/products/${product.id}/reviews?pageSize=3`);
+        assert.equal(first.reviewCount, product.reviewCount, 'the page claims the reviews it holds');
+        assert.equal(first.total, product.reviewCount);
+        assert.equal(first.breakdown.reduce((n, b) => n + b.count, 0), product.ratingCount);
+        assert.deepEqual(first.breakdown.map((b) => b.stars), [5, 4, 3, 2, 1]);
+        assert.equal(first.reviews.length, Math.min(3, first.total));
+        const helpful = first.reviews.map((r) => r.helpful);
+        assert.deepEqual(helpful, helpful.slice().sort((a, b) => b - a));
+        const all: string[] = [];
+        for (let page = 1; page <= Math.ceil(first.total / 3); page++) all.push(...(await json<ReviewsPage>(`/api/catalog/products/${product.id}/reviews?pageSize=3&page=${page}`)).reviews.map((r) => r.id));
+        assert.equal(new Set(all).size, first.total, 'pages neither overlap nor skip');
+        const negative = await json<ReviewsPage>(`/api/catalog/products/${product.id}/reviews?sort=negative&pageSize=20`);
+        const stars = negative.reviews.map((r) => r.rating);
+        assert.deepEqual(stars, stars.slice().sort((a, b) => a - b));
+        assert.equal((await json<{ error: { code: string } }>(`/api/catalog/products/${product.id}/reviews?sort=best`, 400)).error.code, 'bad-request');
+        assert.equal((await json<{ error: { code: string } }>('/api/catalog/products/itm0000000000000/reviews', 404)).error.code, 'product-not-found');
+      });
+
+      it('should answer similar products of the same category, without the product\'s own family', async () => {
+        const phones = (await json<BrowseResult>('/api/catalog/browse/mobiles?pageSize=10')).products;
+        const product = await json<Product>(`/api/catalog/products/${phones[0]!.id}`);
+        const similar = await json<ProductSummary[]>(`/api/catalog/products/${product.id}/similar`);
+        assert.ok(similar.length > 0 && similar.length <= 12);
+        const family = new Set(product.family?.members.map((m) => m.id) ?? []);
+        for (const p of similar) {
+          assert.equal(p.categorySlug, 'mobiles');
+          assert.ok(p.id !== product.id && !family.has(p.id) && p.inStock);
+        }
       });
 
       it('should answer summaries in the asked order, skipping unknown ids', async () => {

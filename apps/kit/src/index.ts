@@ -29,7 +29,7 @@ export { RatingPill, type RatingPillProps } from './components/RatingPill';
 export { Skeleton, type SkeletonProps } from './components/Skeleton';
 export { ProductCard, ProductCardSkeleton, productPath, type ProductCardProps } from './components/ProductCard';
 export { ProductGrid, type ProductGridProps } from './components/ProductGrid';
-export { EmptyState, type EmptyStateProps } from './components/EmptyState';
+export { EmptyState, type EmptyStateProps, type EmptyArt } from './components/EmptyState';
 export { ErrorState, type ErrorStateProps } from './components/ErrorState';
 export { Toast, useToast, type ToastProps } from './components/Toast';
 export { ShopHeader, type ShopHeaderProps } from './components/ShopHeader';

@@ -3,7 +3,7 @@
  * malformed known ones are a `bad-request` that names the parameter.
  */
 import { z } from 'zod';
-import type { SortKey } from '../../../shared/api-types';
+import type { ReviewSort, SortKey } from '../../../shared/api-types';
 import type { BrowseFilters } from '../browse/facet-definitions';
 
 /** Product ids look like `itm` and 13 hex digits. */
@@ -54,22 +54,36 @@ const priceRange = z
 /** `/browse/:slug` path parameter. */
 export const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,60}$/, 'is not a category name') });
 
+const facetFilters = {
+  brand: brandList.optional(),
+  price: priceRange.optional(),
+  rating: wholeNumber(1, 4).optional(),
+  discount: wholeNumber(1, 99).optional(),
+};
+
+type FacetParams = { brand?: string[] | undefined; price?: BrowseFilters['price'] | undefined; rating?: number | undefined; discount?: number | undefined };
+
+/** The filters named by the facet params of a browse or search URL. */
+function filtersOf({ brand, price, rating, discount }: FacetParams): BrowseFilters {
+  return { brands: brand ?? [], price: price ?? null, rating: rating ?? null, discount: discount ?? null };
+}
+
 /** `/browse/:slug` query: paging, sort and the facet filters. */
 export const browseQuery = z
-  .object({
-    ...paging,
-    brand: brandList.optional(),
-    price: priceRange.optional(),
-    rating: wholeNumber(1, 4).optional(),
-    discount: wholeNumber(1, 99).optional(),
-  })
-  .transform(({ brand, price, rating, discount, ...rest }) => ({
-    ...rest,
-    filters: { brands: brand ?? [], price: price ?? null, rating: rating ?? null, discount: discount ?? null } satisfies BrowseFilters,
-  }));
+  .object({ ...paging, ...facetFilters })
+  .transform(({ brand, price, rating, discount, ...rest }) => ({ ...rest, filters: filtersOf({ brand, price, rating, discount }) }));
 
-/** `/search` query. */
-export const searchQuery = z.object({ q: searchText, ...paging });
+/**
+ * `/search` query: the text, paging, sort and the same facet filters as browsing. Without text it
+ * lists every product under the filters ("View all" of the home page's deals), so a filter is then required.
+ */
+export const searchQuery = z
+  .object({ q: searchText.optional(), ...paging, ...facetFilters })
+  .refine((query) => query.q !== undefined || query.brand !== undefined || query.price !== undefined || query.rating !== undefined || query.discount !== undefined, {
+    message: 'is required (or a filter: brand, price, rating, discount)',
+    path: ['q'],
+  })
+  .transform(({ q, brand, price, rating, discount, ...rest }) => ({ ...rest, q: q ?? '', filters: filtersOf({ brand, price, rating, discount }) }));
 
 /** `/suggest` query. */
 export const suggestQuery = z.object({ q: searchText });
@@ -89,4 +103,13 @@ export const productListQuery = z.object({
         .min(1, 'must list at least one product id')
         .max(MAX_IDS, `must list at most ${MAX_IDS} product ids`),
     ),
+});
+
+const REVIEW_SORTS = ['helpful', 'newest', 'positive', 'negative'] as const satisfies readonly ReviewSort[];
+
+/** `/products/:itemId/reviews` query: a page of reviews in an order. */
+export const reviewsQuery = z.object({
+  page: wholeNumber(1, MAX_PAGE).default(1),
+  pageSize: wholeNumber(1, 20).default(5),
+  sort: z.enum(REVIEW_SORTS, { message: `must be one of ${REVIEW_SORTS.join(', ')}` }).default('helpful'),
 });

@@ -29,6 +29,26 @@ describe('CatalogSearch', () => {
     assert.equal(search.size, 2400);
   });
 
+  it('should correct a typo the engine cannot forgive, and say so ("iphnoe" → "iphone")', async () => {
+    const result = search.search('iphnoe', { sort: 'relevance', page: 1, pageSize: 5 });
+    assert.equal(result.correctedQuery, 'iphone');
+    assert.ok(result.total > 0);
+    for (const id of result.ids) assert.match((await titleOf(id)).title, /iPhone/);
+    assert.equal(search.search('iphone', { sort: 'relevance', page: 1, pageSize: 5 }).correctedQuery, null);
+  });
+
+  it('should filter results and count facets over every match, as a category page does', () => {
+    const all = search.search('phone', { sort: 'relevance', page: 1, pageSize: 48 });
+    const brand = all.facets.brand[0]!;
+    const filtered = search.search('phone', { sort: 'relevance', page: 1, pageSize: 48, filters: { brands: [brand.value], price: null, rating: null, discount: null } });
+    assert.equal(filtered.total, brand.count);
+    // The brand facet still lists the other brands, with their counts, so a second can be added.
+    assert.deepEqual(filtered.facets.brand.map((b) => [b.value, b.count]), all.facets.brand.map((b) => [b.value, b.count]));
+    assert.ok(filtered.facets.brand.find((b) => b.value === brand.value)!.selected);
+    const rated = search.search('phone', { sort: 'relevance', page: 1, pageSize: 48, filters: { brands: [brand.value], price: null, rating: 4, discount: null } });
+    assert.equal(rated.total, filtered.facets.rating.find((r) => r.value === '4')!.count);
+  });
+
   it('should find Samsung from the prefix "sam"', async () => {
     const { ids, total } = search.search('sam', { sort: 'relevance', page: 1, pageSize: 5 });
     assert.ok(total > 0);

@@ -3,9 +3,12 @@
  * built from the store at start and rebuilt whenever the catalog changes (see decisions/0003).
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import type { SortKey, Suggestion } from '../../../shared/api-types';
+import type { Facets, SortKey, Suggestion } from '../../../shared/api-types';
+import { NO_FILTERS, type BrowseFilters } from '../browse/facet-definitions';
 import type { Store } from '../../store/database';
 import { onCatalogChanged } from '../catalog-events';
+import { Vocabulary } from './did-you-mean';
+import { filterHits, searchFacets } from './search-facets';
 import { categorySuggestions, FIELD_BOOST, fuzzyFor, phraseSuggestions, rankByRelevance, sortHits, tokenize, type ScoredHit, type SearchDoc } from './search-ranking';
 
 interface IndexedDoc {
@@ -40,6 +43,7 @@ export class CatalogSearch {
   private engine: MiniSearch<IndexedDoc> = CatalogSearch.emptyEngine();
   private docs = new Map<string, SearchDoc>();
   private categoryNames = new Map<string, string>();
+  private vocabulary = new Vocabulary();
   private building: Promise<void> = Promise.resolve();
 
   private constructor(private readonly store: Store) {}
@@ -68,17 +72,20 @@ export class CatalogSearch {
     const categories = await db.selectFrom('categories').select(['slug', 'name']).execute();
     const rows = await db
       .selectFrom('products')
-      .select(['id', 'title', 'brand', 'category_slug', 'highlights', 'price', 'created_at', 'rating', 'rating_count'])
+      .select(['id', 'title', 'brand', 'category_slug', 'highlights', 'price', 'created_at', 'rating', 'rating_count', 'discount_percent'])
       .execute();
     const categoryNames = new Map(categories.map((c) => [c.slug, c.name]));
     const engine = CatalogSearch.emptyEngine();
     const docs = new Map<string, SearchDoc>();
+    const vocabulary = new Vocabulary();
     engine.addAll(
       rows.map((row) => {
         docs.set(row.id, {
           id: row.id, title: row.title, brand: row.brand, categorySlug: row.category_slug, price: Number(row.price),
           createdAt: Number(row.created_at), rating: Math.round(Number(row.rating) * 10) / 10, ratingCount: Number(row.rating_count),
+          discountPercent: Number(row.discount_percent),
         });
+        vocabulary.add(tokenize(`${row.brand} ${row.title}`));
         const category = `${categoryNames.get(row.category_slug) ?? ''} ${CATEGORY_WORDS[row.category_slug] ?? ''}`;
         return { id: row.id, title: row.title, brand: row.brand, category, highlights: (JSON.parse(row.highlights) as string[]).join(' ') };
       }),
@@ -86,12 +93,16 @@ export class CatalogSearch {
     this.engine = engine;
     this.docs = docs;
     this.categoryNames = categoryNames;
+    this.vocabulary = vocabulary;
   }
 
   /** Every product matching `query`, best first: all words when possible, any word otherwise. */
   private ranked(query: string): ScoredHit[] {
-    let results = this.engine.search(query, searchOptions('AND'));
-    if (results.length === 0) results = this.engine.search(query, searchOptions('OR'));
+    return this.rank(this.engine.search(query, searchOptions('AND')), query) ?? this.rank(this.engine.search(query, searchOptions('OR')), query) ?? [];
+  }
+
+  private rank(results: ReturnType<MiniSearch['search']>, query: string): ScoredHit[] | null {
+    if (results.length === 0) return null;
     const hits = results.flatMap((result) => {
       const doc = this.docs.get(result.id as string);
       return doc ? [{ doc, score: result.score }] : [];
@@ -99,16 +110,57 @@ export class CatalogSearch {
     return rankByRelevance(hits, query);
   }
 
-  /** One page of product ids matching `query` in the chosen order, and how many match in all. */
-  search(query: string, options: { sort: SortKey; page: number; pageSize: number }): { ids: string[]; total: number } {
-    const hits = sortHits(this.ranked(query), options.sort);
+  /**
+   * The hits of a query, correcting words the catalog does not know when all of them together find
+   * nothing ("iphnoe case" → "iphone case"); `corrected` is the query searched instead, if any.
+   * An empty query is every product, most popular first.
+   */
+  resolve(query: string): { hits: ScoredHit[]; corrected: string | null } {
+    if (tokenize(query).length === 0) {
+      const all = [...this.docs.values()].map((doc) => ({ doc, score: 1 }));
+      return { hits: all.sort((a, b) => b.doc.ratingCount - a.doc.ratingCount || (a.doc.id < b.doc.id ? -1 : 1)), corrected: null };
+    }
+    const exact = this.rank(this.engine.search(query, searchOptions('AND')), query);
+    if (exact) return { hits: exact, corrected: null };
+    const corrected = this.correct(query);
+    const fixed = corrected ? this.rank(this.engine.search(corrected, searchOptions('AND')), corrected) : null;
+    if (fixed) return { hits: fixed, corrected };
+    return { hits: this.ranked(query), corrected: null };
+  }
+
+  /** The query with each word that matches nothing replaced by the closest catalog word, or null when none is. */
+  private correct(query: string): string | null {
+    const words = tokenize(query);
+    let changed = false;
+    const fixed = words.map((word) => {
+      if (this.engine.search(word, searchOptions('AND')).length > 0) return word;
+      const better = this.vocabulary.correct(word);
+      if (better) changed = true;
+      return better ?? word;
+    });
+    return changed ? fixed.join(' ') : null;
+  }
+
+  /**
+   * One page of product ids matching `query` and the filters in the chosen order, how many match in
+   * all, the facets of every match (each counted under the other filters) and the corrected query.
+   */
+  search(
+    query: string,
+    options: { sort: SortKey; page: number; pageSize: number; filters?: BrowseFilters },
+  ): { ids: string[]; total: number; facets: Facets; correctedQuery: string | null } {
+    const filters = options.filters ?? NO_FILTERS;
+    const { hits, corrected } = this.resolve(query);
+    const { facets } = searchFacets(hits.map((hit) => hit.doc), filters);
+    const matching = sortHits(filterHits(hits, filters), options.sort);
     const start = (options.page - 1) * options.pageSize;
-    return { ids: hits.slice(start, start + options.pageSize).map((hit) => hit.doc.id), total: hits.length };
+    return { ids: matching.slice(start, start + options.pageSize).map((hit) => hit.doc.id), total: matching.length, facets, correctedQuery: corrected };
   }
 
   /** Completions of a partly typed query, "<query> in <category>" picks, and the best few products. */
   suggest(query: string, productLimit: number): { suggestions: Suggestion[]; ids: string[] } {
-    const hits = this.ranked(query);
+    const { hits, corrected } = this.resolve(query);
+    if (corrected) query = corrected;
     // Phrases read off the ranked hits lead. When none complete the query (a typo: "samsng"), the
     // engine's own suggestions correct it; they are dropped when longer than the query, as they
     // then string together every matched word ("shoes for formal men material maroon").

@@ -6,7 +6,7 @@ import {
 } from './search-ranking';
 
 function hit(id: string, title: string, score: number, extra: Partial<SearchDoc> = {}): ScoredHit {
-  const doc: SearchDoc = { id, title, brand: title.split(' ')[0]!, categorySlug: 'mobiles', price: 100, createdAt: 0, rating: 4, ratingCount: 10, ...extra };
+  const doc: SearchDoc = { id, title, brand: title.split(' ')[0]!, categorySlug: 'mobiles', price: 100, createdAt: 0, rating: 4, ratingCount: 10, discountPercent: 0, ...extra };
   return { doc, score };
 }
 

@@ -14,6 +14,7 @@ export interface SearchDoc {
   createdAt: number;
   rating: number;
   ratingCount: number;
+  discountPercent: number;
 }
 
 export interface ScoredHit {

@@ -1,7 +1,7 @@
 /** Appliances: refrigerators, washing machines, televisions, air conditioners and mixer grinders. */
 import type { ImageKind } from '../images/image-spec';
 import { DEVICE_COLOURS } from './colours';
-import { specs, takeCombos, type CategoryGenerator, type ProductDraft } from './draft';
+import { colourAttribute, specs, takeCombos, type CategoryGenerator, type ProductDraft } from './draft';
 
 interface Line {
   kind: ImageKind;
@@ -24,31 +24,39 @@ const LINES: Line[] = [
     models: [['750 W Mixer Grinder (3 Jars)', 3999, '750 W'], ['500 W Mixer Grinder (3 Jars)', 2999, '500 W'], ['1000 W Juicer Mixer Grinder (4 Jars)', 6499, '1000 W']] },
 ];
 
-/** Generates `count` appliances. */
+/** Generates `count` appliances; a model's colours are one family. */
 export const generateAppliances: CategoryGenerator = (random, count) => {
-  const combos = LINES.flatMap((line) => line.brands.flatMap((brand) => line.models.map((model) => ({ line, brand, model }))));
-  return takeCombos(random, combos, count).map(({ line, brand, model: [name, base, key] }): ProductDraft => {
-    const colours = random.sample(line.kind === 'tv' || line.kind === 'ac' ? DEVICE_COLOURS.slice(0, 1).concat(DEVICE_COLOURS.slice(5, 6)) : DEVICE_COLOURS, random.int(1, 2));
-    const stars = name.match(/(\d) Star/)?.[1] ?? String(random.int(3, 5));
+  const models = LINES.flatMap((line) => line.brands.flatMap((brand) => line.models.map((model) => {
+    const [name] = model;
     // Shops list several model years of the same appliance; the model code tells them apart.
     const code = `${brand.replace(/[^A-Z]/gi, '').slice(0, 2).toUpperCase()}-${random.int(100, 999)}${random.pick(['A', 'B', 'R', 'X'])}${random.pick(['N', 'S', 'Z'])}`;
-    const warranty = random.pick(['1 Year on Product', '1 Year on Product, 10 Years on Compressor', '2 Years Comprehensive']);
     return {
-      title: `${brand} ${name} (${line.kind === 'tv' || line.kind === 'mixer' ? '' : `${colours[0]!.name}, `}${code})`,
+      line, brand, model, code,
+      colours: random.sample(line.kind === 'tv' || line.kind === 'ac' ? DEVICE_COLOURS.slice(0, 1).concat(DEVICE_COLOURS.slice(5, 6)) : DEVICE_COLOURS, random.int(1, 2)),
+      stars: name.match(/(\d) Star/)?.[1] ?? String(random.int(3, 5)),
+      warranty: random.pick(['1 Year on Product', '1 Year on Product, 10 Years on Compressor', '2 Years Comprehensive']),
+      markup: random.int(115, 150) / 100,
+    };
+  })));
+  const combos = models.flatMap((m) => m.colours.map((colour) => ({ ...m, colour })));
+  return takeCombos(random, combos, count).map(({ line, brand, model: [name, base, key], code, colour, stars, warranty, markup }): ProductDraft => {
+    return {
+      title: `${brand} ${name} (${line.kind === 'tv' || line.kind === 'mixer' ? '' : `${colour.name}, `}${code})`,
       brand,
       description: `${brand} ${line.type.toLowerCase()}, ${key}. ${line.kind === 'mixer' ? 'Stainless steel jars and overload protection for everyday Indian cooking.' : `${stars} star energy rating keeps electricity bills low.`}`,
-      mrpRupees: Math.round(base * random.int(115, 150) / 100),
+      mrpRupees: Math.round(base * markup),
       discount: [10, 45],
       highlights: [key, line.kind === 'mixer' ? '3 Speed Control with Incher' : `${stars} Star BEE Rating`, line.kind === 'tv' ? 'Netflix | Prime Video | Disney+Hotstar | YouTube' : 'Inverter Technology', `Warranty: ${warranty}`],
       specifications: specs({
-        General: { Brand: brand, 'Model Name': code, Type: line.type, Capacity: key, Color: colours[0]!.name },
+        General: { Brand: brand, 'Model Name': code, Type: line.type, Capacity: key, Color: colour.name },
         Performance: { 'Energy Rating': `${stars} Star`, Inverter: line.kind === 'mixer' ? 'No' : 'Yes' },
         Warranty: { 'Warranty Summary': warranty, 'Service Type': 'On-site' },
       }),
-      colours,
+      colours: [colour],
       sizes: [],
       image: { kind: line.kind },
       bigTicket: base > 10000,
+      family: { key: `${brand} ${code}`, attributes: [colourAttribute(colour)] },
     };
   });
 };

@@ -1,7 +1,7 @@
 /** Beauty & Personal Care: skin care, hair care, fragrances and lipsticks in shades. */
 import type { ImageKind } from '../images/image-spec';
 import { SHADE_COLOURS } from './colours';
-import { specs, takeCombos, type CategoryGenerator, type Colour, type ProductDraft } from './draft';
+import { attribute, colourAttribute, specs, takeCombos, type CategoryGenerator, type Colour, type ProductDraft } from './draft';
 
 // [brand, product, kind, pack sizes, price of the smallest pack, skin/hair type, bottle tint]
 const ITEMS: ReadonlyArray<[string, string, ImageKind, string[], number, string, string]> = [
@@ -46,6 +46,7 @@ export const generateBeauty: CategoryGenerator = (random, count) => {
     ...ITEMS.flatMap(([brand, name, kind, packs, price, type, hex]) =>
       packs.flatMap((pack, i) => [1, 2, 3].map((multiple) => (): ProductDraft => {
         const tint: Colour = { name: 'Standard', hex };
+        const organic = random.pick(['Yes', 'No']);
         return {
           title: `${brand} ${name} (${multiple > 1 ? `Pack of ${multiple}, ` : ''}${pack})`,
           brand,
@@ -53,16 +54,16 @@ export const generateBeauty: CategoryGenerator = (random, count) => {
           mrpRupees: Math.round(price * (1 + i * 0.8) * multiple),
           discount: [5, 40],
           highlights: [`Ideal For: ${type.includes('Hair') || type === 'Men' ? type : 'Women & Men'}`, `Quantity: ${pack}`, type, 'Paraben free'],
-          specifications: specs({ General: { Brand: brand, 'Model Name': name, Quantity: pack, 'Skin or Hair Type': type, Organic: random.pick(['Yes', 'No']) }, 'Usage': { 'Application Area': /Shampoo|Hair|Beard/.test(name) ? 'Hair' : /Perfume|Parfum/.test(name) ? 'Body' : 'Face' } }),
+          specifications: specs({ General: { Brand: brand, 'Model Name': name, Quantity: pack, 'Skin or Hair Type': type, Organic: organic }, 'Usage': { 'Application Area': /Shampoo|Hair|Beard/.test(name) ? 'Hair' : /Perfume|Parfum/.test(name) ? 'Body' : 'Face' } }),
           colours: [tint],
           sizes: [],
           image: { kind, label: brand },
+          family: { key: `${brand} ${name}`, attributes: [attribute('Quantity', pack), attribute('Pack', multiple > 1 ? `Pack of ${multiple}` : 'Single')] },
         };
       })),
     ),
     ...LIPSTICKS.flatMap(([brand, name, price]) =>
       SHADE_COLOURS.map((shade) => (): ProductDraft => {
-        const colours = [shade, ...random.sample(SHADE_COLOURS.filter((s) => s !== shade), 3)];
         return {
           title: `${brand} ${name} (${shade.name}, 4.2 g)`,
           brand,
@@ -71,9 +72,11 @@ export const generateBeauty: CategoryGenerator = (random, count) => {
           discount: [10, 45],
           highlights: ['Finish: Matte', `Shade: ${shade.name}`, 'Long lasting up to 16 hours', 'Quantity: 4.2 g'],
           specifications: specs({ General: { Brand: brand, 'Model Name': name, Shade: shade.name, Finish: 'Matte', Quantity: '4.2 g' } }),
-          colours,
+          colours: [shade],
           sizes: [],
           image: { kind: 'lipstick', label: brand },
+          // Each shade is its own listing; a lipstick's shades are one family.
+          family: { key: `${brand} ${name}`, attributes: [colourAttribute(shade, 'Shade')] },
         };
       }),
     ),

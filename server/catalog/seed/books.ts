@@ -1,5 +1,5 @@
 /** Books: well-known titles plus a long tail of new Indian fiction, each in a binding and language. */
-import { specs, takeCombos, type CategoryGenerator, type ProductDraft } from './draft';
+import { attribute, specs, takeCombos, type CategoryGenerator, type ProductDraft } from './draft';
 import type { Random } from './random';
 
 // [title, author, publisher, genre, rupees]
@@ -42,6 +42,8 @@ function book(random: Random, [title, author, publisher, genre, rupees]: (typeof
     colours: [{ name: 'Cover', hex: random.pick(COVERS) }],
     sizes: [],
     image: { kind: 'book', label: title, sublabel: author },
+    // A title's bindings and languages are one family: each its own listing and price.
+    family: { key: `${title} / ${author}`, attributes: [attribute('Binding', binding), attribute('Language', language)] },
   };
 }
 

@@ -1,5 +1,5 @@
 /** What each category generator produces: a product before ids, ratings, stock and offers are added. */
-import type { Product } from '../../../shared/api-types';
+import type { ListingAttribute, Product } from '../../../shared/api-types';
 import type { ImageKind } from '../images/image-spec';
 import type { Random } from './random';
 
@@ -20,10 +20,12 @@ export interface ProductDraft {
   discount: [min: number, max: number];
   highlights: string[];
   specifications: SpecGroups;
-  /** First colour is the one in the title and the first image. */
-  colours: Colour[];
-  /** Empty when the item comes in one size. */
+  /** The listing's colour: in its title and its pictures. One per listing (decisions/0010). */
+  colours: [Colour];
+  /** Sizes of the listing (its variants); empty when the item comes in one size. */
   sizes: string[];
+  /** The model this listing is one of, and what sets it apart (colour, storage, RAM, pack…). */
+  family?: { key: string; attributes: ListingAttribute[] };
   image: { kind: ImageKind; label?: string; sublabel?: string };
   /** Big-ticket items get exchange and EMI offers. */
   bigTicket?: boolean;
@@ -67,4 +69,14 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return slug.slice(0, 80).replace(/-+$/, '') || 'item';
+}
+
+/** The colour attribute of a listing, with its swatch. */
+export function colourAttribute(colour: Colour, name = 'Colour'): ListingAttribute {
+  return { name, value: colour.name, swatch: colour.hex };
+}
+
+/** A plain attribute (storage, RAM, quantity…). */
+export function attribute(name: string, value: string): ListingAttribute {
+  return { name, value };
 }

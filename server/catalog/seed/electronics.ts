@@ -1,6 +1,6 @@
-/** Electronics: laptops, headphones and earbuds, smartwatches and speakers. */
+/** Electronics: laptops, headphones and earbuds, smartwatches and speakers; each model's colours and memory are one family. */
 import { DEVICE_COLOURS } from './colours';
-import { specs, takeCombos, type CategoryGenerator, type ProductDraft } from './draft';
+import { attribute, colourAttribute, specs, takeCombos, type CategoryGenerator, type Colour, type ProductDraft } from './draft';
 import type { Random } from './random';
 
 const LAPTOPS: ReadonlyArray<[string, string, number]> = [
@@ -23,69 +23,129 @@ const SPEAKERS: ReadonlyArray<[string, string, number]> = [
   ['Sony', 'SRS-XB100', 5990], ['Mivi', 'Roam 2', 2999], ['Zebronics', 'Zeb-Sound Feast 500', 7999],
 ];
 
-function laptop(random: Random, [brand, series, base]: (typeof LAPTOPS)[number]): ProductDraft {
+/** One laptop model as listed: its chip, colours and weight; memory configurations are its listings. */
+interface LaptopModel {
+  brand: string;
+  series: string;
+  base: number;
+  chip: string;
+  colours: Colour[];
+  weight: string;
+  ddr: string;
+  markup: number;
+}
+
+// [RAM GB, SSD GB]
+const LAPTOP_CONFIGS: ReadonlyArray<[number, number]> = [[8, 512], [16, 512], [16, 1024]];
+
+function laptopModels(random: Random): LaptopModel[] {
+  return LAPTOPS.flatMap(([brand, series, base]) => {
+    const apple = brand === 'Apple';
+    // Two chips of a series are two models (two families), as shops list them.
+    const chips = apple ? ['Apple M2'] : random.sample(CHIPS, 2);
+    return chips.map((chip) => ({
+      brand, series, base, chip,
+      colours: random.sample(DEVICE_COLOURS.slice(0, 5), random.int(1, 2)),
+      weight: random.pick(['1.24 Kg', '1.59 Kg', '1.69 Kg', '1.79 Kg', '2.2 Kg']),
+      ddr: apple ? '' : random.pick(['4', '5']),
+      markup: random.int(115, 135) / 100,
+    }));
+  });
+}
+
+function laptop(m: LaptopModel, [ram, ssd]: (typeof LAPTOP_CONFIGS)[number], colour: Colour): ProductDraft {
+  const { brand, series, chip, weight } = m;
   const apple = brand === 'Apple';
-  const chip = apple ? 'Apple M2' : random.pick(CHIPS);
-  const ram = random.pick([8, 16, 16]);
-  const ssd = random.pick([512, 512, 1024]);
-  const colours = random.sample(DEVICE_COLOURS.slice(0, 5), random.int(1, 2));
   const os = apple ? 'macOS Sonoma' : 'Windows 11 Home';
-  const weight = random.pick(['1.24 Kg', '1.59 Kg', '1.69 Kg', '1.79 Kg', '2.2 Kg']);
   const gaming = series.includes('Gaming');
+  const storage = ssd >= 1024 ? '1 TB' : `${ssd} GB`;
   return {
-    title: `${brand} ${series} ${chip} - (${ram} GB/${ssd >= 1024 ? '1 TB' : `${ssd} GB`} SSD/${os}) ${gaming ? 'Gaming' : 'Thin and Light'} Laptop (${apple ? '13.6' : '15.6'} Inch, ${colours[0]!.name}, ${weight})`,
+    title: `${brand} ${series} ${chip} - (${ram} GB/${storage} SSD/${os}) ${gaming ? 'Gaming' : 'Thin and Light'} Laptop (${apple ? '13.6' : '15.6'} Inch, ${colour.name}, ${weight})`,
     brand,
-    description: `${brand} ${series} with ${chip}, ${ram} GB of RAM and a fast ${ssd} GB SSD. ${gaming ? 'A high refresh rate screen and dedicated graphics for smooth gaming.' : 'Light enough to carry all day, with a battery that lasts through lectures and meetings.'}`,
-    mrpRupees: Math.round(base * (1 + ram / 64 + ssd / 8192) * random.int(115, 135) / 100),
+    description: `${brand} ${series} with ${chip}, ${ram} GB of RAM and a fast ${storage} SSD. ${gaming ? 'A high refresh rate screen and dedicated graphics for smooth gaming.' : 'Light enough to carry all day, with a battery that lasts through lectures and meetings.'}`,
+    mrpRupees: Math.round(m.base * (1 + ram / 64 + ssd / 8192) * m.markup),
     discount: apple ? [5, 15] : [12, 35],
-    highlights: [chip, `${ram} GB DDR${apple ? '' : random.pick(['4', '5'])} RAM`, `${ssd >= 1024 ? '1 TB' : `${ssd} GB`} SSD`, `${os} Operating System`, `${apple ? '34.46 cm (13.6 inch)' : '39.62 cm (15.6 Inch)'} Display`],
+    highlights: [chip, `${ram} GB DDR${m.ddr} RAM`, `${storage} SSD`, `${os} Operating System`, `${apple ? '34.46 cm (13.6 inch)' : '39.62 cm (15.6 Inch)'} Display`],
     specifications: specs({
-      General: { 'Model Name': series, 'Sales Package': 'Laptop, Power Adaptor, User Guide', Type: gaming ? 'Gaming Laptop' : 'Thin and Light Laptop', Color: colours[0]!.name },
+      General: { 'Model Name': series, 'Sales Package': 'Laptop, Power Adaptor, User Guide', Type: gaming ? 'Gaming Laptop' : 'Thin and Light Laptop', Color: colour.name },
       'Processor And Memory Features': { Processor: chip, RAM: `${ram} GB`, SSD: 'Yes', 'SSD Capacity': `${ssd} GB` },
       'Operating System': { 'Operating System': os },
       'Display And Audio Features': { 'Screen Size': apple ? '34.46 cm (13.6 inch)' : '39.62 cm (15.6 Inch)', 'Screen Resolution': apple ? '2560 x 1664 Pixels' : '1920 x 1080 Pixels' },
       Dimensions: { Weight: weight },
       Warranty: { 'Warranty Summary': '1 Year Onsite Warranty' },
     }),
-    colours,
+    colours: [colour],
     sizes: [],
     image: { kind: 'laptop' },
     bigTicket: true,
+    family: { key: `${brand} ${series} ${chip}`, attributes: [colourAttribute(colour), attribute('RAM', `${ram} GB`), attribute('SSD Capacity', storage)] },
   };
 }
 
-function gadget(random: Random, kind: 'headphones' | 'earbuds' | 'watch' | 'speaker', brand: string, model: string, base: number): ProductDraft {
-  const colours = random.sample(DEVICE_COLOURS, random.int(1, 4));
-  const hours = random.pick([20, 30, 40, 50, 60]);
-  const noun = { headphones: 'Bluetooth Headset', earbuds: 'Bluetooth Earbuds', watch: 'Smartwatch', speaker: 'Bluetooth Speaker' }[kind];
-  const extra = { headphones: 'Active Noise Cancellation', earbuds: 'ENx Tech, Fast Charging', watch: '1.96" AMOLED Display, Bluetooth Calling', speaker: `${random.pick([5, 10, 20, 30])} W, IP67 Waterproof` }[kind];
+type GadgetKind = 'headphones' | 'earbuds' | 'watch' | 'speaker';
+
+/** One gadget model: what all its colours share. */
+interface GadgetModel {
+  kind: GadgetKind;
+  brand: string;
+  model: string;
+  base: number;
+  colours: Colour[];
+  hours: number;
+  extra: string;
+  bluetooth: string;
+  charging: number;
+  waterResistant: string;
+  markup: number;
+}
+
+function gadgetModel(random: Random, kind: GadgetKind, brand: string, model: string, base: number): GadgetModel {
   return {
-    title: `${brand} ${model} with ${extra} ${noun} (${colours[0]!.name}${kind === 'earbuds' ? ', True Wireless' : ''})`,
+    kind, brand, model, base,
+    colours: random.sample(DEVICE_COLOURS, random.int(1, 4)),
+    hours: random.pick([20, 30, 40, 50, 60]),
+    extra: { headphones: 'Active Noise Cancellation', earbuds: 'ENx Tech, Fast Charging', watch: '1.96" AMOLED Display, Bluetooth Calling', speaker: `${random.pick([5, 10, 20, 30])} W, IP67 Waterproof` }[kind],
+    bluetooth: `5.${random.int(0, 3)}`,
+    charging: random.int(1, 3),
+    waterResistant: random.pick(['Yes', 'No']),
+    markup: random.int(110, 160) / 100,
+  };
+}
+
+function gadget(g: GadgetModel, colour: Colour): ProductDraft {
+  const { kind, brand, model, base, hours, extra } = g;
+  const noun = { headphones: 'Bluetooth Headset', earbuds: 'Bluetooth Earbuds', watch: 'Smartwatch', speaker: 'Bluetooth Speaker' }[kind];
+  return {
+    title: `${brand} ${model} with ${extra} ${noun} (${colour.name}${kind === 'earbuds' ? ', True Wireless' : ''})`,
     brand,
     description: `${brand} ${model}: ${extra.toLowerCase()} and up to ${hours} hours of playback on a single charge.`,
-    mrpRupees: Math.round(base * random.int(110, 160) / 100),
+    mrpRupees: Math.round(base * g.markup),
     discount: base > 15000 ? [10, 30] : [40, 80],
-    highlights: [extra, `Battery life: ${hours} hrs`, `Bluetooth version: 5.${random.int(0, 3)}`, kind === 'watch' ? 'Heart rate and SpO2 monitoring' : 'Deep bass', '1 Year Warranty'],
+    highlights: [extra, `Battery life: ${hours} hrs`, `Bluetooth version: ${g.bluetooth}`, kind === 'watch' ? 'Heart rate and SpO2 monitoring' : 'Deep bass', '1 Year Warranty'],
     specifications: specs({
-      General: { 'Model Name': model, Color: colours[0]!.name, Type: noun, 'Sales Package': `${noun}, Charging Cable, User Manual` },
-      'Product Details': { 'Battery Life': `${hours} hrs`, 'Charging Time': `${random.int(1, 3)} hrs`, 'Water Resistant': random.pick(['Yes', 'No']) },
-      Connectivity: { 'Bluetooth Version': '5.3', 'Bluetooth Range': '10 m' },
+      General: { 'Model Name': model, Color: colour.name, Type: noun, 'Sales Package': `${noun}, Charging Cable, User Manual` },
+      'Product Details': { 'Battery Life': `${hours} hrs`, 'Charging Time': `${g.charging} hrs`, 'Water Resistant': g.waterResistant },
+      Connectivity: { 'Bluetooth Version': g.bluetooth, 'Bluetooth Range': '10 m' },
       Warranty: { 'Warranty Summary': '1 Year Manufacturer Warranty' },
     }),
-    colours,
+    colours: [colour],
     sizes: [],
     image: { kind: kind === 'earbuds' ? 'headphones' : kind },
+    family: { key: `${brand} ${model}`, attributes: [colourAttribute(colour)] },
   };
 }
 
 /** Generates `count` laptops and gadgets. */
 export const generateElectronics: CategoryGenerator = (random, count) => {
   type Maker = () => ProductDraft;
+  const gadgets = [
+    ...AUDIO.map(([b, m, p, k]) => gadgetModel(random, k, b, m, p)),
+    ...WATCHES.map(([b, m, p]) => gadgetModel(random, 'watch', b, m, p)),
+    ...SPEAKERS.map(([b, m, p]) => gadgetModel(random, 'speaker', b, m, p)),
+  ];
   const makers: Maker[] = [
-    ...LAPTOPS.flatMap((l) => [0, 1, 2].map(() => () => laptop(random, l))),
-    ...AUDIO.flatMap(([b, m, p, k]) => [0, 1].map(() => () => gadget(random, k, b, m, p))),
-    ...WATCHES.map(([b, m, p]) => () => gadget(random, 'watch', b, m, p)),
-    ...SPEAKERS.map(([b, m, p]) => () => gadget(random, 'speaker', b, m, p)),
+    ...laptopModels(random).flatMap((m) => LAPTOP_CONFIGS.flatMap((config) => m.colours.map((colour) => () => laptop(m, config, colour)))),
+    ...gadgets.flatMap((g) => g.colours.map((colour) => () => gadget(g, colour))),
   ];
   return takeCombos(random, makers, count).map((make) => make());
 };

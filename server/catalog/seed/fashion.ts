@@ -1,7 +1,7 @@
 /** Fashion: shirts, t-shirts, jeans, dresses, kurtas and shoes, each in colours and sizes. */
 import type { ImageKind } from '../images/image-spec';
 import { FASHION_COLOURS } from './colours';
-import { specs, takeCombos, type CategoryGenerator, type ProductDraft } from './draft';
+import { colourAttribute, specs, takeCombos, type CategoryGenerator, type ProductDraft } from './draft';
 
 interface Line {
   kind: ImageKind;
@@ -44,17 +44,19 @@ const LINES: Line[] = [
     names: ['Running Shoes For Women', 'Sneakers For Women', 'Walking Shoes For Women', 'Casual Slip On Shoes For Women'] },
 ];
 
-/** Generates `count` clothes and shoes. */
+/** Generates `count` clothes and shoes: a cut's colours are one family, its sizes are variants of each. */
 export const generateFashion: CategoryGenerator = (random, count) => {
-  const combos = LINES.flatMap((line) => line.brands.flatMap((brand) => line.names.map((name) => ({ line, brand, name }))));
-  return takeCombos(random, combos, count).map(({ line, brand, name }): ProductDraft => {
-    const colours = random.sample(FASHION_COLOURS, random.int(1, 3));
-    const colour = colours[0]!;
-    const fabric = random.pick(line.fabric);
-    const sizes = line.sizes.slice(random.chance(0.3) ? 1 : 0);
-    // The colour is in every title, as listings of the same cut in another colour are separate items.
+  const cuts = LINES.flatMap((line) => line.brands.flatMap((brand) => line.names.map((name) => ({
+    line, brand, name,
+    colours: random.sample(FASHION_COLOURS, random.int(1, 3)),
+    fabric: random.pick(line.fabric),
+    sizes: line.sizes.slice(random.chance(0.3) ? 1 : 0),
+    mrpRupees: random.int(line.price[0], line.price[1]),
+  }))));
+  const combos = cuts.flatMap((cut) => cut.colours.map((colour) => ({ ...cut, colour })));
+  return takeCombos(random, combos, count).map(({ line, brand, name, colour, fabric, sizes, mrpRupees }): ProductDraft => {
+    // The colour is in every title: each colour of a cut is its own listing.
     const title = name.includes('{c}') ? name.replace('{c}', colour.name) : `${name} (${colour.name})`;
-    const mrpRupees = random.int(line.price[0], line.price[1]);
     return {
       title,
       brand,
@@ -69,9 +71,10 @@ export const generateFashion: CategoryGenerator = (random, count) => {
           ? { General: { 'Ideal For': line.who, Type: name.replace(/ For (Men|Women)$/, ''), 'Outer Material': fabric, Color: colour.name, 'Sole Material': 'Rubber', Closure: 'Lace-Ups' }, 'In The Box': { 'Pack Of': '1 Pair' } }
           : { General: { 'Ideal For': line.who, Type: line.type, Fabric: fabric, Color: colour.name, Fit: /Slim|Skinny/.test(name) ? 'Slim' : 'Regular', Occasion: /Formal/.test(name) ? 'Formal' : 'Casual' }, 'Wash Care': { Instructions: 'Machine wash cold, tumble dry low' } },
       ),
-      colours,
+      colours: [colour],
       sizes,
       image: { kind: line.kind },
+      family: { key: `${brand} ${name}`, attributes: [colourAttribute(colour)] },
     };
   });
 };

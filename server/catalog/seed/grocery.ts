@@ -1,5 +1,5 @@
 /** Grocery: staples, snacks, beverages and household supplies in their usual pack sizes. */
-import { specs, takeCombos, type CategoryGenerator, type ProductDraft } from './draft';
+import { attribute, specs, takeCombos, type CategoryGenerator, type ProductDraft } from './draft';
 
 // [brand, product, pack sizes with rupee prices, type, pack colour]
 const ITEMS: ReadonlyArray<[string, string, Array<[string, number]>, string, string]> = [
@@ -34,7 +34,7 @@ const ITEMS: ReadonlyArray<[string, string, Array<[string, number]>, string, str
   ['Kellogg’s', 'Corn Flakes Original', [['475 g', 185], ['875 g', 325]], 'Breakfast Cereals', '#d83a2f'],
 ];
 
-/** Generates `count` grocery packs; packs come in one size each, so they have no variants. */
+/** Generates `count` grocery packs; each pack size is its own listing, a product's packs one family. */
 export const generateGrocery: CategoryGenerator = (random, count) => {
   const combos = ITEMS.flatMap(([brand, name, packs, type, hex]) =>
     packs.flatMap(([pack, price]) => [1, 2, 3, 4].map((multiple) => ({ brand, name, pack, price, type, hex, multiple }))),
@@ -56,6 +56,7 @@ export const generateGrocery: CategoryGenerator = (random, count) => {
       colours: [{ name: 'Standard', hex }],
       sizes: [],
       image: { kind: 'pack', label: brand, sublabel: name.split(' ').slice(0, 3).join(' ') },
+      family: { key: `${brand} ${name}`, attributes: [attribute('Quantity', pack), attribute('Pack', multiple > 1 ? `Pack of ${multiple}` : 'Single')] },
     };
   });
 };

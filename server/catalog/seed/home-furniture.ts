@@ -1,7 +1,7 @@
 /** Home & Furniture: sofas, beds, chairs, study tables, lamps and bottles. */
 import type { ImageKind } from '../images/image-spec';
 import { DEVICE_COLOURS, HOME_COLOURS } from './colours';
-import { specs, takeCombos, type CategoryGenerator, type ProductDraft } from './draft';
+import { attribute, colourAttribute, specs, takeCombos, type CategoryGenerator, type ProductDraft } from './draft';
 
 interface Line {
   kind: ImageKind;
@@ -34,30 +34,37 @@ const LINES: Line[] = [
     names: ['Thermosteel Flask 1000 ml', 'Fridge Water Bottle 1 L (Pack of 3)', 'Vacuum Insulated Bottle 750 ml', 'Copper Water Bottle 950 ml'] },
 ];
 
-/** Generates `count` furniture and home items. */
+/** Generates `count` furniture and home items; a design's colours and materials are one family. */
 export const generateHomeFurniture: CategoryGenerator = (random, count) => {
-  const combos = LINES.flatMap((line) => line.brands.flatMap((brand) => line.names.map((name) => ({ line, brand, name }))));
-  return takeCombos(random, combos, count).map(({ line, brand, name }): ProductDraft => {
+  const designs = LINES.flatMap((line) => line.brands.flatMap((brand) => line.names.map((name) => {
     const palette = line.kind === 'bottle' || line.kind === 'lamp' ? DEVICE_COLOURS : HOME_COLOURS;
-    const colours = random.sample(palette, random.int(1, 3));
-    const material = random.pick(line.material);
-    const assembly = line.big || line.kind === 'chair' ? random.pick(['Carpenter Assembly', 'DIY - Do It Yourself', 'Pre-assembled']) : 'Not Required';
     return {
-      title: `${brand} ${name} (${material}, ${colours[0]!.name})`,
+      line, brand, name,
+      colours: random.sample(palette, random.int(1, 3)),
+      materials: random.sample(line.material, random.int(1, Math.min(2, line.material.length))),
+      assembly: line.big || line.kind === 'chair' ? random.pick(['Carpenter Assembly', 'DIY - Do It Yourself', 'Pre-assembled']) : 'Not Required',
+      mrpRupees: random.int(line.price[0], line.price[1]),
+    };
+  })));
+  const combos = designs.flatMap((d) => d.materials.flatMap((material) => d.colours.map((colour) => ({ ...d, material, colour }))));
+  return takeCombos(random, combos, count).map(({ line, brand, name, colour, material, assembly, mrpRupees }): ProductDraft => {
+    return {
+      title: `${brand} ${name} (${material}, ${colour.name})`,
       brand,
       description: `${name} by ${brand} in ${material.toLowerCase()}, made for the ${line.room.toLowerCase()}. ${line.big ? 'Free delivery and installation in serviceable cities.' : 'Easy to clean and built to last.'}`,
-      mrpRupees: random.int(line.price[0], line.price[1]),
+      mrpRupees: mrpRupees + (material === line.material[0] ? 0 : Math.round(mrpRupees * 0.1)),
       discount: line.big ? [20, 60] : [15, 55],
-      highlights: [`Material: ${material}`, `Colour: ${colours[0]!.name}`, `Room: ${line.room}`, assembly === 'Not Required' ? 'No assembly needed' : assembly],
+      highlights: [`Material: ${material}`, `Colour: ${colour.name}`, `Room: ${line.room}`, assembly === 'Not Required' ? 'No assembly needed' : assembly],
       specifications: specs({
-        General: { Brand: brand, 'Model Name': name, Material: material, Color: colours[0]!.name, 'Suitable For': line.room },
+        General: { Brand: brand, 'Model Name': name, Material: material, Color: colour.name, 'Suitable For': line.room },
         Installation: { 'Delivery Condition': assembly, 'Installation & Demo': assembly === 'Carpenter Assembly' ? 'Free' : 'Not Applicable' },
         Warranty: { 'Warranty Summary': line.big ? '3 Years Manufacturer Warranty' : '1 Year Warranty' },
       }),
-      colours,
+      colours: [colour],
       sizes: [],
       image: { kind: line.kind },
       bigTicket: line.big ?? false,
+      family: { key: `${brand} ${name}`, attributes: [colourAttribute(colour), attribute('Material', material)] },
     };
   });
 };

@@ -6,11 +6,13 @@ import type { Store } from '../../store/database';
 import { notifyCatalogChanged } from '../catalog-events';
 import { buildRows, type SeedRows } from './build-rows';
 import { SEED_CATEGORIES, splitCount } from './categories';
+import { assignFamilies } from './families';
 import { createRandom } from './random';
 
 // Well under SQLite's and PostgreSQL's bound-parameter limits (products have 20 columns).
 const PRODUCT_BATCH = 250;
 const VARIANT_BATCH = 1000;
+const REVIEW_BATCH = 500;
 
 /** Every row of a catalog of about `count` products; the same rows for the same count. */
 export function generateCatalog(count: number): { categories: Array<{ slug: string; name: string; position: number }>; rows: SeedRows[] } {
@@ -19,7 +21,9 @@ export function generateCatalog(count: number): { categories: Array<{ slug: stri
   const rows = SEED_CATEGORIES.flatMap((category, i) => {
     // One stream per category, so changing one generator does not reshuffle the others.
     const random = createRandom(`storefront-lite/${category.slug}`);
-    return category.generate(random, counts[i]!).map((draft) => buildRows(random, draft, category.slug, usedIds));
+    const drafts = category.generate(random, counts[i]!);
+    const families = assignFamilies(category.slug, drafts);
+    return drafts.map((draft, n) => buildRows(random, draft, category.slug, usedIds, families[n]));
   });
   const categories = SEED_CATEGORIES.map((category, position) => ({ slug: category.slug, name: category.name, position }));
   return { categories, rows };
@@ -36,6 +40,7 @@ export async function seedCatalogIfEmpty(store: Store, count: number): Promise<{
     await trx.insertInto('categories').values(categories).execute();
     for (const batch of chunks(rows.map((r) => r.product), PRODUCT_BATCH)) await trx.insertInto('products').values(batch).execute();
     for (const batch of chunks(rows.flatMap((r) => r.variants), VARIANT_BATCH)) await trx.insertInto('product_variants').values(batch).execute();
+    for (const batch of chunks(rows.flatMap((r) => r.reviews), REVIEW_BATCH)) await trx.insertInto('product_reviews').values(batch).execute();
   });
   await notifyCatalogChanged(store);
   return { seeded: true, products: rows.length };

@@ -1,6 +1,7 @@
-/** Mobiles: one product per model, memory configuration and headline colour; colours are variants. */
+/** Mobiles: one listing per model, memory configuration and colour; a model's listings are one family. */
 import { PHONE_COLOURS } from './colours';
-import { specs, takeCombos, type CategoryGenerator, type ProductDraft } from './draft';
+import { attribute, colourAttribute, specs, takeCombos, type CategoryGenerator, type ProductDraft } from './draft';
+import type { Random } from './random';
 
 // [brand, model, base price in rupees, processor]
 const MODELS: ReadonlyArray<[string, string, number, string]> = [
@@ -39,30 +40,52 @@ function configs(base: number, apple: boolean): Array<[number, number, number]> 
   return [[8, 256, 0], [12, 256, 6000], [12, 512, 16000]];
 }
 
+/** What every listing of one model shares: screen, cameras, battery, radios. */
+interface ModelTraits {
+  inches: number;
+  camera: string;
+  front: string;
+  battery: number;
+  refresh: string;
+  bluetooth: string;
+}
+
+function traitsOf(random: Random, brand: string, model: string): ModelTraits {
+  const apple = brand === 'Apple';
+  return {
+    inches: apple ? (model.includes('Plus') ? 6.7 : 6.1) : random.pick([6.5, 6.6, 6.67, 6.72, 6.78]),
+    camera: apple ? '48MP + 12MP' : random.pick(['50MP + 2MP', '108MP + 8MP + 2MP', '50MP + 8MP', '64MP + 8MP + 2MP', '200MP + 8MP + 2MP']),
+    front: random.pick(['8MP', '13MP', '16MP', '32MP']),
+    battery: apple ? random.pick([3279, 3349, 4383]) : random.pick([5000, 5000, 5500, 6000]),
+    refresh: apple ? '60 Hz' : random.pick(['90 Hz', '120 Hz', '144 Hz']),
+    bluetooth: random.pick(['5.1', '5.2', '5.3']),
+  };
+}
+
 /** Generates `count` phones. */
 export const generateMobiles: CategoryGenerator = (random, count) => {
-  const combos: Array<{ model: (typeof MODELS)[number]; config: [number, number, number]; colourIndex: number; palette: typeof PHONE_COLOURS }> = [];
+  type Combo = { model: (typeof MODELS)[number]; config: [number, number, number]; colour: (typeof PHONE_COLOURS)[number]; traits: ModelTraits; markup: number };
+  const combos: Combo[] = [];
   for (const model of MODELS) {
     const palette = random.sample(PHONE_COLOURS, random.int(2, 4));
+    const traits = traitsOf(random, model[0], model[1]);
+    // One markup per model, so its listings' prices rise with memory, as shops price them.
+    const markup = model[0] === 'Apple' ? 1.05 : random.int(115, 140) / 100;
     for (const config of configs(model[2], model[0] === 'Apple')) {
-      for (let colourIndex = 0; colourIndex < palette.length; colourIndex++) combos.push({ model, config, colourIndex, palette });
+      for (const colour of palette) combos.push({ model, config, colour, traits, markup });
     }
   }
-  return takeCombos(random, combos, count).map(({ model: [brand, model, base, chip], config: [ram, storage, step], colourIndex, palette }): ProductDraft => {
+  // A random share of the combinations is listed: the rest show as unavailable on the product page.
+  return takeCombos(random, combos, count).map(({ model: [brand, model, base, chip], config: [ram, storage, step], colour, traits, markup }): ProductDraft => {
     const apple = brand === 'Apple';
-    const colours = [palette[colourIndex]!, ...palette.filter((_, i) => i !== colourIndex)];
-    const colour = colours[0]!.name;
-    const inches = apple ? (model.includes('Plus') ? 6.7 : 6.1) : random.pick([6.5, 6.6, 6.67, 6.72, 6.78]);
-    const camera = apple ? '48MP + 12MP' : random.pick(['50MP + 2MP', '108MP + 8MP + 2MP', '50MP + 8MP', '64MP + 8MP + 2MP', '200MP + 8MP + 2MP']);
-    const front = random.pick(['8MP', '13MP', '16MP', '32MP']);
-    const battery = apple ? random.pick([3279, 3349, 4383]) : random.pick([5000, 5000, 5500, 6000]);
+    const { inches, camera, front, battery } = traits;
     const ramText = apple ? '' : ` (${ram} GB RAM)`;
     const is5g = model.includes('5G') || apple || base > 20000;
     return {
-      title: `${brand} ${model} (${colour}, ${storage} GB)${ramText}`,
+      title: `${brand} ${model} (${colour.name}, ${storage} GB)${ramText}`,
       brand,
       description: `The ${brand} ${model} pairs a ${inches}-inch display with the ${chip} chip, a ${camera.split(' ')[0]} main camera and a ${battery} mAh battery that lasts a full day of streaming, gaming and calls.`,
-      mrpRupees: Math.round((base + step) * (apple ? 1.05 : random.int(115, 140) / 100)),
+      mrpRupees: Math.round((base + step) * markup),
       discount: apple ? [2, 12] : [8, 35],
       highlights: [
         apple ? `${storage} GB ROM` : `${ram} GB RAM | ${storage} GB ROM${storage < 256 ? ' | Expandable Upto 1 TB' : ''}`,
@@ -72,19 +95,20 @@ export const generateMobiles: CategoryGenerator = (random, count) => {
         `${chip} Processor`,
       ],
       specifications: specs({
-        General: { 'In The Box': 'Handset, Charging Cable, SIM Ejection Pin, User Manual', 'Model Name': model, Color: colour, 'SIM Type': apple ? 'Dual Sim (Nano + eSIM)' : 'Dual Sim', 'Hybrid Sim Slot': apple ? 'No' : 'Yes' },
-        'Display Features': { 'Display Size': `${(inches * 2.54).toFixed(2)} cm (${inches} inch)`, Resolution: apple ? '2556 x 1179 Pixels' : '2400 x 1080 Pixels', 'Refresh Rate': apple ? '60 Hz' : random.pick(['90 Hz', '120 Hz', '144 Hz']) },
+        General: { 'In The Box': 'Handset, Charging Cable, SIM Ejection Pin, User Manual', 'Model Name': model, Color: colour.name, 'SIM Type': apple ? 'Dual Sim (Nano + eSIM)' : 'Dual Sim', 'Hybrid Sim Slot': apple ? 'No' : 'Yes' },
+        'Display Features': { 'Display Size': `${(inches * 2.54).toFixed(2)} cm (${inches} inch)`, Resolution: apple ? '2556 x 1179 Pixels' : '2400 x 1080 Pixels', 'Refresh Rate': traits.refresh },
         'Os & Processor Features': { 'Operating System': apple ? 'iOS 17' : 'Android 14', 'Processor Type': chip },
         'Memory & Storage Features': { 'Internal Storage': `${storage} GB`, RAM: `${ram} GB` },
         'Camera Features': { 'Primary Camera': camera, 'Secondary Camera': front },
-        'Connectivity Features': { 'Network Type': is5g ? '5G, 4G VOLTE, 4G, 3G, 2G' : '4G VOLTE, 4G, 3G, 2G', 'Bluetooth Version': random.pick(['5.1', '5.2', '5.3']) },
+        'Connectivity Features': { 'Network Type': is5g ? '5G, 4G VOLTE, 4G, 3G, 2G' : '4G VOLTE, 4G, 3G, 2G', 'Bluetooth Version': traits.bluetooth },
         'Battery & Power Features': { 'Battery Capacity': `${battery} mAh` },
         Warranty: { 'Warranty Summary': '1 Year Manufacturer Warranty for Device and 6 Months for In-Box Accessories' },
       }),
-      colours,
+      colours: [colour],
       sizes: [],
       image: { kind: 'phone' },
       bigTicket: true,
+      family: { key: `${brand} ${model}`, attributes: [colourAttribute(colour), attribute('Storage', `${storage} GB`), attribute('RAM', `${ram} GB`)] },
     };
   });
 };

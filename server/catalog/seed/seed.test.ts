@@ -61,10 +61,38 @@ describe('seed', () => {
       assert.ok(rows.filter((r) => r.product.stock > 0).length > rows.length * 0.8);
     });
 
-    it('should size fashion and colour phones', () => {
+    it('should size fashion, with every variant of a listing in the listing\'s own colour', () => {
       assert.ok(rows.some((r) => r.product.category_slug === 'fashion' && r.variants.some((v) => v.size === 'XXL')));
       assert.ok(rows.some((r) => r.product.category_slug === 'fashion' && r.variants.some((v) => v.size.startsWith('UK '))));
-      assert.ok(rows.filter((r) => r.product.category_slug === 'mobiles').every((r) => r.variants.length >= 2));
+      for (const { product, variants } of rows) {
+        assert.ok(new Set(variants.map((v) => v.color)).size <= 1, product.title);
+        assert.ok(variants.every((v) => v.size !== ''), `${product.title}: variants are sizes`);
+      }
+      assert.ok(rows.filter((r) => r.product.category_slug === 'mobiles').every((r) => r.variants.length === 0), 'a phone listing is one colour and one memory');
+    });
+
+    it('should put the colours and memory sizes of a phone model in one family, each listing once', () => {
+      const families = new Map<string, Array<(typeof rows)[number]['product']>>();
+      for (const { product } of rows) {
+        if (product.family_id) families.set(product.family_id, [...(families.get(product.family_id) ?? []), product]);
+      }
+      for (const members of families.values()) {
+        const signatures = members.map((m) => m.family_attributes);
+        assert.equal(new Set(signatures).size, signatures.length, `${members[0]!.title}: one listing per combination`);
+        assert.equal(new Set(members.map((m) => m.category_slug)).size, 1);
+      }
+      const nothing = [...families.values()].find((members) => members.some((m) => m.title.startsWith('Nothing Phone (2) (')))!;
+      assert.ok(nothing.length >= 3, 'Nothing Phone (2) comes in several colours and storage sizes');
+      for (const member of nothing) {
+        const attributes = JSON.parse(member.family_attributes) as Array<{ name: string; value: string; swatch?: string }>;
+        const colour = attributes.find((a) => a.name === 'Colour')!;
+        const storage = attributes.find((a) => a.name === 'Storage')!;
+        // The title says exactly what the attributes say.
+        assert.ok(member.title.includes(`(${colour.value}, ${storage.value})`), member.title);
+        assert.match(colour.swatch ?? '', /^#[0-9a-f]{6}$/);
+      }
+      const phones = rows.filter((r) => r.product.category_slug === 'mobiles');
+      assert.ok(phones.every((r) => r.product.family_id), 'every phone belongs to its model\'s family');
     });
 
     it('should spread creation dates over a year', () => {

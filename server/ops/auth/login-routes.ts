@@ -70,15 +70,17 @@ function sendLoginPage(res: Response, status: number, next: string, message: str
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader(
     'Content-Security-Policy',
-    `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+    // img-src 'self' for the favicon alone: with default-src 'none' the browser would refuse it.
+    `default-src 'none'; img-src 'self'; style-src 'nonce-${nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
   );
   res.send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>Operator login · storefront-lite</title><style nonce="${nonce}">
+<meta name="robots" content="noindex"><title>Operator login · storefront-lite</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml"><style nonce="${nonce}">
 body{margin:0;min-height:100vh;display:grid;place-items:center;background:#0f172a;font:15px/1.5 system-ui,sans-serif;color:#e2e8f0}
 form{background:#1e293b;padding:2rem;border-radius:12px;width:min(22rem,90vw);box-shadow:0 10px 30px #0006}
 h1{font-size:1.2rem;margin:0 0 1rem}label{display:block;font-size:.85rem;color:#94a3b8;margin-bottom:.3rem}
 input{box-sizing:border-box;width:100%;padding:.6rem;border-radius:6px;border:1px solid #334155;background:#0f172a;color:inherit;font:inherit}
-button{margin-top:1rem;width:100%;padding:.6rem;border:0;border-radius:6px;background:#6366f1;color:#fff;font:inherit;font-weight:600;cursor:pointer}
+button{margin-top:1rem;width:100%;padding:.6rem;border:0;border-radius:6px;background:#4f46e5;color:#fff;font:inherit;font-weight:600;cursor:pointer}
 p{margin:.8rem 0 0;color:#fca5a5;font-size:.9rem}</style></head><body>
 <form method="post" action="/ops/login"><h1>storefront-lite · operators</h1>
 <label for="token">Operator token</label><input id="token" name="token" type="password" autocomplete="current-password" required autofocus>

@@ -45,7 +45,7 @@ export function consoleRoutes(distDir: string): Router {
 function consoleDocument(manifest: ConsoleManifest, nonce: string): string {
   const base = `/ops/console/assets/${manifest.hash}/`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>Ops console · storefront-lite</title>
+<meta name="robots" content="noindex"><title>Ops console · storefront-lite</title><link rel="icon" href="/favicon.svg" type="image/svg+xml">
 ${manifest.css ? `<link rel="stylesheet" href="${base}${escapeHtml(manifest.css)}">` : ''}
 <script nonce="${nonce}" src="${base}${escapeHtml(manifest.js)}" defer></script></head>
 <body><div id="root"></div><noscript>The ops console needs JavaScript.</noscript></body></html>`;

@@ -7,6 +7,8 @@ import * as accounts from './0004-accounts';
 import * as dashboards from './0005-dashboards';
 import * as swSwitch from './0006-sw-switch';
 import * as orders from './0007-orders';
+import * as productFamilies from './0008-product-families';
+import * as productReviews from './0009-product-reviews';
 
 export const migrations: Record<string, Migration> = {
   '0001-catalog': catalog,
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005-dashboards': dashboards,
   '0006-sw-switch': swSwitch,
   '0007-orders': orders,
+  '0008-product-families': productFamilies,
+  '0009-product-reviews': productReviews,
 };

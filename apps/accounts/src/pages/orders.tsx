@@ -65,7 +65,7 @@ function Orders(): React.ReactNode {
           ))}
         </ul>
       ) : orders.length === 0 ? (
-        <EmptyState title="No orders yet" message="When you place an order, it shows up here so you can track it." testId="no-orders">
+        <EmptyState title="No orders yet" message="When you place an order, it shows up here so you can track it." testId="no-orders" art="orders">
           <a href="/" className={buttonClassName('buy')}>
             Start shopping
           </a>

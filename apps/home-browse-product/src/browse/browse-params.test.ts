@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dataPath } from '../../../../shared/route-table';
 import { routeTable } from '../routes';
-import { activeFilterCount, browseApiPath, clearFilters, NO_SELECTION, readSelection, selectionToParams, toggleBrand } from './browse-params';
+import { activeFilterCount, appliedFilters, browseApiPath, clearFilters, NO_SELECTION, readSelection, searchApiPath, searchPagePath, selectionToParams, toggleBrand } from './browse-params';
 import { BROWSE_PAGE_SIZE } from './page-size';
 
 const read = (query: string) => readSelection(new URLSearchParams(query));
@@ -74,5 +74,25 @@ describe('the browse route\'s preloaded data', () => {
     for (const slug of ['mobiles', 'home-furniture', 'odd slug/?']) {
       assert.equal(dataPath(template, { slug }), browseApiPath(slug, readSelection(new URLSearchParams('')), 1, BROWSE_PAGE_SIZE));
     }
+  });
+});
+
+describe('search paths', () => {
+  it('put the query first and keep the filters', () => {
+    const selection = { ...NO_SELECTION, brands: ['Apple'], rating: '4' };
+    assert.equal(searchPagePath('iphone 15', selection), '/search?q=iphone+15&brand=Apple&rating=4');
+    assert.equal(searchApiPath('iphone', selection, 2, 24), 'catalog/search?brand=Apple&rating=4&q=iphone&page=2&pageSize=24');
+    assert.equal(searchPagePath('', { ...NO_SELECTION, discount: '30' }), '/search?discount=30');
+  });
+});
+
+describe('appliedFilters', () => {
+  it('gives one removable chip per filter, labelled as the facets label it', () => {
+    const selection = { ...NO_SELECTION, sort: 'rating' as const, brands: ['Apple', 'Samsung'], price: '500-1000', discount: '30' };
+    const facets = { brand: [], rating: [], discount: [], price: [{ value: '500-1000', label: '₹500 – ₹1,000', count: 3, selected: true }] };
+    const chips = appliedFilters(selection, facets);
+    assert.deepEqual(chips.map((c) => c.label), ['Apple', 'Samsung', '₹500 – ₹1,000', '30% or more']);
+    assert.deepEqual(chips[0]!.without, { ...selection, brands: ['Samsung'] });
+    assert.deepEqual(chips[2]!.without, { ...selection, price: null });
   });
 });

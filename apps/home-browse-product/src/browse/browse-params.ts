@@ -3,7 +3,7 @@
  * shares them and Back undoes them) but never the page: infinite scroll is not a place to link to.
  * Param values are exactly the facet `value` strings the API sends back.
  */
-import type { SortKey } from '@storefront/kit';
+import type { Facets, SortKey } from '@storefront/kit';
 
 export interface BrowseSelection {
   sort: SortKey;
@@ -77,4 +77,39 @@ export function browseApiPath(slug: string, selection: BrowseSelection, page: nu
   params.set('page', String(page));
   params.set('pageSize', String(pageSize));
   return `catalog/browse/${encodeURIComponent(slug)}?${params}`;
+}
+
+/** The search API path of one page of results for `query` (may be empty: filters only) under a selection. */
+export function searchApiPath(query: string, selection: BrowseSelection, page: number, pageSize: number): string {
+  const params = selectionToParams(selection);
+  if (query) params.set('q', query);
+  params.set('page', String(page));
+  params.set('pageSize', String(pageSize));
+  return `catalog/search?${params}`;
+}
+
+/** The search page URL of a query under a selection; the query leads, as shoppers read it. */
+export function searchPagePath(query: string, selection: BrowseSelection): string {
+  const params = new URLSearchParams(query ? { q: query } : {});
+  for (const [name, value] of selectionToParams(selection)) params.set(name, value);
+  const text = params.toString();
+  return text ? `/search?${text}` : '/search';
+}
+
+/** One applied filter, as a removable chip shows it. */
+export interface AppliedFilter {
+  key: string;
+  label: string;
+  /** The selection without this filter. */
+  without: BrowseSelection;
+}
+
+/** The filters a selection applies, labelled the way the filter sheet labels them. */
+export function appliedFilters(selection: BrowseSelection, facets: Facets | null): AppliedFilter[] {
+  const labelOf = (facet: keyof Facets, value: string, fallback: string): string => facets?.[facet].find((v) => v.value === value)?.label ?? fallback;
+  const chips: AppliedFilter[] = selection.brands.map((brand) => ({ key: `brand:${brand}`, label: brand, without: toggleBrand(selection, brand) }));
+  if (selection.price) chips.push({ key: 'price', label: labelOf('price', selection.price, `₹${selection.price.replace('-', ' – ₹').replace(/ – ₹$/, '+')}`), without: { ...selection, price: null } });
+  if (selection.rating) chips.push({ key: 'rating', label: labelOf('rating', selection.rating, `${selection.rating}★ & above`), without: { ...selection, rating: null } });
+  if (selection.discount) chips.push({ key: 'discount', label: labelOf('discount', selection.discount, `${selection.discount}% or more`), without: { ...selection, discount: null } });
+  return chips;
 }

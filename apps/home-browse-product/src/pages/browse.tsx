@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { activeFilterCount, browseApiPath, clearFilters, NO_SELECTION, readSelection, selectionToParams, type BrowseSelection } from '../browse/browse-params';
 import { BROWSE_PAGE_SIZE } from '../browse/page-size';
 import { usePagedProducts } from '../browse/use-paged-products';
+import { FilterChips } from '../components/FilterChips';
 import { FilterSheet } from '../components/FilterSheet';
 import { ResultsView } from '../components/ResultsView';
 import { SortFilterBar } from '../components/SortFilterBar';
@@ -38,6 +39,7 @@ export default function BrowsePage(): React.ReactNode {
         <h1 className="browse-title">{category ? category.name : <Skeleton width={120} height={20} />}</h1>
       </div>
       <SortFilterBar sort={selection.sort} onSort={(sort) => apply({ ...selection, sort })} onFilter={() => setSheetOpen(true)} filterCount={activeFilterCount(selection)} />
+      <FilterChips selection={selection} facets={state.first?.facets ?? null} onApply={apply} />
       <ResultsView
         state={state}
         label={category ? `${category.name} products` : 'Products'}
@@ -56,7 +58,14 @@ export default function BrowsePage(): React.ReactNode {
           </EmptyState>
         }
       />
-      <FilterSheet open={sheetOpen} facets={state.first?.facets ?? null} selection={selection} onApply={apply} onClose={() => setSheetOpen(false)} />
+      <FilterSheet
+        open={sheetOpen}
+        facets={state.first?.facets ?? null}
+        selection={selection}
+        onApply={apply}
+        onClose={() => setSheetOpen(false)}
+        countsPath={(draft) => browseApiPath(slug, draft, 1, 1)}
+      />
     </div>
   );
 }

@@ -17,8 +17,8 @@ export default function HomePage(): React.ReactNode {
       ) : (
         <>
           <CategoryStrip categories={data?.categories ?? null} />
-          <ProductRail title="Deals of the Day" products={data?.deals ?? null} highlight testId="deals" />
-          <ProductRail title="Top rated" products={data?.topRated ?? null} testId="top-rated" />
+          <ProductRail title="Deals of the Day" products={data?.deals ?? null} highlight testId="deals" viewAll="/search?discount=30" />
+          <ProductRail title="Top rated" products={data?.topRated ?? null} testId="top-rated" viewAll="/search?rating=4&sort=rating" />
         </>
       )}
       <RecentlyViewed />

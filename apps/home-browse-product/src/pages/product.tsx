@@ -1,4 +1,4 @@
-/** Product page: gallery, price, variants, offers, specifications and the buy bar. */
+/** Product page: gallery, price, family selectors and sizes, offers, specifications and the buy bar. */
 import {
   ApiError,
   buttonClassName,
@@ -22,11 +22,14 @@ import {
   type Product,
   type ProductSummary,
 } from '@storefront/kit';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BuyBar } from '../components/BuyBar';
+import { FamilySelectors } from '../components/FamilySelectors';
 import { Gallery } from '../components/Gallery';
 import { ProductDetails } from '../components/ProductDetails';
+import { ProductReviews } from '../components/ProductReviews';
+import { SimilarProducts } from '../components/SimilarProducts';
 import { RecentlyViewed } from '../components/RecentlyViewed';
 import { VariantPicker } from '../components/VariantPicker';
 import { routeDataPath } from '../route-data';
@@ -64,8 +67,8 @@ function ProductSkeleton(): React.ReactNode {
   );
 }
 
-/** One product with its variant choice; the page below fetches it after mount. */
-function ProductView({ product }: { product: Product }): React.ReactNode {
+/** One product with its size choice; the page below fetches it after mount. `loadingSibling`: another listing of its family is loading. */
+function ProductView({ product, loadingSibling = false }: { product: Product; loadingSibling?: boolean }): React.ReactNode {
   const [choice, setChoice] = useState<Choice>(() => initialChoice(product.variants));
   const [busy, setBusy] = useState(false);
   const toast = useToast();
@@ -124,6 +127,7 @@ function ProductView({ product }: { product: Product }): React.ReactNode {
           <p className="product-delivery">{product.price >= FREE_DELIVERY_THRESHOLD ? 'Free delivery' : `Delivery ${formatRupees(DELIVERY_FEE)}, free on orders of ${formatRupees(FREE_DELIVERY_THRESHOLD)} or more`}</p>
           {inStock && variant && variant.stock <= 5 && <p className="product-hurry">Hurry, only {variant.stock} left!</p>}
         </section>
+        {product.family && <FamilySelectors family={product.family} currentId={product.id} busy={loadingSibling} />}
         {hasVariants && (
           <VariantPicker
             variants={product.variants}
@@ -133,9 +137,14 @@ function ProductView({ product }: { product: Product }): React.ReactNode {
           />
         )}
         <ProductDetails product={product} />
+        <ProductReviews productId={product.id} />
+      </div>
+      <div className="product-similar">
+        <SimilarProducts productId={product.id} />
       </div>
       <BuyBar
-        blockedBy={inStock ? null : 'Out of stock'}
+        blockedBy={loadingSibling ? 'Loading' : inStock ? null : 'Out of stock'}
+        price={{ price: product.price, mrp: product.mrp }}
         busy={busy}
         onAdd={() => void addToCart()}
         onBuy={() => {
@@ -153,6 +162,18 @@ export default function ProductPage(): React.ReactNode {
   const hydrated = useHydrated();
   const { itemId = '' } = useParams();
   const state = useApi<Product>(hydrated ? routeDataPath('product', { itemId }) : null);
+  // Choosing another colour or storage loads another listing: the page stays as it was (no skeleton,
+  // no jump) until it arrives, then shows the new listing's title, price and stock.
+  const last = useRef<Product | null>(null);
+  if (state.status === 'ready') last.current = state.data;
+  // Another product (a similar one, say) opens at its top; another colour of the same keeps the place.
+  const family = useRef<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (!family.current.has(itemId)) window.scrollTo(0, 0);
+  }, [itemId]);
+  useEffect(() => {
+    if (state.status === 'ready') family.current = new Set(state.data.family?.members.map((m) => m.id) ?? []);
+  }, [state]);
 
   if (state.status === 'error' && isMissing(state.error)) {
     return (
@@ -163,10 +184,12 @@ export default function ProductPage(): React.ReactNode {
       </EmptyState>
     );
   }
+  const sibling = state.status === 'loading' && last.current?.family?.members.some((m) => m.id === itemId) ? last.current : null;
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={state.reload} />;
+  const shown = state.status === 'ready' ? state.data : sibling;
   return (
     <>
-      {state.status === 'ready' ? <ProductView key={state.data.id} product={state.data} /> : (
+      {shown ? <ProductView key={shown.id} product={shown} loadingSibling={shown !== state.data} /> : (
         <>
           <ProductSkeleton />
           <BuyBar blockedBy="Loading" busy={false} onAdd={() => {}} onBuy={() => {}} />

@@ -1,10 +1,16 @@
-/** Search results for `?q=`, with the same cards as browsing and a helpful "no results" page. */
-import { EmptyState, Skeleton, useApi, useHydrated, type Category, type SearchResult, type SortKey } from '@storefront/kit';
-import { useEffect } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { readSelection } from '../browse/browse-params';
+/**
+ * Search results for `?q=`, with the browse page's sort, filter sheet and URL state, applied filters
+ * as chips, "showing results for" when a typo was corrected, and a helpful "no results" page.
+ * Without `q`, the filters alone make the listing (the home page's "View all" links).
+ */
+import { EmptyState, Skeleton, useApi, useHydrated, type Category, type SearchResult } from '@storefront/kit';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { activeFilterCount, appliedFilters, NO_SELECTION, readSelection, searchApiPath, searchPagePath, type BrowseSelection } from '../browse/browse-params';
 import { BROWSE_PAGE_SIZE } from '../browse/page-size';
 import { usePagedProducts } from '../browse/use-paged-products';
+import { FilterChips } from '../components/FilterChips';
+import { FilterSheet } from '../components/FilterSheet';
 import { ResultsView } from '../components/ResultsView';
 import { SortFilterBar } from '../components/SortFilterBar';
 import './search.css';
@@ -12,12 +18,21 @@ import './search.css';
 const POPULAR = ['mobiles', 'headphones', 't-shirt', 'saree', 'mixer grinder'];
 
 /** A query that finds nothing still leaves the shopper somewhere to go. */
-function NoResults({ query }: { query: string }): React.ReactNode {
+function NoResults({ query, filtered, onClear }: { query: string; filtered: boolean; onClear(): void }): React.ReactNode {
   const categories = useApi<Category[]>('catalog/categories');
   const list = categories.status === 'ready' ? categories.data : [];
   return (
-    <EmptyState title={`Sorry, no results found for “${query}”`} message="Please check the spelling or try searching for something else." testId="no-results">
+    <EmptyState
+      title={query ? `Sorry, no results found for “${query}”` : 'No products match these filters'}
+      message={filtered ? 'Try removing a filter or two to see more products.' : 'Please check the spelling or try searching for something else.'}
+      testId="no-results"
+    >
       <div className="search-suggest">
+        {filtered && (
+          <button type="button" className="search-chip" onClick={onClear}>
+            Clear filters
+          </button>
+        )}
         <p className="search-suggest-title">Popular searches</p>
         <ul className="search-chips">
           {POPULAR.map((text) => (
@@ -43,43 +58,75 @@ function NoResults({ query }: { query: string }): React.ReactNode {
   );
 }
 
-/** The query lives in the URL; sorting navigates too, so Back returns to the previous order. */
+/** The heading: the query, the corrected query, or what the filters list. */
+function SearchTitle({ query, result, selection }: { query: string; result: SearchResult | null; selection: BrowseSelection }): React.ReactNode {
+  if (query && result?.correctedQuery) {
+    return (
+      <>
+        Showing results for <q data-testid="corrected-query">{result.correctedQuery}</q>
+      </>
+    );
+  }
+  if (query) {
+    return (
+      <>
+        Results for <q>{query}</q>
+      </>
+    );
+  }
+  const names = appliedFilters(selection, result?.facets ?? null).map((f) => f.label);
+  return <>{names.length > 0 ? `All products: ${names.join(', ')}` : 'All products'}</>;
+}
+
+/** The query and filters live in the URL; every change navigates, so Back undoes it. */
 export default function SearchPage(): React.ReactNode {
   const hydrated = useHydrated();
-  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [sheetOpen, setSheetOpen] = useState(false);
   const query = hydrated ? (params.get('q') ?? '').trim().slice(0, 100) : '';
-  const sort: SortKey = hydrated ? readSelection(params).sort : 'relevance';
-  const key = hydrated && query ? `${query}|${sort}` : null;
-  const state = usePagedProducts<SearchResult>(key, (page) => `catalog/search?${new URLSearchParams({ q: query, sort, page: String(page), pageSize: String(BROWSE_PAGE_SIZE) })}`);
+  const selection = hydrated ? readSelection(params) : NO_SELECTION;
+  const filtered = activeFilterCount(selection) > 0;
+  const key = hydrated && (query || filtered) ? searchPagePath(query, selection) : null;
+  const state = usePagedProducts<SearchResult>(key, (page) => searchApiPath(query, selection, page, BROWSE_PAGE_SIZE));
 
   useEffect(() => {
     if (query) document.title = `${query} · Search · Storefront`;
   }, [query]);
 
-  const onSort = (next: SortKey): void => {
-    const nextParams = new URLSearchParams({ q: query });
-    if (next !== 'relevance') nextParams.set('sort', next);
-    setParams(nextParams);
+  const apply = (next: BrowseSelection): void => {
+    setSheetOpen(false);
+    void navigate(searchPagePath(query, next));
   };
 
-  if (hydrated && !query) {
+  if (hydrated && !key) {
     return <EmptyState title="What are you looking for?" message="Type in the search box above to find products, brands and more." testId="search-prompt" headingLevel={1} />;
   }
   return (
     <div className="search-page">
       <div className="search-head">
-        <h1 className="search-title">
-          {query ? (
-            <>
-              Results for <q>{query}</q>
-            </>
-          ) : (
-            <Skeleton width={160} height={20} />
-          )}
-        </h1>
+        <h1 className="search-title">{key ? <SearchTitle query={query} result={state.first} selection={selection} /> : <Skeleton width={160} height={20} />}</h1>
       </div>
-      <SortFilterBar sort={sort} onSort={onSort} />
-      <ResultsView state={state} label={`Results for ${query}`} empty={<NoResults query={query} />} />
+      {query && state.first?.correctedQuery && (
+        <p className="search-corrected" data-testid="search-corrected">
+          No results for <q>{query}</q>; these are the closest matches.
+        </p>
+      )}
+      <SortFilterBar sort={selection.sort} onSort={(sort) => apply({ ...selection, sort })} onFilter={() => setSheetOpen(true)} filterCount={activeFilterCount(selection)} />
+      <FilterChips selection={selection} facets={state.first?.facets ?? null} onApply={apply} />
+      <ResultsView
+        state={state}
+        label={query ? `Results for ${state.first?.correctedQuery ?? query}` : 'All products'}
+        empty={<NoResults query={query} filtered={filtered} onClear={() => apply({ ...NO_SELECTION, sort: selection.sort })} />}
+      />
+      <FilterSheet
+        open={sheetOpen}
+        facets={state.first?.facets ?? null}
+        selection={selection}
+        onApply={apply}
+        onClose={() => setSheetOpen(false)}
+        countsPath={(draft) => searchApiPath(query, draft, 1, 1)}
+      />
     </div>
   );
 }

@@ -65,6 +65,38 @@ describe('EventQueue', () => {
   });
 
   describe('.flush(unloading)', () => {
+    it('hands batches a slower flush still holds to the page-hide send, so leaving the page loses none', async () => {
+      const sent: Array<{ ids: string[]; unloading: boolean }> = [];
+      let answerFirst: (result: SendResult) => void = () => {};
+      const queue = new EventQueue({
+        transport: {
+          send(docs, unloading) {
+            sent.push({ ids: docs.map((d) => d.id), unloading });
+            // The first (ordinary) send stays in flight until the test answers it.
+            return sent.length === 1 ? new Promise<SendResult>((resolve) => (answerFirst = resolve)) : 'sent';
+          },
+        },
+        storage: { save: async () => undefined, load: async () => [], remove: async () => undefined },
+        isOnline: () => true,
+        schedule: () => 0,
+        cancel: () => undefined,
+        // Every event its own batch, so one flush holds several.
+        maxChars: 1,
+      });
+      const [a, b, c] = [doc(), doc(), doc()];
+      queue.add(a);
+      queue.add(b);
+      void queue.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(sent, [{ ids: [a.id], unloading: false }], 'one request at a time');
+      queue.add(c);
+      await queue.flush(true);
+      assert.deepEqual(sent.slice(1), [{ ids: [b.id], unloading: true }, { ids: [c.id], unloading: true }]);
+      answerFirst('sent');
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(sent.length, 3, 'nothing is sent twice');
+    });
+
     it('stores the events instead of sending while offline', async () => {
       const h = harness({ online: false });
       const a = doc();

@@ -36,6 +36,8 @@ export interface QueueOptions {
 
 export class EventQueue {
   private pending: TelemetryDocument[] = [];
+  /** Batches a flush took and has not handed to the transport yet (it sends one at a time). */
+  private outbox: TelemetryDocument[][] = [];
   private timer: unknown = null;
   private draining = false;
   private readonly maxBatch: number;
@@ -65,16 +67,22 @@ export class EventQueue {
     if (this.timer !== null) this.options.cancel(this.timer);
     this.timer = null;
     const documents = this.pending.splice(0);
-    if (documents.length === 0) return;
-    if (!this.options.isOnline()) return this.store(documents);
+    if (!this.options.isOnline()) {
+      const waiting = [...this.outbox.splice(0).flat(), ...documents];
+      return waiting.length > 0 ? this.store(waiting) : undefined;
+    }
     const batches = toBatches(documents, this.maxBatch, this.maxChars);
     if (unloading) {
-      const results = batches.map((batch) => this.options.transport.send(batch, true));
-      await Promise.all(results.map(async (result, i) => ((await result) === 'failed' ? this.store(batches[i]!) : undefined)));
+      // The page is going: batches an earlier flush still had queued go now too, or they die with it.
+      const all = [...this.outbox.splice(0), ...batches];
+      const results = all.map((batch) => this.options.transport.send(batch, true));
+      await Promise.all(results.map(async (result, i) => ((await result) === 'failed' ? this.store(all[i]!) : undefined)));
       return;
     }
-    for (const batch of batches) {
-      // One request at a time: keep-alive requests in flight share one small budget.
+    if (batches.length === 0) return;
+    this.outbox.push(...batches);
+    // One request at a time: keep-alive requests in flight share one small budget.
+    for (let batch = this.outbox.shift(); batch; batch = this.outbox.shift()) {
       if ((await this.send(batch)) === 'failed') await this.store(batch);
     }
   }

@@ -1,4 +1,5 @@
 /** The shop's own telemetry events: names, and the Foxtrot document each becomes. */
+import type { STOREFRONT_FIELDS } from '../../../../shared/telemetry-fields';
 
 /** Every event the storefront sends to table `storefront`; the README says who sends which. */
 export type TelemetryEventType =
@@ -82,3 +83,9 @@ export interface TelemetryDocument {
 export function randomId(): string {
   return crypto.randomUUID();
 }
+
+/** The names dashboards read (shared/telemetry-fields) are names this client sends: a rename here must be made there. */
+type SentField = keyof EventContext | 'eventType' | 'routeType' | 'online' | 'metric' | 'value';
+export type DashboardFieldsAreSent = (typeof STOREFRONT_FIELDS)[keyof typeof STOREFRONT_FIELDS] extends SentField ? true : never;
+const dashboardFieldsAreSent: DashboardFieldsAreSent = true;
+void dashboardFieldsAreSent;

@@ -1,4 +1,5 @@
 /** New widgets with sensible settings per type, and the dashboard a first visit starts from. */
+import { STOREFRONT_FIELDS as F, STOREFRONT_TABLE } from '../../../../shared/telemetry-fields';
 import { suggestedPeriod } from './time-window';
 import type { DashboardDoc, Widget, WidgetType } from './widget';
 
@@ -12,7 +13,7 @@ export function widgetOfType(type: WidgetType, from: Partial<Widget> = {}): Widg
   const common = {
     id: from.id ?? newWidgetId(),
     title: from.title ?? '',
-    table: from.table ?? 'storefront',
+    table: from.table ?? STOREFRONT_TABLE,
     window,
     filters: from.filters ?? [],
     legend: from.legend ?? true,
@@ -23,15 +24,15 @@ export function widgetOfType(type: WidgetType, from: Partial<Widget> = {}): Widg
   const period = suggestedPeriod(window);
   switch (type) {
     case 'pie':
-      return { ...common, type, field: field || 'os', limit: 8 };
+      return { ...common, type, field: field || F.os, limit: 8 };
     case 'bar':
-      return { ...common, type, field: field || 'page', limit: 15 };
+      return { ...common, type, field: field || F.routeType, limit: 15 };
     case 'histogram':
       return { ...common, type, period };
     case 'trend':
-      return { ...common, type, field: field || 'event', period, values: [] };
+      return { ...common, type, field: field || F.eventType, period, values: [] };
     case 'statstrend':
-      return { ...common, type, field: field || 'value', period, series: ['p50', 'p95'] };
+      return { ...common, type, field: field || F.value, period, series: ['p50', 'p95'] };
     case 'table':
       return { ...common, type, columns: [], limit: 50 };
     case 'count':
@@ -47,12 +48,12 @@ export function starterDashboard(): DashboardDoc {
     description: '',
     widgets: [
       w('count', { title: 'Events', span: 1 }),
-      w('count', { title: 'Sessions', field: 'sessionId', distinct: true, span: 1 } as Partial<Widget>),
-      w('pie', { title: 'App loads by OS', field: 'os', filters: [{ field: 'event', operator: 'equals', value: 'APP_LOAD' }] } as Partial<Widget>),
+      w('count', { title: 'Sessions', field: F.session, distinct: true, span: 1 } as Partial<Widget>),
+      w('pie', { title: 'App loads by OS', field: F.os, filters: [{ field: F.eventType, operator: 'equals', value: 'APP_LOAD' }] } as Partial<Widget>),
       w('histogram', { title: 'Events per minute', span: 2 }),
-      w('bar', { title: 'Page views by route', field: 'route', filters: [{ field: 'event', operator: 'equals', value: 'PAGE_VIEW' }] } as Partial<Widget>),
-      w('trend', { title: 'Events by type', field: 'event', span: 2 } as Partial<Widget>),
-      w('statstrend', { title: 'LCP (ms)', field: 'value', filters: [{ field: 'metric', operator: 'equals', value: 'LCP' }], span: 1 } as Partial<Widget>),
+      w('bar', { title: 'Page views by route', field: F.routeType, filters: [{ field: F.eventType, operator: 'equals', value: 'PAGE_VIEW' }] } as Partial<Widget>),
+      w('trend', { title: 'Events by type', field: F.eventType, span: 2 } as Partial<Widget>),
+      w('statstrend', { title: 'LCP (ms)', field: F.value, filters: [{ field: F.eventType, operator: 'equals', value: 'WEB_VITAL' }, { field: F.metric, operator: 'equals', value: 'LCP' }], span: 1 } as Partial<Widget>),
       w('table', { title: 'Latest events', span: 3, limit: 20 } as Partial<Widget>),
     ],
   };

@@ -1,5 +1,5 @@
 /** The sticky ADD TO CART / BUY NOW bar at the bottom of a product page. */
-import { Button } from '@storefront/kit';
+import { Button, formatRupees } from '@storefront/kit';
 import './buy-bar.css';
 
 export interface BuyBarProps {
@@ -8,13 +8,28 @@ export interface BuyBarProps {
   busy: boolean;
   onAdd(): void;
   onBuy(): void;
+  /** The listing's price and MRP (paise), kept in sight while the shopper scrolls; null while loading. */
+  price?: { price: number; mrp: number } | null;
 }
 
 /** Rendered in the shell too (disabled), so the page never changes height when data arrives. */
-export function BuyBar({ blockedBy, busy, onAdd, onBuy }: BuyBarProps): React.ReactNode {
+export function BuyBar({ blockedBy, busy, onAdd, onBuy, price = null }: BuyBarProps): React.ReactNode {
   const disabled = blockedBy !== null || busy;
   return (
     <div className="buybar" role="region" aria-label="Buy this product">
+      <p className="buybar-price" data-testid="buybar-price">
+        {price && (
+          <>
+            {price.mrp > price.price && (
+              <s className="buybar-mrp">
+                <span className="sr-only">MRP </span>
+                {formatRupees(price.mrp)}
+              </s>
+            )}
+            <strong>{formatRupees(price.price)}</strong>
+          </>
+        )}
+      </p>
       {blockedBy === 'Out of stock' ? (
         <p className="buybar-oos" data-testid="out-of-stock">
           This item is out of stock

@@ -1,7 +1,7 @@
 /** The facet filters in a modal bottom sheet (a side panel on wide screens), applied together. */
-import { Button, type FacetValue, type Facets } from '@storefront/kit';
+import { Button, useApi, useDebouncedValue, type FacetValue, type Facets } from '@storefront/kit';
 import { useEffect, useRef, useState } from 'react';
-import { clearFilters, toggleBrand, type BrowseSelection } from '../../browse/browse-params';
+import { clearFilters, selectionToParams, toggleBrand, type BrowseSelection } from '../../browse/browse-params';
 import './filter-sheet.css';
 
 export interface FilterSheetProps {
@@ -10,6 +10,8 @@ export interface FilterSheetProps {
   selection: BrowseSelection;
   onApply(selection: BrowseSelection): void;
   onClose(): void;
+  /** The API path answering the facets and total of a draft selection (one tiny page), so counts follow each tick. */
+  countsPath(draft: BrowseSelection): string;
 }
 
 type SingleFacet = 'price' | 'rating' | 'discount';
@@ -18,9 +20,15 @@ type SingleFacet = 'price' | 'rating' | 'discount';
  * A native modal `<dialog>`: it traps focus, closes on Escape and makes the page behind inert.
  * Choices are a draft until Apply, so the grid doesn't reload on every tick.
  */
-export function FilterSheet({ open, facets, selection, onApply, onClose }: FilterSheetProps): React.ReactNode {
+export function FilterSheet({ open, facets, selection, onApply, onClose, countsPath }: FilterSheetProps): React.ReactNode {
   const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState(selection);
+  // Counts of the draft, asked per pause in ticking; the applied selection's are known already.
+  const changed = open && selectionToParams(draft).toString() !== selectionToParams(selection).toString();
+  const draftPath = useDebouncedValue(changed ? countsPath(draft) : null, 250);
+  const draftCounts = useApi<{ facets: Facets; total: number }>(changed ? draftPath : null);
+  const shown = changed && draftCounts.status === 'ready' ? draftCounts.data.facets : facets;
+  const draftTotal = changed && draftCounts.status === 'ready' ? draftCounts.data.total : null;
 
   useEffect(() => {
     const element = dialog.current;
@@ -60,11 +68,11 @@ export function FilterSheet({ open, facets, selection, onApply, onClose }: Filte
         </button>
       </div>
       <div className="fs-body">
-        {facets ? (
+        {shown ? (
           <>
             <fieldset className="fs-group">
               <legend className="fs-legend">Brand</legend>
-              {facets.brand.map((option) => (
+              {shown.brand.map((option) => (
                 <label key={option.value} className="fs-option" data-facet="brand" data-value={option.value}>
                   <input type="checkbox" checked={draft.brands.includes(option.value)} onChange={() => setDraft(toggleBrand(draft, option.value))} />
                   <span className="fs-label">{option.label}</span>
@@ -72,9 +80,9 @@ export function FilterSheet({ open, facets, selection, onApply, onClose }: Filte
                 </label>
               ))}
             </fieldset>
-            {single('price', 'Price', facets.price)}
-            {single('rating', 'Customer ratings', facets.rating)}
-            {single('discount', 'Discount', facets.discount)}
+            {single('price', 'Price', shown.price)}
+            {single('rating', 'Customer ratings', shown.rating)}
+            {single('discount', 'Discount', shown.discount)}
           </>
         ) : (
           <p className="fs-wait">Loading filters…</p>
@@ -84,9 +92,12 @@ export function FilterSheet({ open, facets, selection, onApply, onClose }: Filte
         <Button variant="outline" onClick={() => setDraft(clearFilters(draft))} data-testid="filter-clear">
           Clear all
         </Button>
-        <Button variant="buy" onClick={() => onApply(draft)} data-testid="filter-apply">
+        <Button variant="buy" onClick={() => onApply(draft)} data-testid="filter-apply" aria-describedby="fs-total">
           Apply
         </Button>
+        <p id="fs-total" className="fs-total" aria-live="polite" data-testid="filter-total">
+          {draftTotal !== null ? `${draftTotal.toLocaleString('en-IN')} product${draftTotal === 1 ? '' : 's'} match` : ''}
+        </p>
       </div>
     </dialog>
   );

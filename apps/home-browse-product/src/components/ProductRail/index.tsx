@@ -1,5 +1,6 @@
 /** A titled, horizontally scrolling row of product cards that snaps card by card. */
 import { ProductCard, ProductCardSkeleton, type ProductSummary } from '@storefront/kit';
+import { Link } from 'react-router';
 import './product-rail.css';
 
 export interface ProductRailProps {
@@ -9,16 +10,28 @@ export interface ProductRailProps {
   /** The blue "Deals of the Day" look. */
   highlight?: boolean;
   testId?: string;
+  /** Where "View all" leads: the whole listing the rail samples. */
+  viewAll?: string;
 }
 
 /** A carousel without script: CSS scroll snapping does the swiping on touch screens. */
-export function ProductRail({ title, products, highlight = false, testId }: ProductRailProps): React.ReactNode {
+export function ProductRail({ title, products, highlight = false, testId, viewAll }: ProductRailProps): React.ReactNode {
   const headingId = `rail-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
     <section className={`rail card${highlight ? ' rail-highlight' : ''}`} aria-labelledby={headingId} data-testid={testId}>
-      <h2 id={headingId} className="rail-title">
-        {title}
-      </h2>
+      <div className="rail-head">
+        <h2 id={headingId} className="rail-title">
+          {title}
+        </h2>
+        {viewAll && (
+          <Link to={viewAll} className="rail-all" data-testid="view-all">
+            View all<span className="sr-only"> {title}</span>
+            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+              <path fill="currentColor" d="M8.6 16.6L13.2 12 8.6 7.4 10 6l6 6-6 6z" />
+            </svg>
+          </Link>
+        )}
+      </div>
       <ul className="rail-list" aria-busy={products === null}>
         {products
           ? products.map((product, index) => (

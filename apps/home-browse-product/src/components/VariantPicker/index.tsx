@@ -1,4 +1,8 @@
-/** Colour swatches and size buttons; out-of-stock choices are shown but cannot be picked. */
+/**
+ * A listing's sizes (its variants); out-of-stock sizes are shown but cannot be picked. Colours are
+ * listings of the family (FamilySelectors); swatches show here only for a store seeded before
+ * families, whose listings still hold several colours.
+ */
 import type { Variant } from '@storefront/kit';
 import { colorsOf, sizesOf, type Choice } from '../../product/variant-choice';
 import './variant-picker.css';
@@ -15,8 +19,8 @@ export function VariantPicker({ variants, choice, onColor, onSize }: VariantPick
   const colors = colorsOf(variants);
   const sizes = sizesOf(variants, choice.color);
   return (
-    <section className="vp card" aria-label="Choose a variant">
-      {colors.length > 0 ? (
+    <section className="vp card" aria-label={colors.length > 1 ? 'Choose colour and size' : 'Choose a size'}>
+      {colors.length > 1 ? (
         <fieldset className="vp-group">
           <legend className="vp-legend">
             Colour: <strong>{choice.color}</strong>

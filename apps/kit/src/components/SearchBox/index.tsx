@@ -137,6 +137,7 @@ export function SearchBox({ go, currentQuery }: SearchBoxProps): React.ReactNode
                 {option.text}
                 {option.detail && <span className="search-option-detail"> {option.detail}</span>}
               </span>
+              {option.price && <span className="search-option-price">{option.price}</span>}
             </li>
           ))}
       </ul>

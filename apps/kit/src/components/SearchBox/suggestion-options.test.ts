@@ -19,6 +19,12 @@ describe('suggestionOptions', () => {
     ]);
     assert.equal(options[1]!.detail, 'in Mobiles');
   });
+  it('shows a product\'s whole title, whose last words tell listings apart, and its price', () => {
+    const phone = { ...product, title: 'Nothing Phone (2) (Ocean Teal, 256 GB)', price: 4499900 } as ProductSummary;
+    const [option] = suggestionOptions({ query: 'nothing', suggestions: [], products: [phone] });
+    assert.equal(option!.text, 'Nothing Phone (2) (Ocean Teal, 256 GB)');
+    assert.equal(option!.price, '₹44,999');
+  });
   it('keeps at most the given number of products', () => {
     const options = suggestionOptions({ query: 's', suggestions: [], products: [product, product, product, product] }, 2);
     assert.equal(options.length, 2);

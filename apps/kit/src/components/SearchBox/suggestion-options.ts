@@ -1,5 +1,6 @@
 /** Turns a suggest answer into the options of the search box's listbox. */
 import type { SuggestResult } from '../../../../../shared/api-types';
+import { formatRupees } from '../../../../../shared/price';
 
 export interface SuggestionOption {
   kind: 'query' | 'category' | 'product';
@@ -8,6 +9,8 @@ export interface SuggestionOption {
   /** Secondary text: the category, or the product's brand. */
   detail?: string;
   imageUrl?: string;
+  /** A product's price, as the shop prints it. */
+  price?: string;
   /** Where choosing the option goes. */
   href: string;
 }
@@ -25,7 +28,8 @@ export function suggestionOptions(result: SuggestResult, maxProducts = 3): Sugge
       : { kind: 'query', text: s.text, href: searchHref(s.text) },
   );
   for (const product of result.products.slice(0, maxProducts)) {
-    options.push({ kind: 'product', text: product.title, detail: product.brand, imageUrl: product.image.url, href: `/${product.slug}/p/${product.id}` });
+    // The whole title: its last words (colour, storage, pack) are what tell listings of one model apart.
+    options.push({ kind: 'product', text: product.title, imageUrl: product.image.url, price: formatRupees(product.price), href: `/${product.slug}/p/${product.id}` });
   }
   return options;
 }

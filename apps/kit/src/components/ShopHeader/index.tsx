@@ -44,11 +44,13 @@ export function ShopHeader({ app }: ShopHeaderProps): React.ReactNode {
         Skip to content
       </a>
       <div className="shop-header-inner">
-        <ShopLink app={app} href="/" className="shop-logo" aria-label="Storefront home">
+        {/* Named by its visible words (WCAG 2.5.3: a voice user says what they see), then where it goes. */}
+        <ShopLink app={app} href="/" className="shop-logo" data-testid="logo">
           <span className="shop-logo-word">Storefront</span>
           <span className="shop-logo-tag">
             Explore <em>Plus</em>
           </span>
+          <span className="sr-only"> home</span>
         </ShopLink>
         <div className="shop-header-search">
           <SearchBox go={go} currentQuery={currentQuery} />

@@ -74,7 +74,7 @@ export function FqlTab() {
               {result.table.rows.length.toLocaleString()} rows · {result.ms} ms
             </p>
           </header>
-          <ResultTable columns={columns} rows={result.table.rows.map((r) => columns.map((c) => r[c] ?? null))} />
+          <ResultTable columns={columns} rows={result.table.rows.map((r) => columns.map((c) => r[c] ?? null))} label="Query result" />
         </section>
       )}
     </div>

@@ -1,10 +1,11 @@
 /** A scrolling table of result rows with sticky headers; numbers right-aligned. */
 type Cell = string | number | boolean | null;
 
-export function ResultTable({ columns, rows }: { columns: string[]; rows: Cell[][] }) {
+/** The scrolling box is focusable, so keyboard users can scroll it with the arrow keys. */
+export function ResultTable({ columns, rows, label = 'Result' }: { columns: string[]; rows: Cell[][]; label?: string }) {
   if (rows.length === 0) return <p className="empty">No rows.</p>;
   return (
-    <div className="result-table">
+    <div className="result-table" tabIndex={0} role="region" aria-label={`${label} (scrolls)`} data-testid="result-table">
       <table>
         <thead>
           <tr>

@@ -18,7 +18,7 @@ export function WidgetCard({ widget, refreshTick, onEdit, onRemove }: Props) {
     .filter(Boolean)
     .join(' · ');
   return (
-    <section className={`card span-${widget.span} type-${widget.type}`} aria-busy={loading}>
+    <section className={`card span-${widget.span} type-${widget.type}`} aria-busy={loading} aria-label={widget.title || defaultTitle(widget)} data-testid="widget">
       <header>
         <div>
           <h2>{widget.title || defaultTitle(widget)}</h2>
@@ -28,21 +28,21 @@ export function WidgetCard({ widget, refreshTick, onEdit, onRemove }: Props) {
         </div>
         <div className="card-actions">
           {loading && <span className="spinner" aria-label="loading" />}
-          <button type="button" className="icon" onClick={onEdit} title="Edit widget" aria-label="Edit widget">✎</button>
-          <button type="button" className="icon" onClick={onRemove} title="Remove widget" aria-label="Remove widget">✕</button>
+          <button type="button" className="icon" onClick={onEdit} title="Edit widget" aria-label={`Edit widget ${widget.title || defaultTitle(widget)}`}>✎</button>
+          <button type="button" className="icon" onClick={onRemove} title="Remove widget" aria-label={`Remove widget ${widget.title || defaultTitle(widget)}`}>✕</button>
         </div>
       </header>
       <div className="card-body">
         {error ? (
           <p className="error">{error}</p>
         ) : !data ? null : data.kind === 'number' ? (
-          <p className="big-number">{data.value.toLocaleString()}</p>
+          <p className="big-number" data-testid="big-number">{data.value.toLocaleString()}</p>
         ) : data.kind === 'rows' ? (
-          <ResultTable columns={data.columns} rows={data.rows} />
+          <ResultTable columns={data.columns} rows={data.rows} label={widget.title || defaultTitle(widget)} />
         ) : isEmpty(data) ? (
           <p className="empty">No events in this window.</p>
         ) : (
-          <Chart data={data} legend={widget.legend} />
+          <Chart data={data} legend={widget.legend} label={widget.title || defaultTitle(widget)} />
         )}
       </div>
     </section>
