@@ -46,6 +46,7 @@ export class CatalogAnswers {
   private readonly cache: AnswerCache;
   private processing: Promise<void> = Promise.resolve();
   private stopListening: () => void = () => undefined;
+  private warming: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly deps: ServerDeps,
@@ -64,7 +65,7 @@ export class CatalogAnswers {
     // Listen before reading the facts, so no change falls between the two.
     answers.stopListening = onCatalogChanged(deps.store, (change) => answers.changed(change));
     await answers.facts.loadAll();
-    if (options.warm !== false) setImmediate(() => void answers.warm());
+    if (options.warm !== false) answers.warming = new Promise((resolve) => setImmediate(() => resolve(answers.warm())));
     return answers;
   }
 
@@ -122,6 +123,11 @@ export class CatalogAnswers {
   /** Stops following changes. */
   close(): void {
     this.stopListening();
+  }
+
+  /** Resolves once the answers built at start are built. */
+  async warmed(): Promise<void> {
+    await this.warming;
   }
 
   /** Resolves once every change notified so far has been taken into account. */
