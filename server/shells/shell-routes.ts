@@ -68,9 +68,8 @@ function createShellSender({ assetBaseUrl, headers }: ShellOptions): ShellSender
   return (req, res, shell, preload) => {
     const nonce = createNonce();
     const nonceBytes = Buffer.from(nonce, 'latin1');
-    const plain = shell.render(nonceBytes);
     const gzip = coding(req.headers['accept-encoding']) === 'gzip';
-    const body = gzip ? shell.renderGzip(plain, nonceBytes) : plain;
+    const body = gzip ? shell.renderGzip(nonceBytes) : shell.render(nonceBytes);
     res.writeHead(shell.status, [
       ...fixed,
       'Content-Security-Policy', csp(nonce),

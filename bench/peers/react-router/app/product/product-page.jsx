@@ -2,8 +2,6 @@
  * The product page both peers render: the same sections as the shop's product page (gallery,
  * title, price, variants, offers, highlights, description, specifications), from the same JSON.
  */
-import React from 'react';
-
 const rupees = (paise) => `₹${(paise / 100).toLocaleString('en-IN', { maximumFractionDigits: 0 })}`;
 
 export function ProductPage({ product }) {
