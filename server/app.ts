@@ -11,6 +11,7 @@ import { accountRoutes } from './auth/account-routes';
 import { authRoutes } from './auth/auth-routes';
 import { mergeGuestCartOnLogin } from './cart/guest-cart-on-login';
 import { cartRoutes } from './cart/routes';
+import { answerStatsRoutes } from './catalog/answers/answer-stats-routes';
 import { CatalogAnswers } from './catalog/answers/catalog-answers';
 import { fastCatalogReads } from './catalog/answers/fast-catalog-reads';
 import { catalogRoutes } from './catalog/routes';
@@ -95,6 +96,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   const telemetry = await telemetryRoutes(deps, operators);
   app.use('/foxtrot', telemetry);
   app.use('/ops/api/sw', swOpsRoutes(deps, killSwitch, operators));
+  app.use('/ops/api/catalog/answers', answerStatsRoutes(answers, operators));
   app.use('/ops', opsRoutes(deps, operators));
   app.use(notFoundPage(releases, { assetBaseUrl: config.assetBaseUrl, headers: securityHeaderList }));
   app.use(errorHandler(logger));

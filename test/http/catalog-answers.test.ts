@@ -149,5 +149,16 @@ for (const kind of storeKinds()) {
       const again = await fetch(`${server.url}/api/catalog/products/${ids[0]}`);
       assert.equal(((await again.json()) as Product).id, ids[0]);
     });
+
+    it('should report what it holds to operators only', async () => {
+      assert.equal((await fetch(`${server.url}/ops/api/catalog/answers`)).status, 401);
+      const res = await fetch(`${server.url}/ops/api/catalog/answers`, { headers: server.operator });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      const stats = (await res.json()) as { bytes: number; maxBytes: number; entries: number; knownProducts: number };
+      assert.equal(stats.maxBytes, Math.round(0.1 * 1024 * 1024));
+      assert.ok(stats.entries > 0 && stats.bytes > 0 && stats.bytes <= stats.maxBytes);
+      assert.ok(stats.knownProducts > 0);
+    });
   });
 }

@@ -130,11 +130,6 @@ export class CatalogAnswers {
     await this.warming;
   }
 
-  /** Resolves once every change notified so far has been taken into account. */
-  async settled(): Promise<void> {
-    await this.processing;
-  }
-
   private changed(change: CatalogChange | undefined): Promise<void> {
     // One change at a time: each compares the products with what the one before it saw.
     this.processing = this.processing.then(() => this.apply(change)).catch((err: unknown) => {
