@@ -109,6 +109,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
       fastCatalogReads(answers, { headers: securityHeaderList, timings: apiTimingRecorder(deps), now: deps.now, fallback: app }),
     ],
     counter,
+    logger,
   );
 
   return {

@@ -4,13 +4,14 @@
  * writing those bytes (decisions/0010). Everything else goes on to the Express app.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
 import type { RequestCounter } from './pwa/request-counter';
 
 /** Answers a request and returns true, or returns false without touching `res`. */
 export type FastAnswerer = (req: IncomingMessage, res: ServerResponse, pathname: string, search: string) => boolean;
 
 /** The listener: each fast answerer in turn, then `app`. */
-export function createRequestListener(app: RequestListener, answerers: readonly FastAnswerer[], counter: RequestCounter | null): RequestListener {
+export function createRequestListener(app: RequestListener, answerers: readonly FastAnswerer[], counter: RequestCounter | null, logger: Logger): RequestListener {
   return (req, res) => {
     const url = req.url ?? '/';
     const at = simplePathEnd(url);
@@ -22,8 +23,16 @@ export function createRequestListener(app: RequestListener, answerers: readonly 
     const pathname = url.slice(0, at);
     counter?.count(pathname);
     const search = at < url.length ? url.slice(at + 1) : '';
-    for (const answer of answerers) {
-      if (answer(req, res, pathname, search)) return;
+    try {
+      for (const answer of answerers) {
+        if (answer(req, res, pathname, search)) return;
+      }
+    } catch (err) {
+      // Nothing may escape a request listener (it would end the process); Express answers instead.
+      logger.error({ err, url }, 'a fast answer failed');
+      if (res.headersSent) res.destroy();
+      else app(req, res);
+      return;
     }
     app(req, res);
   };
