@@ -118,7 +118,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
     releases,
     answers,
     async close() {
-      answers.close();
+      await answers.close();
       releases.close();
       killSwitch.close();
       await telemetry.close();

@@ -31,8 +31,6 @@ const WARM_SORTS: readonly SortKey[] = ['relevance', 'price_asc', 'price_desc'];
 export interface CatalogAnswersOptions {
   /** Bytes of encoded answers kept at most. */
   maxBytes: number;
-  /** Build the common answers in the background right after opening (default true). */
-  warm?: boolean;
 }
 
 /** Memory and hit counts, as the operators' view and the benchmarks report them. */
@@ -41,6 +39,7 @@ export interface CatalogAnswersStats extends AnswerCacheStats {
   indexedProducts: number;
 }
 
+/** The catalog's answers of one store, kept current with its changes. */
 export class CatalogAnswers {
   private readonly changes: ChangeLog;
   private readonly cache: AnswerCache;
@@ -65,14 +64,16 @@ export class CatalogAnswers {
     // Listen before reading the facts, so no change falls between the two.
     answers.stopListening = onCatalogChanged(deps.store, (change) => answers.changed(change));
     await answers.facts.loadAll();
-    if (options.warm !== false) answers.warming = new Promise((resolve) => setImmediate(() => resolve(answers.warm())));
+    answers.warming = new Promise((resolve) => setImmediate(() => resolve(answers.warm())));
     return answers;
   }
 
+  /** Every category with its product count. */
   categories(): EncodedAnswer | Promise<EncodedAnswer> {
     return this.cache.get('categories', ['lists'], async () => EncodedAnswer.of(await listCategories(this.deps.store)));
   }
 
+  /** The home page's data. */
   home(): EncodedAnswer | Promise<EncodedAnswer> {
     return this.cache.get('home', ['lists'], async () => EncodedAnswer.of(await getHome(this.deps.store)));
   }
@@ -85,6 +86,7 @@ export class CatalogAnswers {
     return this.cache.get(key, ['categories', `category:${slug}`], async () => EncodedAnswer.of(await browseCategory(this.deps.store, request)));
   }
 
+  /** One page of search results. */
   search(request: { q: string; sort: SortKey; page: number; pageSize: number }): EncodedAnswer | Promise<EncodedAnswer> {
     const { q, sort, page, pageSize } = request;
     return this.cache.get(`search:${sort}:${page}:${pageSize}:${q}`, ['search'], async () => {
@@ -94,6 +96,7 @@ export class CatalogAnswers {
     });
   }
 
+  /** Completions and the best few products for a partly typed query. */
   suggest(q: string): EncodedAnswer | Promise<EncodedAnswer> {
     return this.cache.get(`suggest:${q}`, ['search'], async () => {
       await this.index.settled();
@@ -116,13 +119,15 @@ export class CatalogAnswers {
     return this.cache.get(`products:${ids.join(',')}`, ['products', ...ids.map((id) => `product:${id}`)], async () => EncodedAnswer.of(await getProductSummaries(this.deps.store, ids)));
   }
 
+  /** What is held and how it was used. */
   stats(): CatalogAnswersStats {
     return { ...this.cache.stats(), knownProducts: this.facts.size, indexedProducts: this.index.size };
   }
 
-  /** Stops following changes. */
-  close(): void {
+  /** Stops following changes; resolves once no build started at open is still reading the store. */
+  async close(): Promise<void> {
     this.stopListening();
+    await this.warming;
   }
 
   /** Resolves once the answers built at start are built. */
