@@ -57,14 +57,14 @@ async function main(): Promise<void> {
     const baseline = await startTarget('node-http', benchDataDir, recordedFile);
     targets.push(baseline);
 
-    const runs = cases.flatMap((c) => [{ c, who: 'shop', url: shop.url }, ...(c.vsBaseline ? [{ c, who: 'node-http', url: baseline.url }] : [])]);
+    const runs = cases.flatMap((c) => [{ c, who: 'shop', url: shop.url, pid: shop.pid }, ...(c.vsBaseline ? [{ c, who: 'node-http', url: baseline.url, pid: baseline.pid }] : [])]);
     const load = (run: (typeof runs)[number], seconds: number) =>
-      runLoad(run.url, { mode: 'single', paths: [run.c.path], encoding: run.c.encoding, connections: CONNECTIONS, seconds });
+      runLoad(run.url, { mode: 'single', paths: [run.c.path], encoding: run.c.encoding, connections: CONNECTIONS, seconds, pid: run.pid });
     for (const run of runs) await load(run, 1); // warm-up
     const rounds = new Map<(typeof runs)[number], LoadResult[]>(runs.map((run) => [run, []]));
     for (let round = 0; round < ROUNDS; round++) for (const run of runs) rounds.get(run)!.push(await load(run, SECONDS));
 
-    console.log('  case                      shop req/s   p50 ms   p99 ms  node:http req/s   ratio   target');
+    console.log('  case                      shop req/s   p50 ms   p99 ms  node:http req/s   ratio   CPU µs/req shop, node:http (ratio)   target');
     let failures = 0;
     for (const c of cases) {
       const ours = medianRound(rounds.get(runs.find((r) => r.c === c && r.who === 'shop')!)!);
@@ -75,8 +75,9 @@ async function main(): Promise<void> {
       if (c.vsBaseline) goals.push(`≥ ${c.vsBaseline}× ${ratio! >= c.vsBaseline ? 'met' : 'NOT met'}`);
       if (c.maxP99) goals.push(`p99 ≤ ${c.maxP99} ms ${ours.p99 <= c.maxP99 ? 'met' : 'NOT met'}`);
       if (c.minRate) goals.push(`≥ ${c.minRate} req/s ${ours.rate >= c.minRate ? 'met' : 'NOT met'}`);
+      const cpu = base ? `${ours.cpuPerView.toFixed(0)}, ${base.cpuPerView.toFixed(0)} (${(base.cpuPerView / ours.cpuPerView).toFixed(2)})` : ours.cpuPerView.toFixed(0);
       console.log(
-        `  ${c.name.padEnd(24)} ${ours.rate.toFixed(0).padStart(11)} ${ours.p50.toFixed(1).padStart(8)} ${ours.p99.toFixed(1).padStart(8)} ${(base ? base.rate.toFixed(0) : '—').padStart(16)} ${(ratio === null ? '—' : ratio.toFixed(2)).padStart(7)}   ${goals.join(', ')}`,
+        `  ${c.name.padEnd(24)} ${ours.rate.toFixed(0).padStart(11)} ${ours.p50.toFixed(1).padStart(8)} ${ours.p99.toFixed(1).padStart(8)} ${(base ? base.rate.toFixed(0) : '—').padStart(16)} ${(ratio === null ? '—' : ratio.toFixed(2)).padStart(7)}   ${cpu.padEnd(36)}   ${goals.join(', ')}`,
       );
     }
     const stats = await shop.stats();

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     })();
     const during: number[] = [];
     const sampler = setInterval(() => void shop.stats().then((s) => during.push(s.rss)), 2000);
-    const result = await runLoad(shop.url, { mode: 'single', paths, encoding: 'gzip, deflate, br', connections: CONNECTIONS, seconds: SECONDS });
+    const result = await runLoad(shop.url, { mode: 'single', paths, encoding: 'gzip, deflate, br', connections: CONNECTIONS, seconds: SECONDS, pid: shop.pid });
     clearInterval(sampler);
     checking = false;
     await checker;
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       if (lag > MAX_LAG_MS) stale++;
     }
     const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-    console.log(`  requests/s ${result.requestsPerSecond.toFixed(0)}, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, slowest ${result.max.toFixed(0)} ms`);
+    console.log(`  requests/s ${result.requestsPerSecond.toFixed(0)}, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, slowest ${result.max.toFixed(0)} ms; server CPU ${result.cpuPerView.toFixed(0)} µs per request`);
     console.log(`  stock changes committed: ${changes.length}; checker samples: ${samples.length} (${checkErrors} failed)`);
     console.log(`  hot product's stock behind the last committed change: at most ${maxLag} ms; samples more than ${MAX_LAG_MS} ms behind: ${stale}  ${stale === 0 ? 'met' : 'NOT met'}`);
     console.log(`  requests over 1 s: ${result.max > 1000 ? 'some (slowest ' + result.max.toFixed(0) + ' ms)  NOT met' : 'none  met'}`);

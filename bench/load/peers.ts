@@ -80,6 +80,7 @@ function freePort(): Promise<number> {
 export interface RunningPeer {
   label: string;
   url: string;
+  pid: number;
   stop(): void;
 }
 
@@ -102,5 +103,5 @@ export async function startPeer(name: PeerName, productsFile: string, probePath:
     if (i > 300) throw new Error(`${name} did not answer ${probePath} within 30 s (last status ${status})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { label: spec.label, url, stop: () => child.kill() };
+  return { label: spec.label, url, pid: child.pid!, stop: () => child.kill() };
 }

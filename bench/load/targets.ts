@@ -12,6 +12,7 @@ import type { Recorded } from '../servers/fast-targets';
 export interface Target {
   url: string;
   child: ChildProcess;
+  pid: number;
   /** Memory of the process and, for the shop, its answer stats. */
   stats(): Promise<{ rss: number; heapUsed: number; answers?: CatalogAnswersStats }>;
   stop(): void;
@@ -35,6 +36,7 @@ export async function startTarget(kind: 'shop' | 'node-http', dataDir: string, r
   return {
     url: `http://127.0.0.1:${port}`,
     child,
+    pid: child.pid!,
     stats: () =>
       new Promise((resolve) => {
         const onMessage = (message: { type: string }) => {

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cpuSeconds } from './cpu';
 
 const WRK = '/usr/bin/wrk';
 const SCRIPT = path.join(import.meta.dirname, 'page-views.lua');
@@ -18,6 +19,8 @@ export interface LoadOptions {
   encoding: string;
   connections: number;
   seconds: number;
+  /** The server's process: its CPU time over the run is reported per page view. */
+  pid?: number;
 }
 
 export interface LoadResult {
@@ -29,6 +32,8 @@ export interface LoadResult {
   max: number;
   /** Answers with status 400 or above, socket errors and time-outs. */
   failures: number;
+  /** Server CPU time per page view, in microseconds (NaN without a pid). */
+  cpuPerView: number;
 }
 
 /** Loads `baseUrl` for `seconds` and returns what wrk measured. */
@@ -41,13 +46,15 @@ export async function runLoad(baseUrl: string, options: LoadOptions): Promise<Lo
       '-t', String(options.connections), '-c', String(options.connections), '-d', `${options.seconds}s`, '--timeout', '10s',
       '-s', SCRIPT, baseUrl, '--', options.mode, list, options.encoding,
     ];
+    const cpuBefore = options.pid ? cpuSeconds(options.pid) : NaN;
     const stdout = await new Promise<string>((resolve, reject) => {
       execFile(WRK, args, { maxBuffer: 1 << 20 }, (error, out, err) => (error ? reject(new Error(`wrk failed: ${err || error.message}`)) : resolve(out)));
     });
     const line = stdout.split('\n').find((l) => l.startsWith('{"views"'));
     if (!line) throw new Error(`wrk printed no result:\n${stdout}`);
+    const cpu = options.pid ? cpuSeconds(options.pid) - cpuBefore : NaN;
     const r = JSON.parse(line) as { views: number; seconds: number; requests: number; p50: number; p99: number; max: number; bad: number; socketErrors: number; timeouts: number };
-    return { rate: r.views / r.seconds, requestsPerSecond: r.requests / r.seconds, p50: r.p50, p99: r.p99, max: r.max, failures: r.bad + r.socketErrors + r.timeouts };
+    return { rate: r.views / r.seconds, requestsPerSecond: r.requests / r.seconds, p50: r.p50, p99: r.p99, max: r.max, failures: r.bad + r.socketErrors + r.timeouts, cpuPerView: (cpu * 1e6) / Math.max(r.views, 1) };
   } finally {
     fs.rmSync(path.dirname(list), { recursive: true, force: true });
   }
