@@ -1,7 +1,9 @@
 /**
- * The Express app factory. It never listens: `main.ts` does, and tests start it on a random port.
+ * The shop's HTTP app factory. It never listens: `main.ts` does, and tests start it on a random
+ * port, both with `listener`, which answers shells and catalog reads before the Express app.
  */
-import express, { type Express } from 'express';
+import type { RequestListener } from 'node:http';
+import express, { type Express, type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import { publicFiles } from './assets/public-files';
 import { staticAssets } from './assets/static-assets';
@@ -9,13 +11,16 @@ import { accountRoutes } from './auth/account-routes';
 import { authRoutes } from './auth/auth-routes';
 import { mergeGuestCartOnLogin } from './cart/guest-cart-on-login';
 import { cartRoutes } from './cart/routes';
+import { answerStatsRoutes } from './catalog/answers/answer-stats-routes';
+import { CatalogAnswers } from './catalog/answers/catalog-answers';
+import { fastCatalogReads } from './catalog/answers/fast-catalog-reads';
 import { catalogRoutes } from './catalog/routes';
 import type { ServerDeps } from './deps';
 import { AppError } from './errors/app-error';
 import { errorHandler } from './http/error-handler';
 import { requireJson } from './http/require-json';
 import { ReleaseRegistry } from './shells/release-registry';
-import { notFoundPage, shellRoutes } from './shells/shell-routes';
+import { notFoundPage, shellAnswerer } from './shells/shell-routes';
 import { captureHeaders, securityHeaders } from './http/security-headers';
 import { imageRoutes } from './catalog/image-routes';
 import { createOperatorAuth } from './http/operators/operator-auth';
@@ -26,7 +31,6 @@ import { swOpsRoutes } from './pwa/ops-routes';
 import { requestCounter } from './pwa/request-counter';
 import { SwFiles } from './pwa/sw-files';
 import { swRoutes } from './pwa/sw-routes';
-import { apiTiming } from './telemetry/api-timing';
 import { catalogOpsRoutes } from './catalog/ops-routes';
 import { orderOpsRoutes } from './orders/ops-routes';
 import { checkoutRoutes, orderRoutes } from './orders/order-routes';
@@ -35,11 +39,24 @@ import { orderPaymentOutcomes } from './orders/payment-settlement';
 import { createPayments } from './payments/providers';
 import { testGatewayPageRoutes } from './payments/test-gateway/pay-routes';
 import { paymentWebhookRoutes } from './payments/webhook-routes';
+import { createRequestListener } from './request-listener';
+import { apiTiming, apiTimingRecorder } from './telemetry/api-timing';
 
 export interface ShopApp {
+  /** The HTTP server's request listener: shells and catalog reads first, then `app`. */
+  listener: RequestListener;
   app: Express;
   releases: ReleaseRegistry;
+  /** The catalog's answers kept in memory (their stats say how much). */
+  answers: CatalogAnswers;
   close(): Promise<void>;
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Runs `middleware` only for requests that may carry a body: reads skip request logging and body parsing. */
+function forBodyMethods(middleware: RequestHandler): RequestHandler {
+  return (req, res, next) => (BODY_METHODS.has(req.method) ? middleware(req, res, next) : next());
 }
 
 /** Builds the shop's HTTP app from its dependencies. */
@@ -53,11 +70,10 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
 
   // Test-only (COUNT_REQUESTS=1): lets e2e tests prove the worker, not the server, answered.
   const counter = requestCounter();
-  if (counter) app.use(counter);
+  if (counter) app.use(counter.routes);
 
   const security = securityHeaders(config.assetBaseUrl);
-  // Shells first: the hottest path, answered with the same security headers plus a nonce-based CSP.
-  app.use(shellRoutes(releases, { assetBaseUrl: config.assetBaseUrl, headers: captureHeaders(security) }));
+  const securityHeaderList = captureHeaders(security);
   app.use(security);
   const killSwitch = await KillSwitch.open(deps.store, logger);
   const swFiles = new SwFiles(releases, killSwitch, { distDir: config.distDir, assetBaseUrl: config.assetBaseUrl, logger });
@@ -70,15 +86,17 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   // The test gateway's hosted page; a real gateway's page lives on the gateway's own site.
   app.use('/pay/test-gateway', testGatewayPageRoutes(deps, payments.testGateway, { webhookUrl: config.testGatewayWebhookUrl }));
 
+  const answers = await CatalogAnswers.open(deps, { maxBytes: config.catalogAnswersBytes });
   const api = express.Router();
   api.use(apiTiming(deps));
-  api.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.method === 'GET' } }));
+  // Reads are neither logged nor parsed: on the busiest paths that work would cost more than the answer.
+  api.use(forBodyMethods(pinoHttp({ logger })));
   // Before any JSON parsing: webhook signatures are over the raw bytes.
   api.use('/payments/webhook', paymentWebhookRoutes(deps, payments.providers, orderPaymentOutcomes(deps)));
   api.use(requireJson);
   // Not strict: a JSON `null` or number is valid JSON, and the route's schema names what is wrong with it.
-  api.use(express.json({ limit: '64kb', strict: false }));
-  api.use('/catalog', await catalogRoutes(deps));
+  api.use(forBodyMethods(express.json({ limit: '64kb', strict: false })));
+  api.use('/catalog', catalogRoutes(answers));
   api.use('/cart', cartRoutes(deps));
   // Auth knows nothing of carts: what a login means to other domains is wired here.
   api.use('/auth', authRoutes(deps, { onLogin: [mergeGuestCartOnLogin(deps)] }));
@@ -93,18 +111,33 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   const telemetry = await telemetryRoutes(deps, operators);
   app.use('/foxtrot', telemetry);
   app.use('/ops/api/sw', swOpsRoutes(deps, killSwitch, operators));
+  app.use('/ops/api/catalog/answers', answerStatsRoutes(answers, operators));
   app.use('/ops/api/orders', orderOpsRoutes(deps, operators, payments.providers));
   app.use('/ops/api/catalog', catalogOpsRoutes(deps, operators));
   app.use('/ops', opsRoutes(deps, operators));
-  app.use(notFoundPage(releases, { assetBaseUrl: config.assetBaseUrl, headers: captureHeaders(security) }));
+  app.use(notFoundPage(releases, { assetBaseUrl: config.assetBaseUrl, headers: securityHeaderList }));
   app.use(errorHandler(logger));
   const stopSweeper = startPaymentSweeper(deps.store.db, deps.now, logger);
 
+  // Shells and catalog reads are answered before Express, with the same headers (decisions/0012).
+  const listener = createRequestListener(
+    app,
+    [
+      shellAnswerer(releases, { assetBaseUrl: config.assetBaseUrl, headers: securityHeaderList }),
+      fastCatalogReads(answers, { headers: securityHeaderList, timings: apiTimingRecorder(deps), now: deps.now, fallback: app }),
+    ],
+    counter,
+    logger,
+  );
+
   return {
+    listener,
     app,
     releases,
+    answers,
     async close() {
       stopSweeper();
+      await answers.close();
       releases.close();
       killSwitch.close();
       await telemetry.close();

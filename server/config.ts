@@ -26,6 +26,8 @@ const schema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   TWILIO_FROM: z.string().min(1).optional(),
   TWILIO_API_BASE: z.string().url().default('https://api.twilio.com'),
+  /** Megabytes of encoded catalog answers (JSON, gzip, brotli) kept in memory at most. */
+  CATALOG_ANSWERS_MB: z.coerce.number().min(0.1).max(4096).default(64),
   /** OTP SMS one client IP may ask for per hour, over every number. */
   AUTH_IP_SENDS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Signing secret of the test payment gateway (at least 32 characters); generated into the store when unset. */
@@ -52,6 +54,7 @@ export interface Config {
   authIpSendsPerHour: number;
   testGatewaySecret: string | undefined;
   testGatewayWebhookUrl: string | undefined;
+  catalogAnswersBytes: number;
 }
 
 export type SmsConfig =
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authIpSendsPerHour: e.AUTH_IP_SENDS_PER_HOUR,
     testGatewaySecret: e.TEST_GATEWAY_SECRET,
     testGatewayWebhookUrl: e.TEST_GATEWAY_WEBHOOK_URL,
+    catalogAnswersBytes: Math.round(e.CATALOG_ANSWERS_MB * 1024 * 1024),
   };
 }
 

@@ -3,6 +3,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { createApp } from './app';
 import { seedCatalogIfEmpty } from './catalog/seed/index';
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   const seeded = await seedCatalogIfEmpty(store, config.seedProducts);
   if (seeded.seeded) logger.info({ products: seeded.products }, 'seeded the catalog');
   const shop = await createApp({ config, store, logger, now: Date.now });
-  const server = shop.app.listen(config.port, config.host, () => {
+  // The shop's own listener, not Express's: shells and catalog reads are answered before the app.
+  const server = http.createServer(shop.listener).listen(config.port, config.host, () => {
     const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
     logger.info(`storefront-lite is serving on http://${shown}:${config.port} (${store.dialect})`);
   });

@@ -5,7 +5,7 @@
  *   express-bytes  Express sending the same body from memory with `res.send`
  *   express-same   Express sending the same response from memory: the shop's headers (helmet set,
  *                  CSP, caching) and body, as a static file server with the same security would
- *   shop           the shop itself: level-2 render with a fresh nonce, CSP, helmet
+ *   shop           the shop itself (its own request listener): level-2 render with a fresh nonce, CSP, helmet
  *   react-ssr      Express rendering the same page with React per request, with its data from the store
  * With `gzip`, every side answers gzip: the baselines through the `compression` middleware (or
  * zlib for node:http), the shop through its pre-deflated splice.
@@ -32,7 +32,7 @@ async function main(): Promise<http.Server> {
   const store = await openStore(config);
   if (target === 'shop') {
     const shop = await createApp({ config, store, logger: createLogger('silent'), now: Date.now });
-    return http.createServer(shop.app);
+    return http.createServer(shop.listener);
   }
   const page = fs.readFileSync(pageFile);
   const headers = JSON.parse(fs.readFileSync(`${pageFile}.headers.json`, 'utf8')) as Record<string, string>;

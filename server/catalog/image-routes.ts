@@ -22,7 +22,10 @@ const SVG_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
 export function imageRoutes(deps: ServerDeps): Router {
   const { store } = deps;
   const cache = new LruCache<string>(CACHE_ENTRIES);
-  onCatalogChanged(store, () => cache.clear());
+  // Prices and stock are not drawn: only a change that may touch images clears the cache.
+  onCatalogChanged(store, (change) => {
+    if (!change) cache.clear();
+  });
   const router = express.Router();
 
   router.get('/p/:productId/:file', async (req, res) => {

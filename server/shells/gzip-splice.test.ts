@@ -11,28 +11,28 @@ describe('GzipSplice', () => {
     const parts = ['<html><head><script nonce="', '"></script><p>', ' and again ', '</p></html>'].map((s) => Buffer.from(s));
     const holes = [0, 1, 2].map(() => Buffer.from(crypto.randomBytes(16).toString('base64')));
     const plain = join(parts, holes);
-    const gz = new GzipSplice(parts).render(plain, holes);
+    const gz = new GzipSplice(parts).render(holes);
     assert.deepEqual(zlib.gunzipSync(gz), plain);
   });
 
   it('should handle empty parts, empty holes and a template without holes', () => {
     const parts = [Buffer.alloc(0), Buffer.from('x'), Buffer.alloc(0)];
     const holes = [Buffer.from('nonce'), Buffer.alloc(0)];
-    assert.deepEqual(zlib.gunzipSync(new GzipSplice(parts).render(join(parts, holes), holes)), join(parts, holes));
+    assert.deepEqual(zlib.gunzipSync(new GzipSplice(parts).render(holes)), join(parts, holes));
     const single = [Buffer.from('just text '.repeat(500))];
-    assert.deepEqual(zlib.gunzipSync(new GzipSplice(single).render(single[0]!, [])), single[0]);
+    assert.deepEqual(zlib.gunzipSync(new GzipSplice(single).render([])), single[0]);
   });
 
   it('should compress large repetitive parts well', () => {
     const parts = [Buffer.from('<div class="card"></div>'.repeat(2000)), Buffer.from('</body>')];
     const holes = [Buffer.from('n')];
-    const gz = new GzipSplice(parts).render(join(parts, holes), holes);
+    const gz = new GzipSplice(parts).render(holes);
     assert.ok(gz.length < parts[0]!.length / 20, `${gz.length} bytes`);
   });
 
   it('should refuse a hole that does not fit in one stored block', () => {
     const parts = [Buffer.from('a'), Buffer.from('b')];
     const hole = Buffer.alloc(70_000, 1);
-    assert.throws(() => new GzipSplice(parts).render(join(parts, [hole]), [hole]), RangeError);
+    assert.throws(() => new GzipSplice(parts).render([hole]), RangeError);
   });
 });

@@ -47,8 +47,8 @@ export class PreparedShell {
     return out;
   }
 
-  /** The gzip encoding of `render(nonce)`, given that document. */
-  renderGzip(plain: Buffer, nonce: Buffer): Buffer {
-    return this.gzip.render(plain, new Array<Buffer>(this.parts.length - 1).fill(nonce));
+  /** The gzip encoding of `render(nonce)`, made without rendering it. */
+  renderGzip(nonce: Buffer): Buffer {
+    return this.gzip.render(new Array<Buffer>(this.parts.length - 1).fill(nonce));
   }
 }

@@ -1,12 +1,13 @@
 /**
  * Level 2 of the two-level templating: the URL picks a route type, the prepared shell gets a fresh
- * nonce, and the bytes go out with one `writeHead`. No React, no disk, no database on this path.
+ * nonce, and the bytes go out with one `writeHead`. No React, no disk, no database on this path,
+ * and no Express either: the server's own request listener asks `shellAnswerer` first.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
-import Negotiator from 'negotiator';
 import { SHELL_URL_PREFIX } from '../../shared/sw-release';
 import { AppError } from '../errors/app-error';
+import { contentCodingChooser } from '../http/content-coding';
 import { isServerPath } from '../../shared/server-paths';
 import { createCspHeader } from './csp';
 import { dataPreloadLink } from './data-preload';
@@ -15,6 +16,7 @@ import { createNonce } from './nonce';
 import type { PreparedShell } from './prepared-shell';
 import type { ReleaseRegistry } from './release-registry';
 
+// Shells are spliced into gzip per request (decisions/0001); brotli would mean compressing per request.
 const ENCODINGS = ['gzip', 'identity'];
 
 export interface ShellOptions {
@@ -23,20 +25,26 @@ export interface ShellOptions {
   headers: ReadonlyArray<readonly [string, string]>;
 }
 
-/** Serves the shell of every route type; everything else passes on. */
-export function shellRoutes(releases: ReleaseRegistry, options: ShellOptions): RequestHandler {
+/** Answers a GET or HEAD of a page or `/__shells/…` URL and returns true; returns false for anything else. */
+export type ShellAnswerer = (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
+
+/** The shell of every route type, answered straight off the server's request listener. */
+export function shellAnswerer(releases: ReleaseRegistry, options: ShellOptions): ShellAnswerer {
   const send = createShellSender(options);
-  return (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+  return (req, res, pathname) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     // `/__shells/<app>/<shell>`: the same prepared shell at a stable URL, for the worker's precache.
-    if (req.path.startsWith(SHELL_URL_PREFIX)) {
-      const shell = releases.current.shells.get(req.path.slice(SHELL_URL_PREFIX.length));
-      return shell ? send(req, res, shell) : next();
+    if (pathname.startsWith(SHELL_URL_PREFIX)) {
+      const shell = releases.current.shells.get(pathname.slice(SHELL_URL_PREFIX.length));
+      if (!shell) return false;
+      send(req, res, shell);
+      return true;
     }
-    if (isServerPath(req.path)) return next();
-    const found = shellFor(releases.current, req.path);
-    if (!found) return next();
-    send(req, res, found.shell, dataPreloadLink(found.match, req.url));
+    if (isServerPath(pathname)) return false;
+    const found = shellFor(releases.current, pathname);
+    if (!found) return false;
+    send(req, res, found.shell, dataPreloadLink(found.match, req.url ?? pathname));
+    return true;
   };
 }
 
@@ -55,13 +63,13 @@ type ShellSender = (req: IncomingMessage, res: ServerResponse, shell: PreparedSh
 
 function createShellSender({ assetBaseUrl, headers }: ShellOptions): ShellSender {
   const csp = createCspHeader(assetBaseUrl);
+  const coding = contentCodingChooser(ENCODINGS);
   const fixed = headers.filter(([name]) => name.toLowerCase() !== 'content-security-policy').flat();
   return (req, res, shell, preload) => {
     const nonce = createNonce();
     const nonceBytes = Buffer.from(nonce, 'latin1');
-    const plain = shell.render(nonceBytes);
-    const gzip = req.headers['accept-encoding'] !== undefined && new Negotiator(req).encoding(ENCODINGS) === 'gzip';
-    const body = gzip ? shell.renderGzip(plain, nonceBytes) : plain;
+    const gzip = coding(req.headers['accept-encoding']) === 'gzip';
+    const body = gzip ? shell.renderGzip(nonceBytes) : shell.render(nonceBytes);
     res.writeHead(shell.status, [
       ...fixed,
       'Content-Security-Policy', csp(nonce),

@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,7 +63,8 @@ export async function startServer(kind: StoreKind, options: StartOptions = {}): 
   };
   const logger = createLogger(config.logLevel);
   const shop = await createApp({ config, store, logger, now: () => clock.now });
-  const server = shop.app.listen(0, '127.0.0.1');
+  // The same listener as `npm start`: shells and catalog reads answered before Express.
+  const server = http.createServer(shop.listener).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {

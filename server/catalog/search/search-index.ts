@@ -45,6 +45,8 @@ export class CatalogSearch {
   private categoryNames = new Map<string, string>();
   private vocabulary = new Vocabulary();
   private building: Promise<void> = Promise.resolve();
+  /** A full rebuild queued behind the running one: later refreshes join it instead of queuing more. */
+  private queued: Promise<void> | null = null;
 
   private constructor(private readonly store: Store) {}
 
@@ -52,7 +54,8 @@ export class CatalogSearch {
   static async open(store: Store): Promise<CatalogSearch> {
     const search = new CatalogSearch(store);
     await search.refresh();
-    onCatalogChanged(store, () => search.refresh());
+    // Prices and stock move sorting only; a full rebuild is for changes that may touch the text.
+    onCatalogChanged(store, (change) => (change ? search.updateProducts(change.products) : search.refresh()));
     return search;
   }
 
@@ -62,9 +65,37 @@ export class CatalogSearch {
 
   /** Rebuilds the index from the store; searches keep using the old one until the new one is ready. */
   refresh(): Promise<void> {
-    // Chained, so overlapping refreshes finish in order and the last one wins.
-    this.building = this.building.catch(() => undefined).then(() => this.rebuild());
+    // Chained, so overlapping refreshes finish in order and the last one wins; a burst of changes
+    // while one rebuild runs costs one more rebuild, not one per change.
+    if (this.queued) return this.queued;
+    const queued = this.building.catch(() => undefined).then(() => {
+      this.queued = null;
+      return this.rebuild();
+    });
+    this.queued = queued;
+    this.building = queued;
+    return queued;
+  }
+
+  /** Re-reads the sort keys (price, rating) of `ids` after a price or stock change; their text is unchanged. */
+  updateProducts(ids: readonly string[]): Promise<void> {
+    this.building = this.building.catch(() => undefined).then(() => this.updateDocs(ids));
     return this.building;
+  }
+
+  /** Resolves once every refresh and update asked for so far has finished. */
+  async settled(): Promise<void> {
+    await this.building.catch(() => undefined);
+  }
+
+  private async updateDocs(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const rows = await this.store.db.selectFrom('products').select(['id', 'price', 'rating', 'rating_count']).where('id', 'in', [...ids]).execute();
+    // In place: searches run synchronously, so none sees a half-updated set.
+    for (const row of rows) {
+      const doc = this.docs.get(row.id);
+      if (doc) this.docs.set(row.id, { ...doc, price: Number(row.price), rating: Math.round(Number(row.rating) * 10) / 10, ratingCount: Number(row.rating_count) });
+    }
   }
 
   private async rebuild(): Promise<void> {

@@ -1,0 +1,97 @@
+/**
+ * The two halves of a page view, each against bare node:http sending the very same bytes (the
+ * ceiling), measured in the same run with wrk (50 connections, interleaved rounds, median round):
+ *   shell      the product page's shell, identity and gzip          target ≥ 0.6× node:http
+ *   product    its JSON, identity and brotli                        target ≥ 0.5× node:http, p99 ≤ 20 ms
+ *   home, browse (first page; sorted; with facets), search, suggest  target ≥ 5,000 req/s each
+ * Also prints the shop's answer memory (bytes held, budget) after the run.
+ * Run: npx tsx bench/fast-paths.ts [seconds per round] [rounds]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { benchDataDir, prepareBenchData } from './bench-data';
+import { recordAnswers, startTarget, type Target } from './load/targets';
+import { machineLoad, medianRound, runLoad, type LoadResult } from './load/wrk';
+
+const SECONDS = Number(process.argv[2] ?? 5);
+const ROUNDS = Number(process.argv[3] ?? 3);
+const CONNECTIONS = 50;
+const BROWSER = 'gzip, deflate, br';
+
+interface Case {
+  name: string;
+  path: string;
+  encoding: string;
+  /** Compared with node:http sending the same bytes (ratio target), or held to a rate. */
+  vsBaseline?: number;
+  minRate?: number;
+  maxP99?: number;
+}
+
+async function main(): Promise<void> {
+  const { productUrl } = await prepareBenchData();
+  const itemId = productUrl.split('/').at(-1)!;
+  const data = `/api/catalog/products/${itemId}`;
+  const cases: Case[] = [
+    { name: 'shell, identity', path: productUrl, encoding: 'identity', vsBaseline: 0.6 },
+    { name: 'shell, gzip', path: productUrl, encoding: BROWSER, vsBaseline: 0.6 },
+    { name: 'product JSON, identity', path: data, encoding: 'identity', vsBaseline: 0.5, maxP99: 20 },
+    { name: 'product JSON, br', path: data, encoding: BROWSER, vsBaseline: 0.5, maxP99: 20 },
+    { name: 'home data', path: '/api/catalog/home', encoding: BROWSER, minRate: 5000 },
+    { name: 'browse, first page', path: '/api/catalog/browse/mobiles?page=1&pageSize=24', encoding: BROWSER, minRate: 5000 },
+    { name: 'browse, by price', path: '/api/catalog/browse/mobiles?sort=price_asc', encoding: BROWSER, minRate: 5000 },
+    { name: 'browse, facets', path: '/api/catalog/browse/fashion?brand=Roadster,Puma&price=500-2000&sort=rating', encoding: BROWSER, minRate: 5000 },
+    { name: 'search "shirt"', path: '/api/catalog/search?q=shirt', encoding: BROWSER, minRate: 5000 },
+    { name: 'suggest "sam"', path: '/api/catalog/suggest?q=sam', encoding: BROWSER, minRate: 5000 },
+  ];
+  console.log(`Fast paths: ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s (median shown); ${machineLoad()}\n`);
+
+  const scratch = fs.mkdtempSync(path.join(benchDataDir, 'fast-paths-'));
+  const targets: Target[] = [];
+  try {
+    const shop = await startTarget('shop', benchDataDir);
+    targets.push(shop);
+    const recordedFile = path.join(scratch, 'recorded.json');
+    const baselined = [...new Set(cases.filter((c) => c.vsBaseline).map((c) => c.path))];
+    fs.writeFileSync(recordedFile, JSON.stringify(await recordAnswers(shop.url, baselined)));
+    const baseline = await startTarget('node-http', benchDataDir, recordedFile);
+    targets.push(baseline);
+
+    const runs = cases.flatMap((c) => [{ c, who: 'shop', url: shop.url, pid: shop.pid }, ...(c.vsBaseline ? [{ c, who: 'node-http', url: baseline.url, pid: baseline.pid }] : [])]);
+    const load = (run: (typeof runs)[number], seconds: number) =>
+      runLoad(run.url, { mode: 'single', paths: [run.c.path], encoding: run.c.encoding, connections: CONNECTIONS, seconds, pid: run.pid });
+    for (const run of runs) await load(run, 1); // warm-up
+    const rounds = new Map<(typeof runs)[number], LoadResult[]>(runs.map((run) => [run, []]));
+    for (let round = 0; round < ROUNDS; round++) for (const run of runs) rounds.get(run)!.push(await load(run, SECONDS));
+
+    console.log('  case                      shop req/s   p50 ms   p99 ms  node:http req/s   ratio   CPU µs/req shop, node:http (ratio)   target');
+    let failures = 0;
+    for (const c of cases) {
+      const ours = medianRound(rounds.get(runs.find((r) => r.c === c && r.who === 'shop')!)!);
+      const base = c.vsBaseline ? medianRound(rounds.get(runs.find((r) => r.c === c && r.who === 'node-http')!)!) : null;
+      failures += ours.failures + (base?.failures ?? 0);
+      const ratio = base ? ours.rate / base.rate : null;
+      const goals: string[] = [];
+      if (c.vsBaseline) goals.push(`≥ ${c.vsBaseline}× ${ratio! >= c.vsBaseline ? 'met' : 'NOT met'}`);
+      if (c.maxP99) goals.push(`p99 ≤ ${c.maxP99} ms ${ours.p99 <= c.maxP99 ? 'met' : 'NOT met'}`);
+      if (c.minRate) goals.push(`≥ ${c.minRate} req/s ${ours.rate >= c.minRate ? 'met' : 'NOT met'}`);
+      const cpu = base ? `${ours.cpuPerView.toFixed(0)}, ${base.cpuPerView.toFixed(0)} (${(base.cpuPerView / ours.cpuPerView).toFixed(2)})` : ours.cpuPerView.toFixed(0);
+      console.log(
+        `  ${c.name.padEnd(24)} ${ours.rate.toFixed(0).padStart(11)} ${ours.p50.toFixed(1).padStart(8)} ${ours.p99.toFixed(1).padStart(8)} ${(base ? base.rate.toFixed(0) : '—').padStart(16)} ${(ratio === null ? '—' : ratio.toFixed(2)).padStart(7)}   ${cpu.padEnd(36)}   ${goals.join(', ')}`,
+      );
+    }
+    const stats = await shop.stats();
+    const answers = stats.answers!;
+    console.log(`\n  failures (≥ 400, socket errors, time-outs): ${failures}`);
+    console.log(`  shop process: rss ${(stats.rss / 2 ** 20).toFixed(0)} MB; answers held ${answers.entries} (${(answers.bytes / 2 ** 20).toFixed(1)} of ${(answers.maxBytes / 2 ** 20).toFixed(0)} MB), builds ${answers.builds}, hits ${answers.hits}`);
+    console.log(`  ${machineLoad()}\n`);
+  } finally {
+    for (const target of targets) target.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

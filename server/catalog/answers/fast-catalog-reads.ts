@@ -1,0 +1,72 @@
+/**
+ * Catalog reads answered straight off the server's request listener, before Express: the same
+ * endpoint table, input checks and answers as the Express router, the same security headers, and
+ * the request's timing recorded as the `/api` router would. Anything unusual (an error to report,
+ * a path Express would match differently) goes on to Express, which answers it the same way.
+ */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import querystring from 'node:querystring';
+import { match, type MatchFunction } from 'path-to-regexp';
+import type { ApiTimingRecorder } from '../../telemetry/api-timing';
+import type { CatalogAnswers } from './catalog-answers';
+import { CATALOG_READS, type CatalogRead } from './catalog-reads';
+import type { EncodedAnswer } from './encoded-answer';
+import { sendAnswer } from './send-answer';
+
+const MOUNT = '/api/catalog';
+
+export interface FastCatalogOptions {
+  /** Security headers every API answer carries (the helmet set, captured at start). */
+  headers: ReadonlyArray<readonly [string, string]>;
+  timings: ApiTimingRecorder;
+  now: () => number;
+  /** Where everything this does not answer goes. */
+  fallback: RequestListener;
+}
+
+/** A `FastAnswerer` (see server/request-listener.ts) for GET and HEAD of the catalog reads. */
+export function fastCatalogReads(answers: CatalogAnswers, options: FastCatalogOptions) {
+  const headers = options.headers.flat();
+  const reads = CATALOG_READS.map((read) => ({
+    read,
+    route: MOUNT + read.path,
+    // As Express's router matches: case-insensitive, an optional trailing slash, parameters decoded.
+    test: match(read.path, { decode: decodeURIComponent, sensitive: false, end: true, trailing: true }) as MatchFunction<Record<string, string>>,
+  }));
+
+  return (req: IncomingMessage, res: ServerResponse, pathname: string, search: string): boolean => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !pathname.startsWith(MOUNT + '/')) return false;
+    const sub = pathname.slice(MOUNT.length);
+    for (const { read, route, test } of reads) {
+      let found: ReturnType<typeof test>;
+      try {
+        found = test(sub);
+      } catch {
+        return false; // A malformed escape: Express answers it with its own 400.
+      }
+      if (found) {
+        answer(req, res, read, route, found.params, search);
+        return true;
+      }
+    }
+    return false;
+  };
+
+  function answer(req: IncomingMessage, res: ServerResponse, read: CatalogRead, route: string, params: Record<string, string>, search: string): void {
+    const started = process.hrtime.bigint();
+    const timestamp = options.now();
+    const send = (encoded: EncodedAnswer): void => {
+      sendAnswer(req, res, encoded, headers);
+      options.timings.record({ method: req.method, route, status: res.statusCode, durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100 }, timestamp);
+    };
+    let result: EncodedAnswer | Promise<EncodedAnswer>;
+    try {
+      result = read.answer(answers, params, querystring.parse(search));
+    } catch {
+      options.fallback(req, res); // Bad input: the Express route throws the same error and reports it.
+      return;
+    }
+    if (result instanceof Promise) result.then(send, () => options.fallback(req, res));
+    else send(result);
+  }
+}
