@@ -20,11 +20,12 @@ export function parseField(name: unknown): Field {
   return { kind: 'data', path, name };
 }
 
-/** Reads a dotted path out of a document's data, for results assembled in JS. */
+/** Reads a dotted path out of a document's data, for results assembled in JS; only own properties count. */
 export function readPath(data: unknown, path: string[]): unknown {
   let value = data;
   for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
+    // `constructor` or `__proto__` in a path must not reach inherited members of Object.
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
     value = (value as Record<string, unknown>)[segment];
   }
   return value;

@@ -21,13 +21,15 @@ export async function group(request: ActionRequest, ctx: AnalyticsContext): Prom
   const keys = nesting.map((f, i) => `${scope.text(f)} AS k${i}`);
   const positions = nesting.map((_, i) => i + 1).join(', ');
   const rows = await scope.select(`SELECT ${keys.join(', ')}, ${value} AS v ${scope.body()} GROUP BY ${positions} LIMIT 100000`);
-  const result: Record<string, unknown> = {};
+  // Keys are values anyone can post (`__proto__`, `constructor`): every level is a prototype-less
+  // object, so a key is only ever an own property and never reaches Object.prototype.
+  const result: Record<string, unknown> = Object.create(null);
   for (const row of withKeys(rows, nesting.length)) {
     let level = result;
     nesting.forEach((_, i) => {
       const key = String(row[`k${i}`]);
       if (i === nesting.length - 1) level[key] = Number(row.v ?? 0);
-      else level = (level[key] ??= {}) as Record<string, unknown>;
+      else level = (level[key] ??= Object.create(null)) as Record<string, unknown>;
     });
   }
   return { opcode: 'group', result };

@@ -10,7 +10,8 @@ const PERIODS: Record<string, number> = {
 
 export function periodMs(period: unknown, fallback = 'minutes'): number {
   const name = period === undefined || period === null ? fallback : period;
-  const ms = typeof name === 'string' ? PERIODS[name] : undefined;
+  // Own names only: `constructor` or `toString` are not periods.
+  const ms = typeof name === 'string' && Object.hasOwn(PERIODS, name) ? PERIODS[name] : undefined;
   if (!ms) throw new AppError('bad-request', { period }, `period must be one of ${Object.keys(PERIODS).join(', ')}.`);
   return ms;
 }

@@ -22,7 +22,7 @@ export interface StatsSpec {
 
 export function statsSpec(request: Record<string, unknown>): StatsSpec {
   const stats = request.stats === undefined || request.stats === null ? Object.keys(STATS) : request.stats;
-  if (!Array.isArray(stats) || !stats.every((s) => typeof s === 'string' && s in STATS)) {
+  if (!Array.isArray(stats) || !stats.every((s) => typeof s === 'string' && Object.hasOwn(STATS, s))) {
     throw new AppError('bad-request', { stats }, `stats must be a list drawn from ${Object.keys(STATS).join(', ')}.`);
   }
   const percentiles = request.percentiles === undefined || request.percentiles === null ? DEFAULT_PERCENTILES : request.percentiles;

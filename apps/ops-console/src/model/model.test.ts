@@ -86,9 +86,22 @@ describe('toChartData', () => {
     assert.deepEqual(data, { kind: 'lines', series: [{ name: 'avg(value)', points: [[0, 10]] }, { name: 'p95(value)', points: [[0, 30]] }] });
   });
   it('should flatten documents into rows with dotted columns', () => {
-    assert.deepEqual(flattenData({ a: { b: 1 }, c: 'x', d: [1] }), { 'a.b': 1, c: 'x', d: [1] });
+    assert.deepEqual({ ...flattenData({ a: { b: 1 }, c: 'x', d: [1] }) }, { 'a.b': 1, c: 'x', d: [1] });
     const data = toChartData(widgetOfType('table'), { documents: [{ id: '1', timestamp: 0, data: { os: 'ios', v: { major: 9 } } }], totalHits: 7 }, range);
     assert.deepEqual(data, { kind: 'rows', columns: ['time', 'os', 'v.major'], rows: [['1970-01-01 00:00:00', 'ios', 9]], total: 7 });
+  });
+});
+
+describe('names of Object members in results', () => {
+  const range = { from: 0, to: 3 * MIN };
+  it('should read only what an event or a group holds', () => {
+    const data = toChartData({ ...widgetOfType('table'), columns: ['toString', 'constructor.name'] } as Widget, { documents: [{ id: '1', timestamp: 0, data: { os: 'ios' } }] }, range);
+    assert.deepEqual(data.kind === 'rows' && data.rows, [['1970-01-01 00:00:00', null, null]]);
+    const flat = flattenData(JSON.parse('{"__proto__": {"x": 1}, "constructor": "c"}'));
+    assert.deepEqual({ ...flat }, { '__proto__.x': 1, constructor: 'c' });
+    const bar = { ...widgetOfType('bar'), stackBy: 'os' } as Widget;
+    const bars = toChartData(bar, { result: { a: { constructor: 2 }, b: { ios: 1 } } }, range);
+    assert.deepEqual(bars.kind === 'bars' && bars.series, [{ name: 'constructor', values: [2, 0] }, { name: 'ios', values: [0, 1] }]);
   });
 });
 

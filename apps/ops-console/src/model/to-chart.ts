@@ -56,12 +56,12 @@ function bars(result: Record<string, unknown>, stacked: boolean, limit: number):
   return {
     kind: 'bars',
     categories: top.map((t) => t.name),
-    series: stackKeys.map((key) => ({ name: key, values: top.map((t) => Number(t.inner[key] ?? 0)) })),
+    series: stackKeys.map((key) => ({ name: key, values: top.map((t) => (Object.hasOwn(t.inner, key) ? Number(t.inner[key]) : 0)) })),
   };
 }
 
 /** Flattens a document's data into dotted columns (`appVersion.major`). */
-export function flattenData(data: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+export function flattenData(data: unknown, prefix = '', out: Record<string, unknown> = Object.create(null)): Record<string, unknown> {
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
     for (const [key, value] of Object.entries(data)) flattenData(value, prefix ? `${prefix}.${key}` : key, out);
   } else if (prefix) {
@@ -78,7 +78,8 @@ function rows(response: Record<string, unknown>, columns: string[]): ChartData {
   return {
     kind: 'rows',
     columns: ['time', ...names],
-    rows: docs.map((d, i) => [new Date(d.timestamp).toISOString().replace('T', ' ').slice(0, 19), ...names.map((n) => cell(flat[i]![n]))]),
+    // Column names come from events (`constructor` too): read own properties only.
+    rows: docs.map((d, i) => [new Date(d.timestamp).toISOString().replace('T', ' ').slice(0, 19), ...names.map((n) => cell(Object.hasOwn(flat[i]!, n) ? flat[i]![n] : undefined))]),
     total: Number(response.totalHits ?? docs.length),
   };
 }
