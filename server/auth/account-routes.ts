@@ -10,13 +10,15 @@ import { addressPatchBody, newAddressBody } from './account/address-schema';
 import { addAddress, deleteAddress, listAddresses, updateAddress } from './account/address-store';
 import { findAccount, findAccountByMobile, toAccountView, updateAccount } from './account/account-store';
 import { INDIAN_STATES } from './account/indian-states';
-import { clientIp, readBody, readCode, readMobile } from './http-input';
+import { readBody, readCode, readMobile } from './http-input';
 import { maskMobile } from './mobile/mobile-number';
 import { sendOtp, verifyOtp } from './otp/otp-challenges';
 import { requireRecentLogin, requireSession } from './session/current-session';
-import { STEP_UP_WINDOW_MS } from './session/session-store';
+import { deleteAccountSessions, STEP_UP_WINDOW_MS } from './session/session-store';
 import { startSession } from './session/start-session';
 import { noStore } from '../http/no-store';
+import { deviceOf } from './device/device-cookie';
+import { rememberDevice } from './device/known-devices';
 
 const profileBody = z
   .strictObject({
@@ -98,7 +100,7 @@ export function accountRoutes(deps: ServerDeps): Router {
     const account = await loadAccount(session.accountId);
     if (mobile === account.mobile) throw new AppError('mobile-unchanged');
     // The code goes to the new number whether or not another account has it; that is told only to its holder.
-    const sent = await sendOtp(ctx, res, { mobile, flow: 'change-mobile', purpose: 'change-mobile', accountId: account.id, ip: clientIp(req) });
+    const sent = await sendOtp(ctx, req, res, { mobile, flow: 'change-mobile', purpose: 'change-mobile', accountId: account.id });
     res.json({ ...sent, mobileMasked: maskMobile(mobile) });
   });
 
@@ -107,7 +109,7 @@ export function accountRoutes(deps: ServerDeps): Router {
     const mobile = readMobile(body.mobile);
     const code = readCode(body.code);
     const session = await requireRecentLogin(ctx, req, res);
-    const verified = await verifyOtp(ctx, res, { mobile, flow: 'change-mobile', code });
+    const verified = await verifyOtp(ctx, req, res, { mobile, flow: 'change-mobile', code });
     if (verified.accountId !== session.accountId) throw new AppError('otp-expired');
     if (await findAccountByMobile(db, mobile)) throw new AppError('mobile-taken');
     try {
@@ -117,7 +119,11 @@ export function accountRoutes(deps: ServerDeps): Router {
       if (!(error instanceof AppError) && (await findAccountByMobile(db, mobile))) throw new AppError('mobile-taken');
       throw error;
     }
-    await startSession(ctx, req, res, session.accountId, 'full');
+    const fresh = await startSession(ctx, req, res, session.accountId, 'full');
+    // This browser proved it holds the new number.
+    await rememberDevice(db, mobile, deviceOf(req, ctx.config.secureCookies), ctx.now());
+    // Sessions opened with the old number (whoever holds it now) end with it.
+    await deleteAccountSessions(db, session.accountId, fresh.idHash);
     res.json({ account: toAccountView(await loadAccount(session.accountId)) });
   });
 

@@ -9,14 +9,16 @@ import { AppError } from '../errors/app-error';
 import { sameOriginOnly } from '../http/same-origin';
 import { authContext, type AuthContext } from './auth-context';
 import { findAccount, findAccountByMobile, findOrCreateAccount, toAccountView, updateAccount } from './account/account-store';
-import { clientIp, readBody, readCode, readMobile, readPassword } from './http-input';
+import { readBody, readCode, readMobile, readPassword } from './http-input';
 import { clearFailures, lockedFor, recordFailure } from './limits/lockout';
 import { maskMobile } from './mobile/mobile-number';
-import { retryLater, sendOtp, verifyOtp } from './otp/otp-challenges';
+import { attemptOf, retryLater, sendOtp, verifyOtp } from './otp/otp-challenges';
+import { deviceOf } from './device/device-cookie';
 import { hashPassword, verifyPassword } from './password/password-hash';
 import { checkPassword } from './password/password-policy';
 import { currentSession, requireRecentLogin, requireSession } from './session/current-session';
 import { clearSessionCookie } from './session/session-cookie';
+import { passwordResetNoticeBody } from './sms/sms-body';
 import { deleteAccountSessions, deleteSession, SESSION_LIMITS, STEP_UP_WINDOW_MS } from './session/session-store';
 import type { LoginHooks } from './session/login-hooks';
 import { completeLogin, startSession } from './session/start-session';
@@ -25,14 +27,23 @@ import { noStore } from '../http/no-store';
 /** The login code goes to known and unknown numbers alike; only its (hashed-in) purpose differs. */
 async function sendLoginCode(ctx: AuthContext, req: Request, res: Response, mobile: string): Promise<void> {
   const account = await findAccountByMobile(ctx.store.db, mobile);
-  const sent = await sendOtp(ctx, res, { mobile, flow: 'login', purpose: account ? 'login' : 'signup', accountId: null, ip: clientIp(req) });
+  const sent = await sendOtp(ctx, req, res, { mobile, flow: 'login', purpose: account ? 'login' : 'signup', accountId: null });
   res.json({ ...sent, mobileMasked: maskMobile(mobile) });
 }
 
 /** Reset codes too go to any number, so the answer never tells whether it has an account. */
 async function sendResetCode(ctx: AuthContext, req: Request, res: Response, mobile: string): Promise<void> {
-  const sent = await sendOtp(ctx, res, { mobile, flow: 'reset', purpose: 'reset', accountId: null, ip: clientIp(req) });
+  const sent = await sendOtp(ctx, req, res, { mobile, flow: 'reset', purpose: 'reset', accountId: null });
   res.json({ ...sent, mobileMasked: maskMobile(mobile) });
+}
+
+/** The reset is done either way: a notice that cannot be sent is logged, not an error for the shopper. */
+async function sendResetNotice(ctx: AuthContext, mobile: string): Promise<void> {
+  try {
+    await ctx.sms.send({ to: mobile, body: passwordResetNoticeBody(ctx.config.publicHost) });
+  } catch (error) {
+    ctx.logger.warn({ err: error }, 'could not send the password-reset notice');
+  }
 }
 
 async function loadAccount(ctx: AuthContext, accountId: string) {
@@ -66,7 +77,7 @@ export function authRoutes(deps: ServerDeps, hooks: LoginHooks): Router {
     const body = readBody(req, ['mobile', 'code']);
     const mobile = readMobile(body.mobile);
     const code = readCode(body.code);
-    await verifyOtp(ctx, res, { mobile, flow: 'login', code });
+    await verifyOtp(ctx, req, res, { mobile, flow: 'login', code });
     const { account, created } = await findOrCreateAccount(db, mobile, ctx.now());
     if (account.password_hash !== null) {
       // 2-step verification: the number is proven; the password is still due.
@@ -83,10 +94,11 @@ export function authRoutes(deps: ServerDeps, hooks: LoginHooks): Router {
     const password = readPassword(body.password);
     const session = await requireSession(ctx, req, 'second-factor');
     const account = await loadAccount(ctx, session.accountId);
-    const locked = await lockedFor(db, account.mobile, ctx.now());
+    const attempt = await attemptOf(ctx, req, account.mobile);
+    const locked = await lockedFor(db, attempt, ctx.now());
     if (locked !== null) throw retryLater(res, 'login-locked', locked);
     if (!account.password_hash || !(await verifyPassword(password, account.password_hash))) {
-      await recordFailure(db, account.mobile, ctx.now());
+      await recordFailure(db, attempt, ctx.now());
       throw new AppError('invalid-credentials');
     }
     await completeLogin(ctx, req, res, account, hooks);
@@ -107,6 +119,8 @@ export function authRoutes(deps: ServerDeps, hooks: LoginHooks): Router {
   router.delete('/password', async (req, res) => {
     const session = await requireRecentLogin(ctx, req, res);
     await updateAccount(db, session.accountId, { password_hash: null }, ctx.now());
+    // Without the second factor, a session someone opened with the password must not outlive it.
+    await deleteAccountSessions(db, session.accountId, session.idHash);
     res.json({ account: toAccountView(await loadAccount(ctx, session.accountId)) });
   });
 
@@ -119,7 +133,7 @@ export function authRoutes(deps: ServerDeps, hooks: LoginHooks): Router {
     const body = readBody(req, ['mobile', 'code']);
     const mobile = readMobile(body.mobile);
     const code = readCode(body.code);
-    await verifyOtp(ctx, res, { mobile, flow: 'reset', code });
+    await verifyOtp(ctx, req, res, { mobile, flow: 'reset', code });
     // Only the holder of the number gets here, so telling them it has no account leaks nothing.
     const account = await findAccountByMobile(db, mobile);
     if (!account) throw new AppError('no-account');
@@ -135,8 +149,9 @@ export function authRoutes(deps: ServerDeps, hooks: LoginHooks): Router {
     const account = await loadAccount(ctx, session.accountId);
     await updateAccount(db, account.id, { password_hash: await hashPassword(password) }, ctx.now());
     await deleteAccountSessions(db, account.id);
-    await clearFailures(db, account.mobile);
+    await clearFailures(db, account.mobile, deviceOf(req, secure));
     clearSessionCookie(res, secure);
+    await sendResetNotice(ctx, account.mobile);
     res.json({ status: 'password-reset' });
   });
 
@@ -144,7 +159,7 @@ export function authRoutes(deps: ServerDeps, hooks: LoginHooks): Router {
     readBody(req, []);
     const session = await requireSession(ctx, req);
     const account = await loadAccount(ctx, session.accountId);
-    const sent = await sendOtp(ctx, res, { mobile: account.mobile, flow: 'step-up', purpose: 'step-up', accountId: account.id, ip: clientIp(req) });
+    const sent = await sendOtp(ctx, req, res, { mobile: account.mobile, flow: 'step-up', purpose: 'step-up', accountId: account.id });
     res.json({ ...sent, mobileMasked: maskMobile(account.mobile) });
   });
 
@@ -153,10 +168,10 @@ export function authRoutes(deps: ServerDeps, hooks: LoginHooks): Router {
     const code = readCode(body.code);
     const session = await requireSession(ctx, req);
     const account = await loadAccount(ctx, session.accountId);
-    const verified = await verifyOtp(ctx, res, { mobile: account.mobile, flow: 'step-up', code });
+    const verified = await verifyOtp(ctx, req, res, { mobile: account.mobile, flow: 'step-up', code });
     if (verified.accountId !== account.id) throw new AppError('otp-expired');
     await startSession(ctx, req, res, account.id, 'full');
-    await clearFailures(db, account.mobile);
+    await clearFailures(db, account.mobile, deviceOf(req, secure));
     res.json({ status: 'verified', stepUpValidForSec: STEP_UP_WINDOW_MS / 1000 });
   });
 

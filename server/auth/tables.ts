@@ -14,8 +14,10 @@ export interface AccountsTable {
 export interface OtpChallengesTable {
   id: string;
   mobile: string;
-  /** Which flow the code belongs to; one live code per (mobile, flow), so a resend replaces it. */
+  /** Which flow the code belongs to; one live code per (mobile, flow, browser), so a resend replaces it. */
   flow: string;
+  /** SHA-256 of the browser's device cookie: only the browser that asked may use the code, and another's request never replaces it. */
+  device_hash: string;
   /** What the code proves (login, signup, reset, step-up, change-mobile); part of the keyed hash. */
   purpose: string;
   /** For step-up and change-mobile: the account that asked. */
@@ -37,9 +39,18 @@ export interface AuthRateEventsTable {
 export interface AuthFailuresTable {
   /** Consecutive failures are counted per mobile number, so known and unknown numbers behave alike. */
   mobile: string;
+  /** One browser's failures for the number, or '' for the number's over every browser. */
+  device_hash: string;
   failures: number;
   locked_until: number;
   updated_at: number;
+}
+
+/** Browsers that completed a login for a number: the number-wide caps never hold them up. */
+export interface AuthKnownDevicesTable {
+  mobile: string;
+  device_hash: string;
+  last_login_at: number;
 }
 
 export interface SessionsTable {
@@ -78,6 +89,7 @@ export interface AuthTables {
   otp_challenges: OtpChallengesTable;
   auth_rate_events: AuthRateEventsTable;
   auth_failures: AuthFailuresTable;
+  auth_known_devices: AuthKnownDevicesTable;
   sessions: SessionsTable;
   addresses: AddressesTable;
 }

@@ -1,28 +1,35 @@
 /**
- * Refuses state-changing requests that another site started (CSRF): browsers say so in
- * `Sec-Fetch-Site`, and older ones in `Origin`. Requests without either (non-browser clients,
- * which carry no ambient cookies of a shopper) pass.
+ * Refuses state-changing requests that another site started (CSRF). Browsers say where a request
+ * came from in `Sec-Fetch-Site`, and older ones in `Origin`, compared here by scheme, host and
+ * port. A write that carries neither, or `Origin: null` (sandboxed frames, some redirects, `data:`
+ * and `file:` pages), is refused too: every page of the shop sends one of them. Only a request
+ * with an `Authorization` header may go without: a browser never adds one by itself, and another
+ * site cannot make it send one without a CORS preflight, which the shop never grants.
  */
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { AppError } from '../errors/app-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const sameOriginOnly: RequestHandler = (req, _res, next) => {
-  if (SAFE_METHODS.has(req.method)) return next();
+/** Why a state-changing request is refused, or null when it came from the shop's own pages. */
+export function crossSiteReason(req: Request): string | null {
+  if (SAFE_METHODS.has(req.method)) return null;
   const site = req.headers['sec-fetch-site'];
-  if (site !== undefined) {
-    return site === 'same-origin' || site === 'none' ? next() : next(new AppError('forbidden', { reason: 'cross-site request' }));
-  }
+  if (site !== undefined) return site === 'same-origin' || site === 'none' ? null : 'cross-site request';
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== 'null') {
-    let host: string | null = null;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      // An unparseable Origin is treated as foreign.
-    }
-    if (host !== req.headers.host) return next(new AppError('forbidden', { reason: 'cross-origin request' }));
+  if (origin === undefined) return req.headers.authorization !== undefined ? null : 'request without Origin or Sec-Fetch-Site';
+  if (origin === 'null') return 'opaque origin';
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return 'unreadable Origin';
   }
-  next();
+  // `req.protocol` and `req.host` follow X-Forwarded-* only from proxies that TRUST_PROXY names.
+  return parsed.protocol === `${req.protocol}:` && parsed.host === req.host ? null : 'cross-origin request';
+}
+
+export const sameOriginOnly: RequestHandler = (req, _res, next) => {
+  const reason = crossSiteReason(req);
+  next(reason === null ? undefined : new AppError('forbidden', { reason }));
 };

@@ -151,6 +151,10 @@ for (const kind of storeKinds()) {
         const old = freshMobile();
         const next = freshMobile();
         const b = await loggedIn(old);
+        // A second browser of the same account, e.g. a phone that was lost with the old SIM.
+        const lost = new Browser(server.url);
+        server.clock.advance(MINUTE);
+        await login(server, lost, old);
         server.clock.advance(11 * MINUTE);
         assertError(await b.post('/api/account/mobile/change/start', { mobile: next }), 403, 'step-up-required');
         assertOk(await b.post('/api/auth/step-up/start'));
@@ -166,6 +170,9 @@ for (const kind of storeKinds()) {
         const changed = assertOk(await b.post('/api/account/mobile/change/verify', { mobile: next, code }));
         assert.equal(changed.account.mobile, `+91${next}`);
         assert.notEqual(b.session(), before);
+        // Sessions opened with the old number end with it.
+        assertError(await lost.get('/api/account/me'), 401, 'login-required');
+        assertOk(await b.get('/api/account/me'));
 
         server.clock.advance(MINUTE);
         const again = new Browser(server.url);

@@ -67,113 +67,122 @@ for (const kind of storeKinds()) {
 
       it('should take a code just before it expires, and only once', async () => {
         const mobile = freshMobile();
-        assertOk(await browser().post('/api/auth/identify', { mobile }));
+        const b = browser();
+        assertOk(await b.post('/api/auth/identify', { mobile }));
         const code = lastCode(server, `+91${mobile}`);
         server.clock.advance(5 * MINUTE - 1000);
-        assertOk(await browser().post('/api/auth/otp/verify', { mobile, code }));
-        assertError(await browser().post('/api/auth/otp/verify', { mobile, code }), 400, 'otp-expired');
+        assertOk(await b.post('/api/auth/otp/verify', { mobile, code }));
+        assertError(await b.post('/api/auth/otp/verify', { mobile, code }), 400, 'otp-expired');
       });
 
       it('should bind a code to its number and its purpose', async () => {
         const mobile = freshMobile();
         const other = freshMobile();
-        assertOk(await browser().post('/api/auth/identify', { mobile }));
-        assertOk(await browser().post('/api/auth/identify', { mobile: other }));
+        const b = browser();
+        assertOk(await b.post('/api/auth/identify', { mobile }));
+        assertOk(await b.post('/api/auth/identify', { mobile: other }));
         const code = lastCode(server, `+91${mobile}`);
-        const verdict = await browser().post('/api/auth/otp/verify', { mobile: other, code });
+        const verdict = await b.post('/api/auth/otp/verify', { mobile: other, code });
         assert.equal(verdict.status, 400);
         assert.ok(['otp-invalid'].includes(verdict.body.error.code) || code === lastCode(server, `+91${other}`));
         // A login code is no reset code.
         server.clock.advance(MINUTE);
-        assertOk(await browser().post('/api/auth/identify', { mobile }));
-        assertError(await browser().post('/api/auth/forgot/verify', { mobile, code: lastCode(server, `+91${mobile}`) }), 400, 'otp-expired');
+        assertOk(await b.post('/api/auth/identify', { mobile }));
+        assertError(await b.post('/api/auth/forgot/verify', { mobile, code: lastCode(server, `+91${mobile}`) }), 400, 'otp-expired');
+        // And it belongs to the browser that asked for it: another browser has no code to try.
+        assertError(await browser().post('/api/auth/otp/verify', { mobile, code: lastCode(server, `+91${mobile}`) }), 400, 'otp-expired');
       });
 
       it('should refuse a resend within 30 s, then replace the old code', async () => {
         const mobile = freshMobile();
-        assertOk(await browser().post('/api/auth/identify', { mobile }));
+        const b = browser();
+        assertOk(await b.post('/api/auth/identify', { mobile }));
         const first = lastCode(server, `+91${mobile}`);
         server.clock.advance(10_000);
-        const early = await browser().post('/api/auth/otp/resend', { mobile, purpose: 'login' });
+        const early = await b.post('/api/auth/otp/resend', { mobile, purpose: 'login' });
         assertError(early, 429, 'otp-resend-cooldown');
         assert.equal(early.headers.get('retry-after'), '20');
         assert.equal(outbox(server).filter((m) => m.to === `+91${mobile}`).length, 1);
         server.clock.advance(20_000);
-        assertOk(await browser().post('/api/auth/otp/resend', { mobile, purpose: 'login' }));
+        assertOk(await b.post('/api/auth/otp/resend', { mobile, purpose: 'login' }));
         const second = lastCode(server, `+91${mobile}`);
         if (second !== first) {
-          assertError(await browser().post('/api/auth/otp/verify', { mobile, code: first }), 400, 'otp-invalid');
+          assertError(await b.post('/api/auth/otp/verify', { mobile, code: first }), 400, 'otp-invalid');
         }
-        assert.equal(assertOk(await browser().post('/api/auth/otp/verify', { mobile, code: second })).status, 'signed-up');
+        assert.equal(assertOk(await b.post('/api/auth/otp/verify', { mobile, code: second })).status, 'signed-up');
       });
 
-      it('should send at most 5 codes per number per hour', async () => {
+      it('should send at most 5 codes per number per hour to one browser', async () => {
         const mobile = freshMobile();
+        const b = browser();
         for (let i = 0; i < 5; i += 1) {
-          assertOk(await browser().post(i % 2 ? '/api/auth/forgot/start' : '/api/auth/identify', { mobile }));
+          assertOk(await b.post(i % 2 ? '/api/auth/forgot/start' : '/api/auth/identify', { mobile }));
           server.clock.advance(31_000);
         }
-        const refused = await browser().post('/api/auth/identify', { mobile });
+        const refused = await b.post('/api/auth/identify', { mobile });
         const details = assertError(refused, 429, 'rate-limited');
         const retry = Number(refused.headers.get('retry-after'));
         assert.equal(retry, 3600 - 5 * 31);
         assert.equal(details.retryAfterSec, retry);
         assert.equal(outbox(server).filter((m) => m.to === `+91${mobile}`).length, 5);
         server.clock.advance(retry * 1000);
-        assertOk(await browser().post('/api/auth/identify', { mobile }));
+        assertOk(await b.post('/api/auth/identify', { mobile }));
       });
 
       it('should void a code after 5 wrong tries, even for the right code afterwards', async () => {
         const mobile = freshMobile();
-        assertOk(await browser().post('/api/auth/identify', { mobile }));
+        const b = browser();
+        assertOk(await b.post('/api/auth/identify', { mobile }));
         const code = lastCode(server, `+91${mobile}`);
         for (let left = 4; left >= 1; left -= 1) {
-          assert.deepEqual(assertError(await browser().post('/api/auth/otp/verify', { mobile, code: wrongCode(code) }), 400, 'otp-invalid'), { attemptsLeft: left });
+          assert.deepEqual(assertError(await b.post('/api/auth/otp/verify', { mobile, code: wrongCode(code) }), 400, 'otp-invalid'), { attemptsLeft: left });
         }
-        assertError(await browser().post('/api/auth/otp/verify', { mobile, code: wrongCode(code) }), 400, 'otp-attempts-exceeded');
+        assertError(await b.post('/api/auth/otp/verify', { mobile, code: wrongCode(code) }), 400, 'otp-attempts-exceeded');
         server.clock.advance(30_000);
-        assertError(await browser().post('/api/auth/otp/verify', { mobile, code }), 400, 'otp-attempts-exceeded');
+        assertError(await b.post('/api/auth/otp/verify', { mobile, code }), 400, 'otp-attempts-exceeded');
       });
 
-      it('should lock a number with growing delays after consecutive failures, and clear on success', async () => {
+      it('should lock a number in a browser with growing delays after consecutive failures, and clear on success', async () => {
         const mobile = freshMobile();
         await login(server, browser(), mobile);
+        const b = browser();
         server.clock.advance(MINUTE);
-        assertOk(await browser().post('/api/auth/identify', { mobile }));
+        assertOk(await b.post('/api/auth/identify', { mobile }));
         const code = lastCode(server, `+91${mobile}`);
-        for (let i = 0; i < 5; i += 1) await browser().post('/api/auth/otp/verify', { mobile, code: wrongCode(code) });
-        const locked = await browser().post('/api/auth/otp/verify', { mobile, code });
+        for (let i = 0; i < 5; i += 1) await b.post('/api/auth/otp/verify', { mobile, code: wrongCode(code) });
+        const locked = await b.post('/api/auth/otp/verify', { mobile, code });
         assertError(locked, 429, 'login-locked');
         assert.equal(locked.headers.get('retry-after'), '30');
 
         server.clock.advance(30_000);
-        assertOk(await browser().post('/api/auth/identify', { mobile }));
+        assertOk(await b.post('/api/auth/identify', { mobile }));
         const next = lastCode(server, `+91${mobile}`);
-        assertError(await browser().post('/api/auth/otp/verify', { mobile, code: wrongCode(next) }), 400, 'otp-invalid');
-        const longer = await browser().post('/api/auth/otp/verify', { mobile, code: next });
+        assertError(await b.post('/api/auth/otp/verify', { mobile, code: wrongCode(next) }), 400, 'otp-invalid');
+        const longer = await b.post('/api/auth/otp/verify', { mobile, code: next });
         assertError(longer, 429, 'login-locked');
         assert.equal(longer.headers.get('retry-after'), '60');
 
         server.clock.advance(60_000);
-        assertError(await browser().post('/api/auth/otp/verify', { mobile, code: wrongCode(next) }), 400, 'otp-invalid');
-        const longest = await browser().post('/api/auth/otp/verify', { mobile, code: next });
+        assertError(await b.post('/api/auth/otp/verify', { mobile, code: wrongCode(next) }), 400, 'otp-invalid');
+        const longest = await b.post('/api/auth/otp/verify', { mobile, code: next });
         assert.equal(longest.headers.get('retry-after'), '120');
 
         server.clock.advance(120_000);
-        assert.equal(assertOk(await browser().post('/api/auth/otp/verify', { mobile, code: next })).status, 'logged-in');
+        assert.equal(assertOk(await b.post('/api/auth/otp/verify', { mobile, code: next })).status, 'logged-in');
         server.clock.advance(MINUTE);
-        assertOk(await browser().post('/api/auth/identify', { mobile }));
+        assertOk(await b.post('/api/auth/identify', { mobile }));
         for (let i = 0; i < 4; i += 1) {
-          assertError(await browser().post('/api/auth/otp/verify', { mobile, code: wrongCode(lastCode(server, `+91${mobile}`)) }), 400, 'otp-invalid');
+          assertError(await b.post('/api/auth/otp/verify', { mobile, code: wrongCode(lastCode(server, `+91${mobile}`)) }), 400, 'otp-invalid');
         }
       });
 
       it('should lock unknown numbers the same way, so the lock tells nothing', async () => {
         const mobile = freshMobile();
-        assertOk(await browser().post('/api/auth/identify', { mobile }));
+        const b = browser();
+        assertOk(await b.post('/api/auth/identify', { mobile }));
         const code = lastCode(server, `+91${mobile}`);
-        for (let i = 0; i < 5; i += 1) await browser().post('/api/auth/otp/verify', { mobile, code: wrongCode(code) });
-        const locked = await browser().post('/api/auth/otp/verify', { mobile, code });
+        for (let i = 0; i < 5; i += 1) await b.post('/api/auth/otp/verify', { mobile, code: wrongCode(code) });
+        const locked = await b.post('/api/auth/otp/verify', { mobile, code });
         assertError(locked, 429, 'login-locked');
         assert.equal(locked.headers.get('retry-after'), '30');
       });
@@ -330,8 +339,18 @@ for (const kind of storeKinds()) {
         const b = browser();
         await login(server, b, mobile);
         assertOk(await b.post('/api/auth/password', { password: 'idli-dosa-vada' }));
+        server.clock.advance(MINUTE);
+        // Another browser signed in with both factors…
+        const other = browser();
+        assertOk(await other.post('/api/auth/identify', { mobile }));
+        assertOk(await other.post('/api/auth/otp/verify', { mobile, code: lastCode(server, `+91${mobile}`) }));
+        assertOk(await other.post('/api/auth/password/verify', { password: 'idli-dosa-vada' }));
+        assertOk(await other.get('/api/account/me'));
         const off = assertOk(await b.send('DELETE', '/api/auth/password'));
         assert.equal(off.account.hasPassword, false);
+        // …is signed out when the second factor goes; this browser stays in.
+        assertError(await other.get('/api/account/me'), 401, 'login-required');
+        assertOk(await b.get('/api/account/me'));
       });
     });
 
@@ -346,16 +365,23 @@ for (const kind of storeKinds()) {
         const r = browser();
         const unknown = freshMobile();
         const a1 = assertOk(await r.post('/api/auth/forgot/start', { mobile }));
-        const a2 = assertOk(await browser().post('/api/auth/forgot/start', { mobile: unknown }));
+        const u = browser();
+        const a2 = assertOk(await u.post('/api/auth/forgot/start', { mobile: unknown }));
         assert.deepEqual({ ...a1, mobileMasked: '' }, { ...a2, mobileMasked: '' });
-        assertError(await browser().post('/api/auth/forgot/verify', { mobile: unknown, code: lastCode(server, `+91${unknown}`) }), 404, 'no-account');
+        assertError(await u.post('/api/auth/forgot/verify', { mobile: unknown, code: lastCode(server, `+91${unknown}`) }), 404, 'no-account');
 
         assertOk(await r.post('/api/auth/forgot/verify', { mobile, code: lastCode(server, `+91${mobile}`) }));
         assertError(await r.get('/api/account/me'), 401, 'login-required');
         assertError(await r.post('/api/auth/password', { password: 'new-password-2' }), 401, 'login-required');
         assertError(await r.post('/api/auth/forgot/reset', { password: '1234567' }), 400, 'weak-password');
+        const before = outbox(server).filter((m) => m.to === `+91${mobile}`).length;
         assert.deepEqual(assertOk(await r.post('/api/auth/forgot/reset', { password: 'new-password-2' })), { status: 'password-reset' });
         assert.equal(r.session(), undefined);
+        // The reset took only a code: the holder of the number hears of it, with no code to use.
+        const notices = outbox(server).filter((m) => m.to === `+91${mobile}`).slice(before);
+        assert.equal(notices.length, 1);
+        assert.match(notices[0]!.body, /password of your Storefront account was just reset/);
+        assert.doesNotMatch(notices[0]!.body, /#\d{6}|\d{6}/);
         assertError(await b.get('/api/account/me'), 401, 'login-required');
 
         server.clock.advance(MINUTE);
@@ -396,7 +422,10 @@ for (const kind of storeKinds()) {
         server.clock.advance(MINUTE);
         const host = new URL(server.url).host;
         assertOk(await browser().post('/api/auth/identify', { mobile }, { 'sec-fetch-site': '', origin: `http://${host}` }));
-        assertOk(await browser().post('/api/auth/forgot/start', { mobile }, { 'sec-fetch-site': '' }));
+        // A write with neither header is refused: only a page or an API client with a token sends none.
+        assertError(await browser().post('/api/auth/forgot/start', { mobile }, { 'sec-fetch-site': '' }), 403, 'forbidden');
+        assertError(await browser().post('/api/auth/forgot/start', { mobile }, { 'sec-fetch-site': '', origin: 'null' }), 403, 'forbidden');
+        assertError(await browser().post('/api/auth/forgot/start', { mobile }, { 'sec-fetch-site': '', origin: `https://${host}` }), 403, 'forbidden');
       });
 
       it('should never change state on GET', async () => {
@@ -477,11 +506,12 @@ for (const kind of storeKinds()) {
 
       it('should refuse empty and non-numeric codes without using up a try', async () => {
         const mobile = freshMobile();
-        assertOk(await browser().post('/api/auth/identify', { mobile }));
+        const b = browser();
+        assertOk(await b.post('/api/auth/identify', { mobile }));
         for (const code of ['', ' ', '12345', '1234567', 'abcdef', '12 456', '１２３４５６', '-12345', '1e5000', 123456, null, undefined, ['123456']]) {
-          assertError(await browser().post('/api/auth/otp/verify', { mobile, code }), 400, 'invalid-code');
+          assertError(await b.post('/api/auth/otp/verify', { mobile, code }), 400, 'invalid-code');
         }
-        assertOk(await browser().post('/api/auth/otp/verify', { mobile, code: lastCode(server, `+91${mobile}`) }));
+        assertOk(await b.post('/api/auth/otp/verify', { mobile, code: lastCode(server, `+91${mobile}`) }));
       });
 
       it('should answer 4xx with a stable code for broken bodies, never 500', async () => {

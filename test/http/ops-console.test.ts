@@ -32,7 +32,8 @@ for (const kind of storeKinds()) {
     let dist: string;
 
     const call = async (method: string, url: string, options: { body?: unknown; headers?: Record<string, string>; form?: Record<string, string> } = {}) => {
-      const headers: Record<string, string> = { ...options.headers };
+      // As the console's own pages send them: writes carry Sec-Fetch-Site unless a test says otherwise.
+      const headers: Record<string, string> = { ...(method === 'GET' || method === 'HEAD' ? {} : { 'sec-fetch-site': 'same-origin' }), ...options.headers };
       let body: string | undefined;
       if (options.form) {
         headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -41,7 +42,9 @@ for (const kind of storeKinds()) {
         headers['content-type'] ??= 'application/json';
         body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       }
-      const res = await fetch(server.url + url, { method, headers, body, redirect: 'manual' });
+      // An empty value drops the header, e.g. `sec-fetch-site: ''` for an older browser that sends only Origin.
+      const sent = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== ''));
+      const res = await fetch(server.url + url, { method, headers: sent, body, redirect: 'manual' });
       const text = await res.text();
       return { status: res.status, headers: res.headers, text, json: jsonOrUndefined(text) };
     };
@@ -169,8 +172,15 @@ for (const kind of storeKinds()) {
         const bySite = await call('POST', '/ops/api/dashboards', { body: dashboard(), headers: { cookie, 'sec-fetch-site': 'cross-site' } });
         assert.equal(bySite.status, 403);
         assert.equal(bySite.json.error.code, 'forbidden');
-        const byOrigin = await call('DELETE', '/ops/api/dashboards/AAAAAAAAAAAA', { headers: { cookie, origin: 'https://evil.example' } });
+        const byOrigin = await call('DELETE', '/ops/api/dashboards/AAAAAAAAAAAA', { headers: { cookie, origin: 'https://evil.example', 'sec-fetch-site': '' } });
         assert.equal(byOrigin.status, 403);
+        // An opaque origin, another scheme on the same host, or no sign of where the request came from.
+        const host = new URL(server.url).host;
+        for (const origin of ['null', `https://${host}`, '']) {
+          const res = await call('POST', '/ops/api/dashboards', { body: dashboard(), headers: { cookie, origin, 'sec-fetch-site': '' } });
+          assert.equal(res.status, 403, origin);
+          assert.equal(res.json.error.code, 'forbidden');
+        }
         const loginAcross = await call('POST', '/ops/login', { form: { token }, headers: { 'sec-fetch-site': 'cross-site' } });
         assert.equal(loginAcross.status, 403);
         assert.equal((await call('GET', '/ops/api/dashboards', { headers: bearer() })).json.dashboards.length, 0);
@@ -179,7 +189,11 @@ for (const kind of storeKinds()) {
         const { cookie } = await login();
         const res = await call('POST', '/ops/api/dashboards', { body: dashboard({ name: 'Same origin' }), headers: { cookie, 'sec-fetch-site': 'same-origin' } });
         assert.equal(res.status, 201);
-        assert.equal((await call('DELETE', `/ops/api/dashboards/${res.json.id}`, { headers: { cookie, origin: server.url } })).status, 204);
+        assert.equal((await call('DELETE', `/ops/api/dashboards/${res.json.id}`, { headers: { cookie, origin: server.url, 'sec-fetch-site': '' } })).status, 204);
+        // API clients with the token send no Origin: the header itself shows no other site sent it.
+        const api = await call('POST', '/ops/api/dashboards', { body: dashboard({ name: 'From a script' }), headers: { ...bearer(), 'sec-fetch-site': '' } });
+        assert.equal(api.status, 201);
+        assert.equal((await call('DELETE', `/ops/api/dashboards/${api.json.id}`, { headers: { ...bearer(), 'sec-fetch-site': '' } })).status, 204);
       });
     });
 
@@ -299,7 +313,7 @@ describe('/ops with INSECURE_COOKIES=1', () => {
     const server = await startServer('sqlite', { seedProducts: 0, env: { INSECURE_COOKIES: '1' } });
     try {
       const token = fs.readFileSync(path.join(server.config.dataDir, 'ops-token'), 'utf8').trim();
-      const res = await fetch(`${server.url}/ops/login`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual' });
+      const res = await fetch(`${server.url}/ops/login`, { method: 'POST', headers: { 'sec-fetch-site': 'same-origin' }, body: new URLSearchParams({ token }), redirect: 'manual' });
       const set = res.headers.getSetCookie()[0] ?? '';
       assert.match(set, /^sf_ops=/);
       assert.doesNotMatch(set, /Secure/i);

@@ -1,41 +1,69 @@
 /**
- * Consecutive failures per mobile number (the account's identity) with growing delays: from the
- * 5th failure on, wait 30 s, then 60 s, 120 s … up to a day. A success clears the count. Counting
- * per number rather than per account row makes known and unknown numbers behave the same.
+ * Consecutive failures (wrong codes, wrong passwords) with growing delays, counted twice:
+ * - per (number, browser): from the 5th failure on, that browser waits 30 s, then 60 s, 120 s …
+ *   up to a day. A stranger's failures lock only the stranger's browser.
+ * - per number, over every browser: from the 11th failure on, the same delays hold up every browser
+ *   that has not logged in to the number before. That caps guessing by many browsers, while the
+ *   owner's own browsers (known devices) keep their access.
+ * A login clears the number's count and that browser's. Counting per number rather than per
+ * account row makes known and unknown numbers behave the same.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema';
 
+/** Failures a browser may make for a number before it waits. */
 export const FREE_FAILURES = 4;
+/** Failures all browsers together may make for a number before unknown browsers wait. */
+export const FREE_NUMBER_FAILURES = 10;
+/** The key of the number-wide count. */
+const EVERY_BROWSER = '';
 const FIRST_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 24 * 3600_000;
 
-/** The delay after `failures` consecutive failures. */
-export function lockoutDelayMs(failures: number): number {
-  if (failures <= FREE_FAILURES) return 0;
-  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(30, failures - FREE_FAILURES - 1));
+/** The delay after `failures` consecutive failures, with `free` failures before any delay. */
+export function lockoutDelayMs(failures: number, free = FREE_FAILURES): number {
+  if (failures <= free) return 0;
+  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(30, failures - free - 1));
 }
 
-/** Seconds until this number may try again, or null when it may now. */
-export async function lockedFor(db: Kysely<Database>, mobile: string, now: number): Promise<number | null> {
-  const row = await db.selectFrom('auth_failures').select('locked_until').where('mobile', '=', mobile).executeTakeFirst();
-  const until = Number(row?.locked_until ?? 0);
+/** Who is trying: the number, the browser's device hash, and whether that browser logged in to the number before. */
+export interface Attempt {
+  mobile: string;
+  device: string;
+  known: boolean;
+}
+
+async function lockedUntil(db: Kysely<Database>, mobile: string, device: string): Promise<number> {
+  const row = await db.selectFrom('auth_failures').select('locked_until').where('mobile', '=', mobile).where('device_hash', '=', device).executeTakeFirst();
+  return Number(row?.locked_until ?? 0);
+}
+
+/** Seconds until this browser may try this number again, or null when it may now. */
+export async function lockedFor(db: Kysely<Database>, attempt: Attempt, now: number): Promise<number | null> {
+  let until = await lockedUntil(db, attempt.mobile, attempt.device);
+  if (!attempt.known) until = Math.max(until, await lockedUntil(db, attempt.mobile, EVERY_BROWSER));
   return until > now ? Math.ceil((until - now) / 1000) : null;
 }
 
-/** Counts one more failure and sets the lock it earns; an upsert, so racing failures all count. */
-export async function recordFailure(db: Kysely<Database>, mobile: string, now: number): Promise<void> {
+async function countOne(db: Kysely<Database>, mobile: string, device: string, free: number, now: number): Promise<void> {
+  // An upsert, so racing failures all count.
   const row = await db
     .insertInto('auth_failures')
-    .values({ mobile, failures: 1, locked_until: 0, updated_at: now })
-    .onConflict((oc) => oc.column('mobile').doUpdateSet((eb) => ({ failures: eb(eb.ref('auth_failures.failures'), '+', 1), updated_at: now })))
+    .values({ mobile, device_hash: device, failures: 1, locked_until: 0, updated_at: now })
+    .onConflict((oc) => oc.columns(['mobile', 'device_hash']).doUpdateSet((eb) => ({ failures: eb(eb.ref('auth_failures.failures'), '+', 1), updated_at: now })))
     .returning('failures')
     .executeTakeFirstOrThrow();
-  const delay = lockoutDelayMs(Number(row.failures));
-  if (delay > 0) await db.updateTable('auth_failures').set({ locked_until: now + delay }).where('mobile', '=', mobile).execute();
+  const delay = lockoutDelayMs(Number(row.failures), free);
+  if (delay > 0) await db.updateTable('auth_failures').set({ locked_until: now + delay }).where('mobile', '=', mobile).where('device_hash', '=', device).execute();
 }
 
-/** Clears the count after a successful login. */
-export async function clearFailures(db: Kysely<Database>, mobile: string): Promise<void> {
-  await db.deleteFrom('auth_failures').where('mobile', '=', mobile).execute();
+/** Counts one more failure for the browser and for the number, and sets the locks they earn. */
+export async function recordFailure(db: Kysely<Database>, attempt: Attempt, now: number): Promise<void> {
+  await countOne(db, attempt.mobile, attempt.device, FREE_FAILURES, now);
+  await countOne(db, attempt.mobile, EVERY_BROWSER, FREE_NUMBER_FAILURES, now);
+}
+
+/** Clears the number's count and this browser's after a successful login (other browsers stay counted). */
+export async function clearFailures(db: Kysely<Database>, mobile: string, device: string): Promise<void> {
+  await db.deleteFrom('auth_failures').where('mobile', '=', mobile).where('device_hash', 'in', [EVERY_BROWSER, device]).execute();
 }

@@ -1,6 +1,8 @@
 /** Starting a session always rotates: the request's old session (of any kind) ends and a new id is set. */
 import type { Request, Response } from 'express';
 import type { ServerDeps } from '../../deps';
+import { deviceOf } from '../device/device-cookie';
+import { rememberDevice } from '../device/known-devices';
 import { clearFailures } from '../limits/lockout';
 import { currentSession } from './current-session';
 import type { LoginHooks } from './login-hooks';
@@ -28,7 +30,10 @@ export async function completeLogin(
   hooks: LoginHooks,
 ): Promise<Session> {
   const session = await startSession(deps, req, res, account.id, 'full');
-  await clearFailures(deps.store.db, account.mobile);
+  const device = deviceOf(req, deps.config.secureCookies);
+  await clearFailures(deps.store.db, account.mobile, device);
+  // From now on this browser is the number's own: strangers' failures and sends never hold it up.
+  await rememberDevice(deps.store.db, account.mobile, device, deps.now());
   for (const hook of hooks.onLogin) await hook(req, res, account);
   return session;
 }
