@@ -304,6 +304,21 @@ for (const kind of storeKinds()) {
         server.clock.advance(16 * 60_000);
         assert.equal((await call('POST', '/ops/login', { body: { token } })).status, 200);
       });
+
+      it('should count wrong Bearer tokens with the same limit, on every operator route', async () => {
+        const wrong = { authorization: `Bearer ${'x'.repeat(43)}` };
+        for (let i = 0; i < 5; i++) assert.equal((await call('GET', '/ops/api/dashboards', { headers: wrong })).status, 401);
+        for (let i = 0; i < 5; i++) assert.equal((await call('POST', '/foxtrot/v1/analytics', { body: { opcode: 'count', table: 'storefront' }, headers: wrong })).status, 401);
+        // The right token is refused now, by header and in the form, until the oldest failure ages out.
+        const blocked = await call('GET', '/ops/api/dashboards', { headers: bearer() });
+        assert.equal(blocked.status, 429);
+        assert.equal(blocked.json.error.code, 'rate-limited');
+        assert.ok(Number(blocked.headers.get('retry-after')) > 0 && Number(blocked.headers.get('retry-after')) <= 15 * 60);
+        assert.equal((await call('POST', '/ops/api/sw/kill', { headers: bearer() })).status, 429);
+        assert.equal((await call('POST', '/ops/login', { body: { token } })).status, 403);
+        server.clock.advance(16 * 60_000);
+        assert.equal((await call('GET', '/ops/api/dashboards', { headers: bearer() })).status, 200);
+      });
     });
   });
 }

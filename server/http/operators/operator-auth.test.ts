@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import pino from 'pino';
 import { createSessionSigner, SESSION_TTL_MS } from './operator-session';
-import { loadOperatorToken, tokenMatches } from './operator-token';
+import { estimateTokenBits, loadOperatorToken, tokenMatches } from './operator-token';
 
 const silent = pino({ level: 'silent' });
 
@@ -31,11 +32,27 @@ describe('createSessionSigner', () => {
 
 describe('loadOperatorToken', () => {
   const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ops-token-'));
-  it('should prefer OPS_TOKEN and refuse a short one', () => {
+  it('should prefer OPS_TOKEN and refuse one of less than 128 bits, saying how to make one', () => {
     const dir = tmp();
-    assert.equal(loadOperatorToken(dir, 't'.repeat(24), silent), 't'.repeat(24));
+    const strong = crypto.randomBytes(16).toString('hex');
+    assert.equal(loadOperatorToken(dir, strong, silent), strong);
     assert.ok(!fs.existsSync(path.join(dir, 'ops-token')));
-    assert.throws(() => loadOperatorToken(dir, 'short', silent), /OPS_TOKEN/);
+    for (const weak of ['short', 't'.repeat(64), 'ab'.repeat(40), crypto.randomBytes(15).toString('hex'), 'Password1!Password1!']) {
+      assert.throws(() => loadOperatorToken(dir, weak, silent), /OPS_TOKEN: .*at least 128.*openssl rand/s, weak);
+    }
+  });
+
+  it('should count bits by the alphabet a token is drawn from', () => {
+    assert.equal(estimateTokenBits(crypto.randomBytes(16).toString('hex')), 128);
+    assert.ok(estimateTokenBits(crypto.randomBytes(16).toString('base64url')) >= 128);
+    assert.ok(estimateTokenBits(crypto.randomBytes(32).toString('base64url')) >= 250);
+    assert.equal(estimateTokenBits('a'.repeat(100)), 0);
+  });
+
+  it('should refuse a weak token in the token file too', () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'ops-token'), 'letmein-letmein\n');
+    assert.throws(() => loadOperatorToken(dir, undefined, silent), /ops-token: .*at least 128/s);
   });
   it('should generate a token once, with mode 0600, and log where it is but not what it is', () => {
     const dir = tmp();

@@ -7,12 +7,20 @@ import type { Request, RequestHandler, Response } from 'express';
 import { parse as parseCookies, serialize } from 'cookie';
 import type { ServerDeps } from '../../deps';
 import { AppError } from '../../errors/app-error';
+import { createGuessLimiter, type GuessLimiter } from './guess-limiter';
 import { createSessionSigner, SESSION_TTL_MS, type SessionSigner } from './operator-session';
 import { loadOperatorToken, tokenMatches } from './operator-token';
+
+/** What a request's credentials come to. */
+export type OperatorCheck = 'operator' | 'none' | 'wrong-token';
 
 export interface OperatorAuth {
   /** True when the request carries the token or a valid session. */
   isOperator(req: Request): boolean;
+  /** Whether the request is an operator's, carries no credential, or a wrong Bearer token. */
+  check(req: Request): OperatorCheck;
+  /** Wrong tokens per address, shared by the login form and Bearer headers. */
+  readonly guesses: GuessLimiter;
   /** True when `presented` is the operator token. */
   checkToken(presented: string): boolean;
   /** Signs the browser in: sets the session cookie. */
@@ -33,16 +41,19 @@ export function createOperatorAuth(deps: ServerDeps, envToken = process.env.OPS_
   const name = operatorCookieName(secure);
   const cookie = (value: string, maxAge: number) =>
     serialize(name, value, { httpOnly: true, secure, sameSite: 'strict', path: '/', maxAge });
+  const check = (req: Request): OperatorCheck => {
+    const header = req.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      return match !== null && tokenMatches(match[1]!, token) ? 'operator' : 'wrong-token';
+    }
+    const session = req.headers.cookie ? parseCookies(req.headers.cookie)[name] : undefined;
+    return session !== undefined && signer.verify(session, deps.now()) ? 'operator' : 'none';
+  };
   return {
-    isOperator(req) {
-      const header = req.headers.authorization;
-      if (header !== undefined) {
-        const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-        return match !== null && tokenMatches(match[1]!, token);
-      }
-      const session = req.headers.cookie ? parseCookies(req.headers.cookie)[name] : undefined;
-      return session !== undefined && signer.verify(session, deps.now());
-    },
+    isOperator: (req) => check(req) === 'operator',
+    check,
+    guesses: createGuessLimiter(deps.now),
     checkToken: (presented) => tokenMatches(presented, token),
     startSession(res) {
       res.append('Set-Cookie', cookie(signer.issue(deps.now()), SESSION_TTL_MS / 1000));
@@ -62,7 +73,21 @@ export const OPERATOR_REQUIRED = new AppError('operator-required').toJSON();
  */
 export function requireOperator(auth: OperatorAuth): RequestHandler {
   return (req, res, next) => {
-    if (auth.isOperator(req)) return next();
+    const bearer = req.headers.authorization !== undefined;
+    const ip = req.ip ?? 'unknown';
+    // Guessing the token by header meets the same limit as guessing it in the login form.
+    const blocked = bearer ? auth.guesses.blockedFor(ip) : null;
+    if (blocked !== null) {
+      res.setHeader('Cache-Control', 'no-store').setHeader('Retry-After', String(blocked));
+      res.status(429).json(new AppError('rate-limited', { retryAfterSec: blocked }, 'Too many wrong operator tokens from this address. Try again later.').toJSON());
+      return;
+    }
+    const verdict = auth.check(req);
+    if (verdict === 'operator') {
+      if (bearer) auth.guesses.clear(ip);
+      return next();
+    }
+    if (verdict === 'wrong-token') auth.guesses.fail(ip);
     res.setHeader('Cache-Control', 'no-store');
     const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.originalUrl.startsWith('/ops/api/') && req.accepts(['json', 'html']) === 'html';
     if (isPage) {

@@ -7,20 +7,57 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 
-/** Shorter tokens are guessable over a network; refuse them rather than run with one. */
-export const MIN_TOKEN_LENGTH = 24;
+/** Weaker tokens are guessable over a network; refuse them rather than run with one. */
+export const MIN_TOKEN_BITS = 128;
 export const TOKEN_FILE = 'ops-token';
+
+const CLASSES: [RegExp, number][] = [
+  [/[0-9]/, 10],
+  [/[a-z]/, 26],
+  [/[A-Z]/, 26],
+  [/[^0-9a-zA-Z]/, 33],
+];
+
+/**
+ * Bits of a token as if each character were drawn at random from the alphabet it seems drawn
+ * from: hex digits, base64url, or the character classes it uses. Patterns are not random draws: a token that
+ * repeats itself counts once, and one of few distinct characters counts only as many bits per
+ * character as it has characters.
+ */
+export function estimateTokenBits(token: string): number {
+  const all = [...token];
+  const chars = all.slice(0, shortestPeriod(all));
+  const alphabet = /^([0-9a-f]+|[0-9A-F]+)$/.test(token) ? 16 : /^[\w-]+$/.test(token) ? 64 : CLASSES.reduce((n, [re, size]) => (re.test(token) ? n + size : n), 0);
+  const distinct = new Set(chars).size;
+  const perChar = distinct < Math.min(alphabet, 16) / 2 ? Math.log2(Math.max(distinct, 1)) : Math.log2(alphabet);
+  return Math.floor(chars.length * perChar);
+}
+
+/** Length of the shortest unit that `chars` is made of, repeated whole (its own length when none). */
+function shortestPeriod(chars: string[]): number {
+  for (let p = 1; p <= chars.length / 2; p++) {
+    if (chars.length % p === 0 && chars.every((c, i) => i < p || c === chars[i - p])) return p;
+  }
+  return chars.length;
+}
+
+function checkStrength(token: string, source: string): string {
+  const bits = estimateTokenBits(token);
+  if (bits < MIN_TOKEN_BITS) {
+    throw new TypeError(
+      `Invalid configuration:\n  ${source}: the operator token has about ${bits} bits; it needs at least ${MIN_TOKEN_BITS} (for example \`openssl rand -hex 32\`)`,
+    );
+  }
+  return token;
+}
 
 /** The token to accept; generates and persists one when neither the environment nor the file has it. */
 export function loadOperatorToken(dataDir: string, fromEnv: string | undefined, logger: Logger): string {
-  if (fromEnv !== undefined && fromEnv !== '') {
-    if (fromEnv.length < MIN_TOKEN_LENGTH) throw new TypeError(`Invalid configuration:\n  OPS_TOKEN: must be at least ${MIN_TOKEN_LENGTH} characters`);
-    return fromEnv;
-  }
+  if (fromEnv !== undefined && fromEnv !== '') return checkStrength(fromEnv, 'OPS_TOKEN');
   const file = path.join(dataDir, TOKEN_FILE);
   try {
     const saved = fs.readFileSync(file, 'utf8').trim();
-    if (saved.length >= MIN_TOKEN_LENGTH) return saved;
+    if (saved.length > 0) return checkStrength(saved, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }

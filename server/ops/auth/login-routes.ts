@@ -10,8 +10,6 @@ import { createNonce } from '../../shells/nonce';
 import { escapeHtml } from '../html';
 import type { OperatorAuth } from '../../http/operators/operator-auth';
 
-const FAILURE_WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES = 10;
 const DEFAULT_NEXT = '/ops/console';
 
 /** Only paths inside /ops: a login link must not be able to send an operator elsewhere. */
@@ -21,14 +19,6 @@ export function safeNext(value: unknown): string {
 
 export function loginRoutes(auth: OperatorAuth, deps: ServerDeps): Router {
   const router = express.Router();
-  const failures = new Map<string, number[]>();
-  const recentFailures = (ip: string): number[] => {
-    const since = deps.now() - FAILURE_WINDOW_MS;
-    const list = (failures.get(ip) ?? []).filter((t) => t > since);
-    if (list.length) failures.set(ip, list);
-    else failures.delete(ip);
-    return list;
-  };
 
   router.get('/login', (req, res) => {
     sendLoginPage(res, 200, safeNext(req.query.next), auth.isOperator(req) ? 'You are signed in already.' : '');
@@ -37,18 +27,18 @@ export function loginRoutes(auth: OperatorAuth, deps: ServerDeps): Router {
   router.post('/login', sameOriginOnly, express.urlencoded({ extended: false, limit: '4kb' }), express.json({ limit: '4kb' }), (req, res) => {
     const ip = req.ip ?? 'unknown';
     const wantsJson = typeof req.is('application/json') === 'string';
-    if (recentFailures(ip).length >= MAX_FAILURES) throw new AppError('forbidden', { reason: 'too many failed operator logins' }, 'Too many wrong tokens. Try again in 15 minutes.');
+    if (auth.guesses.blockedFor(ip) !== null) throw new AppError('forbidden', { reason: 'too many failed operator logins' }, 'Too many wrong tokens. Try again in 15 minutes.');
     const body = (req.body ?? {}) as { token?: unknown; next?: unknown };
     const token = typeof body.token === 'string' ? body.token.trim() : '';
     const next = safeNext(body.next);
     if (!token || !auth.checkToken(token)) {
-      failures.set(ip, [...recentFailures(ip), deps.now()]);
+      auth.guesses.fail(ip);
       res.setHeader('Cache-Control', 'no-store');
       const error = new AppError('invalid-operator-token');
       if (wantsJson) return void res.status(error.status).json(error.toJSON());
       return sendLoginPage(res, error.status, next, error.message);
     }
-    failures.delete(ip);
+    auth.guesses.clear(ip);
     auth.startSession(res);
     res.setHeader('Cache-Control', 'no-store');
     if (wantsJson) return void res.json({ ok: true, next });
