@@ -67,6 +67,9 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  // Per-address limits and the same-origin check read the client's address and scheme from
+  // X-Forwarded-* only when these proxies are trusted.
+  app.set('trust proxy', config.trustProxy);
 
   // Test-only (COUNT_REQUESTS=1): lets e2e tests prove the worker, not the server, answered.
   const counter = requestCounter();

@@ -1,4 +1,5 @@
 /** Server configuration, read once from the environment and validated. */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -34,7 +35,36 @@ const schema = z.object({
   TEST_GATEWAY_SECRET: z.string().min(32).optional(),
   /** Where the test gateway posts its webhooks; by default the address the payment page was served on. */
   TEST_GATEWAY_WEBHOOK_URL: z.string().url().optional(),
+  /** Which proxies to believe about the client's address and scheme: a hop count, or addresses and CIDR ranges. */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || /^\d{1,2}$/.test(v) || v.split(',').every((part) => isTrustEntry(part.trim())), 'must be a hop count (e.g. 1) or a comma-separated list of addresses and CIDR ranges (e.g. 10.0.0.0/8, loopback)'),
+  /** Where the telemetry event files live; give it its own volume so telemetry can never fill the shop's disk. */
+  TELEMETRY_DIR: z.string().optional(),
+  /** Telemetry bytes one client address (an IPv6 /64) may post per minute; a burst of one minute's worth (at least 1 MB) is allowed. */
+  TELEMETRY_IP_KB_PER_MIN: z.coerce.number().int().min(1).max(1e9).default(1024),
+  /** Telemetry bytes all clients together may post per minute. */
+  TELEMETRY_GLOBAL_MB_PER_MIN: z.coerce.number().int().min(1).max(1e7).default(120),
+  /** Size at which a telemetry table takes no more events until old ones expire. */
+  TELEMETRY_TABLE_MAX_MB: z.coerce.number().int().min(1).max(1e7).default(1024),
+  /** Longest an analytics or FQL query may run. */
+  TELEMETRY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
+  /** PostgreSQL role analytics queries run as (read-only, sees only the events); created when missing. */
+  TELEMETRY_PG_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('sf_telemetry_reader'),
 });
+
+const TRUST_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** A proxy address Express's `trust proxy` understands: a name, an address, or an address/prefix. */
+function isTrustEntry(entry: string): boolean {
+  if (TRUST_NAMES.has(entry)) return true;
+  const [address, prefix, extra] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 export interface Config {
   port: number;
@@ -55,6 +85,18 @@ export interface Config {
   testGatewaySecret: string | undefined;
   testGatewayWebhookUrl: string | undefined;
   catalogAnswersBytes: number;
+  /** Express's `trust proxy`: false, a hop count, or a list of addresses and ranges. */
+  trustProxy: boolean | number | string[];
+  telemetry: TelemetryConfig;
+}
+
+export interface TelemetryConfig {
+  dir: string;
+  ipBytesPerMinute: number;
+  globalBytesPerMinute: number;
+  tableMaxBytes: number;
+  queryTimeoutMs: number;
+  pgRole: string;
 }
 
 export type SmsConfig =
@@ -88,6 +130,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testGatewaySecret: e.TEST_GATEWAY_SECRET,
     testGatewayWebhookUrl: e.TEST_GATEWAY_WEBHOOK_URL,
     catalogAnswersBytes: Math.round(e.CATALOG_ANSWERS_MB * 1024 * 1024),
+    trustProxy: e.TRUST_PROXY === '' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(',').map((s) => s.trim()),
+    telemetry: {
+      dir: path.resolve(e.TELEMETRY_DIR ?? path.join(e.DATA_DIR, 'telemetry')),
+      ipBytesPerMinute: e.TELEMETRY_IP_KB_PER_MIN * 1024,
+      globalBytesPerMinute: e.TELEMETRY_GLOBAL_MB_PER_MIN * 1024 * 1024,
+      tableMaxBytes: e.TELEMETRY_TABLE_MAX_MB * 1024 * 1024,
+      queryTimeoutMs: e.TELEMETRY_QUERY_TIMEOUT_MS,
+      pgRole: e.TELEMETRY_PG_ROLE,
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 /** The chain's last handler: every error becomes a status, a stable code and a message a person can act on. */
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../errors/app-error';
 
@@ -36,8 +36,17 @@ export function jsonErrors(logger: Logger, what: string): ErrorRequestHandler {
       res.destroy();
       return;
     }
+    setRetryAfter(res, appError);
     res.status(appError.status).setHeader('Cache-Control', 'no-store').json(appError.toJSON());
   };
+}
+
+/** A 429 or 503 whose details say when to come back tells the client in `Retry-After` too. */
+export function setRetryAfter(res: Response, error: AppError): void {
+  const seconds = (error.details as { retryAfterSec?: unknown } | undefined)?.retryAfterSec;
+  if ((error.status === 429 || error.status === 503) && typeof seconds === 'number' && !res.getHeader('Retry-After')) {
+    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(seconds))));
+  }
 }
 
 /** Sends errors as JSON for the API and clients that ask for it, as a small HTML page for navigations. */
@@ -51,6 +60,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     res.status(appError.status);
     res.setHeader('Cache-Control', 'no-store');
+    setRetryAfter(res, appError);
     if (req.path.startsWith('/api/') || !req.accepts('html')) {
       res.json(appError.toJSON());
       return;

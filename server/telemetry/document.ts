@@ -2,6 +2,8 @@
 import type { StoredDocument } from './engine/engine';
 
 export const MAX_DOCUMENT_BYTES = 32 * 1024;
+/** How far ahead of the server's clock an event may be (phones' clocks drift); later ones would never expire. */
+export const MAX_FUTURE_MS = 5 * 60_000;
 export const MAX_NESTING = 20;
 const MAX_ID_LENGTH = 256;
 const LONE_SURROGATE = /\p{Surrogate}/u;
@@ -30,6 +32,7 @@ export function checkDocument(input: unknown, now: number): Checked {
     if (typeof doc.timestamp !== 'number' || !Number.isSafeInteger(doc.timestamp) || doc.timestamp < 0) {
       return reject('timestamp must be milliseconds since the epoch.');
     }
+    if (doc.timestamp > now + MAX_FUTURE_MS) return reject('timestamp is more than 5 minutes ahead of the server\'s clock.');
     timestamp = doc.timestamp;
   }
   const data = doc.data;

@@ -2,7 +2,7 @@
 import { AppError } from '../errors/app-error';
 import { checkDocument, type Rejection } from './document';
 import type { EventEngine, StoredDocument } from './engine/engine';
-import type { TableRegistry } from './tables';
+import { INTERNAL_TABLES, type TableRegistry } from './tables';
 
 export const MAX_BULK_DOCUMENTS = 2000;
 
@@ -28,26 +28,67 @@ export function checkBulk(input: unknown, now: number): { valid: StoredDocument[
   return { valid, rejected };
 }
 
+/** Who writes: a client over HTTP, or the shop itself (the only writer of internal tables). */
+export type Writer = 'client' | 'server';
+
+/** Bytes a stored event takes besides its data: id, time, row overhead. */
+const ROW_OVERHEAD_BYTES = 64;
+/** How long a full table waits for the purge to make room. */
+const FULL_RETRY_SEC = 600;
+
 export class Ingestion {
+  /** Approximate bytes per table, read from the engine on first use and counted up on every insert. */
+  private readonly sizes = new Map<string, Promise<number>>();
+
   constructor(
     private readonly engine: EventEngine,
     private readonly tables: TableRegistry,
     private readonly now: () => number,
+    private readonly maxTableBytes: number,
   ) {}
 
   /** Stores one document; a bad one is a 400 with the reason. */
-  async one(table: string, input: unknown): Promise<void> {
-    this.tables.get(table);
+  async one(table: string, input: unknown, writer: Writer = 'client'): Promise<void> {
+    this.writable(table, writer);
     const checked = checkDocument(input, this.now());
     if (!checked.ok) throw new AppError('invalid-document', { reason: checked.reason.message }, checked.reason.message);
-    await this.engine.insert(table, [checked.document]);
+    await this.store(table, [checked.document]);
   }
 
   /** Stores every valid document of a bulk request and lists the rejected ones. */
-  async bulk(table: string, input: unknown): Promise<BulkResult> {
-    this.tables.get(table);
+  async bulk(table: string, input: unknown, writer: Writer = 'client'): Promise<BulkResult> {
+    this.writable(table, writer);
     const { valid, rejected } = checkBulk(input, this.now());
-    await this.engine.insert(table, valid);
+    await this.store(table, valid);
     return { accepted: valid.length, rejected };
+  }
+
+  /** Forgets the counted sizes, so they are read again (after expired events were purged). */
+  recount(): void {
+    this.sizes.clear();
+  }
+
+  private writable(table: string, writer: Writer): void {
+    this.tables.get(table);
+    if (writer === 'client' && INTERNAL_TABLES.has(table)) throw new AppError('telemetry-table-internal', { table });
+  }
+
+  /** Inserts unless that would take the table past its cap; a full table refuses until the purge makes room. */
+  private async store(table: string, documents: StoredDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    const bytes = documents.reduce((sum, d) => sum + d.json.length + d.id.length + ROW_OVERHEAD_BYTES, 0);
+    let size = this.sizes.get(table);
+    if (!size) {
+      size = this.engine.tableBytes(table);
+      this.sizes.set(table, size);
+      size.catch(() => this.sizes.delete(table));
+    }
+    const current = await size;
+    if (current + bytes > this.maxTableBytes) {
+      throw new AppError('telemetry-table-full', { table, maxBytes: this.maxTableBytes, retryAfterSec: FULL_RETRY_SEC });
+    }
+    // Counted before the insert, so parallel requests cannot all slip under the cap.
+    this.sizes.set(table, Promise.resolve(current + bytes));
+    await this.engine.insert(table, documents);
   }
 }

@@ -17,14 +17,15 @@ import { Analytics } from './analytics';
 import { apiTimingRecorder } from './api-timing';
 import { toCsv } from './csv';
 import type { EventEngine } from './engine/engine';
-import { openDuckdbEngine } from './engine/duckdb-engine';
+import { IngestBudget } from './budget/ingest-budget';
+import { moveOldTelemetryFile, openDuckdbEngine } from './engine/duckdb-engine';
 import { openPostgresEngine } from './engine/postgres-engine';
 import { runFql } from './fql/run-fql';
 import { renderText } from './fql/text-table';
 import { Ingestion } from './ingest';
 import { TABLE_NAME, TableRegistry } from './tables';
 
-/** Tables the shop writes to itself (ARCHITECTURE §6), created on start. */
+/** Tables the shop writes to itself (ARCHITECTURE §6), created on start; `server` only the shop may write (INTERNAL_TABLES). */
 const OWN_TABLES = [
   { name: 'storefront', ttl: 30 },
   { name: 'server', ttl: 30 },
@@ -40,17 +41,26 @@ export type TelemetryRouter = Router & { close(): Promise<void> };
 
 /** Opens the event engine for the shop's store and returns the router (queries guarded by `operators`); call `close()` on shutdown. */
 export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth): Promise<TelemetryRouter> {
-  const engine: EventEngine =
-    deps.store.dialect === 'postgres' ? await openPostgresEngine(deps.store.db) : await openDuckdbEngine(deps.config.dataDir);
+  const settings = deps.config.telemetry;
+  let engine: EventEngine;
+  if (deps.store.dialect === 'postgres') {
+    engine = await openPostgresEngine(deps.store.db, { role: settings.pgRole, queryTimeoutMs: settings.queryTimeoutMs, logger: deps.logger });
+  } else {
+    moveOldTelemetryFile(deps.config.dataDir, settings.dir);
+    engine = await openDuckdbEngine({ dir: settings.dir, queryTimeoutMs: settings.queryTimeoutMs });
+  }
   const tables = await TableRegistry.open(deps.store.db, engine, deps.now);
   for (const own of OWN_TABLES) await tables.ensure(own.name, own.ttl);
-  const ingestion = new Ingestion(engine, tables, deps.now);
+  const ingestion = new Ingestion(engine, tables, deps.now, settings.tableMaxBytes);
   const analytics = new Analytics(engine, tables, deps.now);
+  const budget = new IngestBudget(settings, deps.now);
   const timings = apiTimingRecorder(deps);
-  timings.attach(ingestion);
+  // The shop's own writer: the only one internal tables such as `server` accept.
+  timings.attach({ bulk: (table, documents) => ingestion.bulk(table, documents, 'server') });
 
   const purge = async () => {
     for (const table of tables.list()) await engine.purge(table.name, tables.cutoff(table));
+    ingestion.recount();
   };
   const timer = setInterval(() => purge().catch((err) => deps.logger.warn({ err }, 'telemetry purge failed')), PURGE_EVERY_MS);
   timer.unref();
@@ -70,13 +80,15 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
     res.status(201).json(await tables.create(body.name, body.ttl));
   });
 
-  // A document's data may be 32 KB; the envelope around it is small.
-  router.post('/v1/document/:table', ...json('40kb'), async (req, res) => {
-    await ingestion.one(req.params.table as string, req.body);
+  // Open to every browser, so each body is paid for from the sender's and everyone's byte budget,
+  // before it is read when it says its length. A document's data may be 32 KB; its envelope is small.
+  const documents = (limit: number) => [budget.declared(limit), requireJson, express.json({ limit, strict: false, verify: budget.chargeBody })];
+  router.post('/v1/document/:table', ...documents(40 * 1024), async (req, res) => {
+    await ingestion.one(req.params.table as string, req.body, 'client');
     res.status(201).json({ accepted: 1 });
   });
-  router.post('/v1/document/:table/bulk', ...json('1mb'), async (req, res) => {
-    const result = await ingestion.bulk(req.params.table as string, req.body);
+  router.post('/v1/document/:table/bulk', ...documents(1024 * 1024), async (req, res) => {
+    const result = await ingestion.bulk(req.params.table as string, req.body, 'client');
     if (result.accepted === 0 && result.rejected.length > 0) {
       throw new AppError('invalid-document', result, 'No document in the request was valid.');
     }

@@ -14,6 +14,12 @@ export interface TableInfo {
   ttl: number;
 }
 
+/**
+ * Tables only the shop itself writes (API timings, push outcomes): documents posted over HTTP to
+ * them are refused, so no one can fake the shop's own measurements.
+ */
+export const INTERNAL_TABLES: ReadonlySet<string> = new Set(['server', 'push']);
+
 /** Table names double as identifiers in the event engine, so they stay short and plain. */
 export const TABLE_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 

@@ -70,7 +70,7 @@ for (const kind of storeKinds()) {
 
     describe('POST /api/cart/items', () => {
       it('should record the method and the answer to a bad request', async () => {
-        const res = await fetch(`${server.url}/api/cart/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        const res = await fetch(`${server.url}/api/cart/items`, { method: 'POST', headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }, body: '{}' });
         assert.equal(res.status, 400);
         const rows = await timingsOf('/api/cart/items', 1);
         assert.deepEqual(rows.map((r) => [r.method, r.status]), [['POST', 400]]);

@@ -31,7 +31,10 @@ export interface TelemetryServer {
   close(): Promise<void>;
 }
 
-export async function startTelemetryServer(kind: StoreKind, options: { dataDir?: string; databaseUrl?: string } = {}): Promise<TelemetryServer> {
+export async function startTelemetryServer(
+  kind: StoreKind,
+  options: { dataDir?: string; databaseUrl?: string; env?: Record<string, string> } = {},
+): Promise<TelemetryServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-test-'));
   const databaseUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
   const schema = kind === 'postgres' ? `t_${crypto.randomBytes(6).toString('hex')}` : undefined;
@@ -42,6 +45,7 @@ export async function startTelemetryServer(kind: StoreKind, options: { dataDir?:
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     ...(kind === 'postgres' ? { DATABASE_URL: schemaUrl!, DATABASE_SCHEMA: schema! } : {}),
+    ...options.env,
   });
   const store = await openStore(config);
   const clock = {
@@ -54,6 +58,7 @@ export async function startTelemetryServer(kind: StoreKind, options: { dataDir?:
   const deps = { config, store, logger, now: () => clock.now };
   const router = await telemetryRoutes(deps, createOperatorAuth(deps));
   const app = express();
+  app.set('trust proxy', config.trustProxy);
   app.use('/foxtrot', router);
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -1,11 +1,13 @@
 /**
- * The embedded event engine: DuckDB, one columnar table per telemetry table, in `DATA_DIR`.
- * The database lives on its own thread (`duckdb-writer.ts`): documents, parsed and checked here,
- * go there packed as columns to be appended with group commit, so the event loop keeps answering
- * HTTP (and parsing the next bodies) while a commit runs. Analytics run there on a second
- * connection, on DuckDB's own threads (MVCC: readers see the last commit), so a long query never
- * holds up ingestion.
+ * The embedded event engine: DuckDB, one columnar table per telemetry table, in `TELEMETRY_DIR`
+ * (by default `DATA_DIR/telemetry`). The database lives on its own thread (`duckdb-writer.ts`):
+ * documents, parsed and checked here, go there packed as columns to be appended with group commit,
+ * so the event loop keeps answering HTTP (and parsing the next bodies) while a commit runs.
+ * Analytics run there, each on a connection of its own, on DuckDB's own threads (MVCC: readers see
+ * the last commit), so a long query never holds up ingestion; DuckDB is sandboxed to its own file.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors/app-error';
 import type { Field } from '../fields';
@@ -31,18 +33,30 @@ export const duckdbDialect: SqlDialect = {
  * Starts `duckdb-writer` on its own thread. Run from TypeScript sources (tsx), the thread registers
  * tsx's loader before importing it: Node 20 does not apply `--import` hooks to worker threads.
  */
-function startWriter(dataDir: string): Worker {
+function startWriter(workerData: { dir: string; queryTimeoutMs: number }): Worker {
   const entry = new URL(import.meta.url.endsWith('.ts') ? './duckdb-writer.ts' : './duckdb-writer.js', import.meta.url);
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: { dataDir } });
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`;
-  return new Worker(bootstrap, { eval: true, workerData: { dataDir } });
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+/**
+ * Telemetry used to live beside the shop's own data (`DATA_DIR/telemetry.duckdb`); it now has a
+ * directory of its own, which can be a volume of its own. A file left at the old place moves once.
+ */
+export function moveOldTelemetryFile(dataDir: string, dir: string): void {
+  const old = path.join(dataDir, 'telemetry.duckdb');
+  const next = path.join(dir, 'telemetry.duckdb');
+  if (old === next || !fs.existsSync(old) || fs.existsSync(next)) return;
+  fs.mkdirSync(dir, { recursive: true });
+  for (const suffix of ['', '.wal']) if (fs.existsSync(old + suffix)) fs.renameSync(old + suffix, next + suffix);
 }
 
 type Request = WriterRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-/** Opens (or creates) the DuckDB file under `dataDir`, on its own thread. */
-export async function openDuckdbEngine(dataDir: string): Promise<EventEngine> {
-  const worker = startWriter(dataDir);
+/** Opens (or creates) `telemetry.duckdb` in `dir`, sandboxed, on its own thread; queries stop after `queryTimeoutMs`. */
+export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: number }): Promise<EventEngine> {
+  const worker = startWriter(options);
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let nextId = 1;
   let failure: Error | undefined;
@@ -87,6 +101,10 @@ export async function openDuckdbEngine(dataDir: string): Promise<EventEngine> {
     },
     select(sql, params) {
       return call({ op: 'select', sql, params });
+    },
+    async tableBytes(table) {
+      const rows = await call<Record<string, unknown>[]>({ op: 'select', sql: `SELECT coalesce(sum(strlen(data) + strlen(id)), 0) + count(*) * 64 AS n FROM ${tableName(table)}`, params: [] });
+      return Number(rows[0]?.n ?? 0);
     },
     async purge(table, before) {
       await call({ op: 'purge', table, before });

@@ -1,9 +1,9 @@
 /**
  * The DuckDB thread (a `node:worker_threads` worker started by `duckdb-engine.ts`): it owns the
- * database file, both connections and the group-commit queue. Documents arrive checked and packed
+ * database file, the writer connection and the group-commit queue. Documents arrive checked and packed
  * as columns and are appended here, so the appender's synchronous append-and-commit never holds up
  * the event loop, which answers HTTP and parses the next bodies meanwhile (the two threads share
- * the machine's cores); analytics run on the reader connection (DuckDB's own threads, MVCC), so a
+ * the machine's cores); analytics run on a connection each (DuckDB's own threads, MVCC), so a
  * long query never holds up ingestion.
  */
 import path from 'node:path';
@@ -31,37 +31,65 @@ interface Rows {
 const CHUNK_ROWS = 2048;
 
 const port = parentPort!;
-const { dataDir } = workerData as { dataDir: string };
+const { dir, queryTimeoutMs } = workerData as { dir: string; queryTimeoutMs: number };
 
-fs.mkdirSync(dataDir, { recursive: true });
+/**
+ * Analytics SQL is built from requests anyone with the operator token sends: DuckDB may touch no
+ * file but its own (no reading, copying, attaching or installing), and no statement may change that.
+ */
+export const SANDBOX = {
+  enable_external_access: 'false',
+  autoinstall_known_extensions: 'false',
+  autoload_known_extensions: 'false',
+  lock_configuration: 'true',
+};
+
+fs.mkdirSync(dir, { recursive: true });
 const opened = (async () => {
-  const instance = await DuckDBInstance.create(path.join(dataDir, 'telemetry.duckdb'));
+  const instance = await DuckDBInstance.create(path.join(dir, 'telemetry.duckdb'), SANDBOX);
   const writer = await instance.connect();
-  const reader = await instance.connect();
-  return { instance, writer, reader };
+  return { instance, writer };
 })();
+
+/** Runs one analytics statement on a connection of its own, interrupted when it runs past the timeout. */
+async function select(instance: DuckDBInstance, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  const connection = await instance.connect();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    connection.interrupt();
+  }, queryTimeoutMs);
+  try {
+    const result = await connection.runAndReadAll(sql, params as DuckDBValue[]);
+    return (result.getRowObjectsJS() as Record<string, unknown>[]).map(normalizeRow);
+  } catch (error) {
+    if (timedOut) throw new AppError('query-timeout', { timeoutMs: queryTimeoutMs });
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    connection.closeSync();
+  }
+}
 // Requests already waiting in the port when a commit could start go into that commit.
 const queue = new WriteQueue<TableWrite>(async (batch) => flush((await opened).writer, batch), (start) => setImmediate(start));
 
 async function handle(request: WriterRequest): Promise<unknown> {
-  const { writer, reader, instance } = await opened;
+  const { writer, instance } = await opened;
   switch (request.op) {
     case 'createTable':
       await writer.run(`CREATE TABLE IF NOT EXISTS ${tableName(request.table)} (id VARCHAR PRIMARY KEY, ts BIGINT NOT NULL, data VARCHAR NOT NULL)`);
       return undefined;
     case 'insert':
       return { stored: await queue.push({ table: request.table, columns: unpackColumns(request.documents) }) };
-    case 'select': {
-      const result = await reader.runAndReadAll(request.sql, request.params as DuckDBValue[]);
-      return (result.getRowObjectsJS() as Record<string, unknown>[]).map(normalizeRow);
-    }
+    case 'select':
+      // Each query on its own connection (MVCC: it sees the last commit), so one can be interrupted alone.
+      return select(instance, request.sql, request.params);
     case 'purge':
       await queue.idle();
       await writer.run(`DELETE FROM ${tableName(request.table)} WHERE ts < $1`, [BigInt(Math.floor(request.before))]);
       return undefined;
     case 'close':
       await queue.idle();
-      reader.closeSync();
       writer.closeSync();
       instance.closeSync();
       return undefined;

@@ -39,6 +39,8 @@ export interface EventEngine {
   insert(table: string, documents: StoredDocument[]): Promise<{ stored: number }>;
   /** Runs analytics SQL with `$n` parameters; numbers come back as JS numbers. */
   select(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
+  /** Bytes the table's events take, roughly (their data as stored plus a per-row overhead). */
+  tableBytes(table: string): Promise<number>;
   /** Deletes a table's events older than `before` (ms). */
   purge(table: string, before: number): Promise<void>;
   close(): Promise<void>;
