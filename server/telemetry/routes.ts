@@ -44,7 +44,13 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
   const settings = deps.config.telemetry;
   let engine: EventEngine;
   if (deps.store.dialect === 'postgres') {
-    engine = await openPostgresEngine(deps.store.db, { role: settings.pgRole, queryTimeoutMs: settings.queryTimeoutMs, logger: deps.logger });
+    engine = await openPostgresEngine(deps.store.db, {
+      role: settings.pgRole,
+      queryTimeoutMs: settings.queryTimeoutMs,
+      logger: deps.logger,
+      connectionString: deps.config.databaseUrl!,
+      schema: deps.config.databaseSchema,
+    });
   } else {
     moveOldTelemetryFile(deps.config.dataDir, settings.dir);
     engine = await openDuckdbEngine({ dir: settings.dir, queryTimeoutMs: settings.queryTimeoutMs });

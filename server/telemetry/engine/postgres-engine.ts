@@ -5,6 +5,7 @@
  * events and nothing else (not sessions, codes or accounts), made on start when the shop's user may.
  */
 import { CompiledQuery, sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import { AppError } from '../../errors/app-error';
 import type { Field } from '../fields';
@@ -32,11 +33,17 @@ export const postgresDialect: SqlDialect = {
 };
 
 export interface PostgresEngineOptions {
-  /** The role analytics run as; null runs them as the shop's user (read-only transactions still). */
+  /** The role analytics run as, made when missing (the shop's user is used when that is not allowed). */
   role: string;
   queryTimeoutMs: number;
   logger: Logger;
+  /** The shop's database, for the analytics connections (a small pool of their own). */
+  connectionString: string;
+  schema: string | undefined;
 }
+
+/** Analytics connections: few, so long queries never take the shop's own connections. */
+const ANALYTICS_CONNECTIONS = 4;
 
 /**
  * Makes `role` (no login) able to read `telemetry_events` and nothing else, and lets the shop's
@@ -69,10 +76,13 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
   await sql`CREATE INDEX IF NOT EXISTS telemetry_events_tbl_ts ON telemetry_events (tbl, ts)`.execute(db);
   const run = (text: string, params: unknown[]) => db.executeQuery(CompiledQuery.raw(text, params));
   const hasRole = await prepareReaderRole(db, options.role, options.logger);
-  // One simple-protocol round trip sets up each analytics transaction.
-  const setup = sql.raw(
-    `SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = ${Math.floor(options.queryTimeoutMs)};${hasRole ? ` SET LOCAL ROLE "${options.role}";` : ''}`,
-  );
+  const analytics = new pg.Pool({
+    connectionString: options.connectionString,
+    max: ANALYTICS_CONNECTIONS,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // Set up once per transaction, in one round trip (no parameters, so the simple protocol may carry three statements).
+  const setup = `BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.floor(options.queryTimeoutMs)};${hasRole ? ` SET LOCAL ROLE "${options.role}";` : ''}`;
 
   return {
     dialect: postgresDialect,
@@ -88,15 +98,19 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
       return { stored: Number(result.numAffectedRows ?? 0) };
     },
     async select(text, params) {
+      const client = await analytics.connect();
       try {
-        return await db.transaction().execute(async (trx) => {
-          await setup.execute(trx);
-          const result = await trx.executeQuery(CompiledQuery.raw(text, params));
-          return result.rows as Record<string, unknown>[];
-        });
+        await client.query(setup);
+        // The extended protocol runs exactly one statement: no `RESET ROLE; …` can ride along.
+        const result = await client.query({ text, values: params, queryMode: 'extended' } as pg.QueryConfig);
+        await client.query('COMMIT');
+        return result.rows as Record<string, unknown>[];
       } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
         if ((error as { code?: string }).code === '57014') throw new AppError('query-timeout', { timeoutMs: options.queryTimeoutMs });
         throw error;
+      } finally {
+        client.release();
       }
     },
     async tableBytes(table) {
@@ -106,6 +120,8 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
     async purge(table, before) {
       await run('DELETE FROM telemetry_events WHERE tbl = $1 AND ts < $2', [table, Math.floor(before)]);
     },
-    async close() {},
+    async close() {
+      await analytics.end();
+    },
   };
 }
