@@ -10,13 +10,19 @@ const UNITS: Record<string, number> = {
   w: 604_800_000, week: 604_800_000, weeks: 604_800_000,
 };
 
+/** Longer than any table keeps events; beyond it a window only risks numbers too large to compute with. */
+const MAX_DURATION_MS = 100 * 365 * 86_400_000;
+
 /** Milliseconds in `input`, or a 400 naming the bad duration. */
 export function parseDuration(input: unknown): number {
-  if (typeof input === 'number' && Number.isFinite(input) && input > 0) return input;
+  if (typeof input === 'number' && input > 0 && input <= MAX_DURATION_MS) return input;
   if (typeof input === 'string') {
     const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*$/.exec(input);
-    const unit = match && UNITS[match[2]!.toLowerCase()];
-    if (match && unit) return Number(match[1]) * unit;
+    const name = match?.[2]!.toLowerCase();
+    // Own units only: "1 constructor" is no duration.
+    const unit = name !== undefined && Object.hasOwn(UNITS, name) ? UNITS[name]! : undefined;
+    const ms = match && unit ? Number(match[1]) * unit : NaN;
+    if (ms > 0 && ms <= MAX_DURATION_MS) return ms;
   }
   throw new AppError('bad-request', { duration: input }, `"${String(input)}" is not a duration such as "15m", "1h" or "7d".`);
 }

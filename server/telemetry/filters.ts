@@ -27,8 +27,19 @@ const COMPARISONS: Record<string, string> = { less_than: '<', less_equal: '<=', 
 
 /** The time window a `last` filter stands for. */
 export function lastWindow(filter: Filter, now: number): { from: number; to: number } {
-  const to = typeof filter.currentTime === 'number' && filter.currentTime > 0 ? filter.currentTime : now;
+  const to = typeof filter.currentTime === 'number' && filter.currentTime > 0 ? finite(filter.currentTime, 'currentTime') : now;
   return { from: to - parseDuration(filter.duration), to };
+}
+
+/**
+ * `value` when it is a number SQL can take: JSON's `1e400` parses as Infinity, which neither
+ * engine can bind as a time. Refused with `number-out-of-range`, never a 500.
+ */
+export function finite(value: number, what: string): number {
+  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER * 1024) {
+    throw new AppError('number-out-of-range', { field: what, value: String(value) });
+  }
+  return value;
 }
 
 /** Checks the shape of a filter list; throws a 400 with a stable code for unknown operators. */
@@ -68,7 +79,10 @@ function filterToSql(filter: Filter, dialect: SqlDialect, params: Params, now: n
   const field = parseField(filter.field);
   const text = dialect.text(field);
   const num = dialect.number(field);
-  const numeric = (value: number): string => params.add(field.kind === 'timestamp' ? dialect.time(value) : value);
+  const numeric = (value: number): string => {
+    const checked = finite(value, field.kind === 'timestamp' ? TIMESTAMP_FIELD : field.name);
+    return params.add(field.kind === 'timestamp' ? dialect.time(checked) : checked);
+  };
   const typed = (value: unknown): string => {
     if (typeof value === 'number') return `${num} = ${numeric(value)}`;
     return `${text} = ${params.add(scalarText(value))}`;

@@ -20,7 +20,7 @@ export async function group(request: ActionRequest, ctx: AnalyticsContext): Prom
   else if (aggregationField && aggregationType !== 'count') value = `${aggregationType}(${scope.number(aggregationField)})`;
   const keys = nesting.map((f, i) => `${scope.text(f)} AS k${i}`);
   const positions = nesting.map((_, i) => i + 1).join(', ');
-  const rows = await scope.select(`SELECT ${keys.join(', ')}, ${value} AS v ${scope.body()} GROUP BY ${positions} LIMIT 100000`);
+  const rows = await scope.selectCapped(`SELECT ${keys.join(', ')}, ${value} AS v ${scope.body()} GROUP BY ${positions}`);
   // Keys are values anyone can post (`__proto__`, `constructor`): every level is a prototype-less
   // object, so a key is only ever an own property and never reaches Object.prototype.
   const result: Record<string, unknown> = Object.create(null);

@@ -10,6 +10,6 @@ export async function histogram(request: ActionRequest, ctx: AnalyticsContext): 
   const unique = optionalField(request, 'uniqueCountOn');
   const time = scope.number(field);
   const value = unique ? `count(DISTINCT ${scope.text(unique)})` : 'count(*)';
-  const rows = await scope.select(`SELECT ${bucketSql(time, ms)} AS period, ${value} AS n ${scope.body([`${time} IS NOT NULL`])} GROUP BY 1 ORDER BY 1`);
+  const rows = await scope.selectCapped(`SELECT ${bucketSql(time, ms)} AS period, ${value} AS n ${scope.body([`${time} IS NOT NULL`])} GROUP BY 1 ORDER BY 1`);
   return { opcode: 'histogram', counts: rows.map((r) => ({ period: Number(r.period), count: Number(r.n) })) };
 }

@@ -60,16 +60,28 @@ export class Analytics {
     return { response, cached: false };
   }
 
-  private run(request: ActionRequest, now: number): Promise<ActionResponse> {
+  private run(request: ActionRequest, now: number, depth = 0, allowance = { statements: 0 }): Promise<ActionResponse> {
     const ctx: AnalyticsContext = {
       engine: this.engine,
       tables: this.tables,
       now,
-      run: (inner) => this.run(checkRequest(inner), now),
+      run: (inner) => {
+        // multi_query and multi_time_query multiply what they hold: one may hold the other, no deeper.
+        if (depth + 1 > MAX_NESTING) throw new AppError('query-too-complex', { maxNesting: MAX_NESTING });
+        return this.run(checkRequest(inner), now, depth + 1, allowance);
+      },
+      spend: () => {
+        if (++allowance.statements > MAX_STATEMENTS) throw new AppError('query-too-complex', { maxStatements: MAX_STATEMENTS });
+      },
     };
     return OPCODES[request.opcode]!(request, ctx);
   }
 }
+
+/** Levels of nested requests under the top one. */
+export const MAX_NESTING = 2;
+/** SQL statements one analytics request may run, over all its nested requests. */
+export const MAX_STATEMENTS = 100;
 
 function checkRequest(input: unknown): ActionRequest {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../errors/app-error';
 import { parseDuration } from '../duration';
-import { lastWindow, type Filter } from '../filters';
+import { finite, lastWindow, type Filter } from '../filters';
 import { TIMESTAMP_FIELD } from '../fields';
 import type { ActionRequest, ActionResponse, AnalyticsContext } from './scope';
 
@@ -18,13 +18,18 @@ export async function multiTimeQuery(request: ActionRequest, ctx: AnalyticsConte
   const index = filters.findIndex((f) => (f.operator === 'last' || f.operator === 'between') && (f.field ?? TIMESTAMP_FIELD) === TIMESTAMP_FIELD);
   if (index < 0) throw new AppError('bad-request', { field: 'actionRequest.filters' }, 'multi_time_query needs a last or between filter on _timestamp.');
   const window = filters[index]!;
-  const { from, to } = window.operator === 'last' ? lastWindow(window, ctx.now) : { from: Number(window.from), to: Number(window.to) };
+  const { from, to } =
+    window.operator === 'last'
+      ? lastWindow(window, ctx.now)
+      : { from: finite(typeof window.from === 'number' ? window.from : NaN, 'from'), to: finite(typeof window.to === 'number' ? window.to : NaN, 'to') };
   const runs = Array.from({ length: samples }, (_, i) => {
     const shifted: Filter = { operator: 'between', field: TIMESTAMP_FIELD, from: from - i * skip, to: to - i * skip };
     const copy = { ...inner, filters: filters.map((f, j) => (j === index ? shifted : f)) };
     return { start: from - i * skip, response: ctx.run(copy) };
   });
+  // All awaited together: a window that fails while another is awaited must not go unhandled.
+  const answers = await Promise.all(runs.map((run) => run.response));
   const responses: Record<string, unknown> = {};
-  for (const run of runs) responses[String(run.start)] = await run.response;
+  runs.forEach((run, i) => (responses[String(run.start)] = answers[i]));
   return { opcode: 'multi_time_query', responses };
 }

@@ -8,13 +8,18 @@ import type { TableRegistry } from '../tables';
 export type ActionRequest = Record<string, unknown> & { opcode: string };
 export type ActionResponse = Record<string, unknown> & { opcode: string };
 
+/** Rows one statement may answer; more is refused rather than held in memory and sent. */
+export const MAX_ROWS = 100_000;
+
 export interface AnalyticsContext {
   engine: EventEngine;
   tables: TableRegistry;
   /** The request's time (ms): `last` filters and TTL are relative to it. */
   now: number;
-  /** Runs a nested request (multi_query, multi_time_query). */
+  /** Runs a nested request (multi_query, multi_time_query), one level deeper. */
   run(request: unknown): Promise<ActionResponse>;
+  /** Counts one statement against the whole request's allowance; throws past it. */
+  spend(): void;
 }
 
 export class Scope {
@@ -49,7 +54,15 @@ export class Scope {
   }
 
   select(sql: string): Promise<Record<string, unknown>[]> {
+    this.ctx.spend();
     return this.ctx.engine.select(sql, this.params.values);
+  }
+
+  /** `select` for statements whose rows grow with the data (groups, buckets): at most `MAX_ROWS`, else `too-many-results`. */
+  async selectCapped(sql: string): Promise<Record<string, unknown>[]> {
+    const rows = await this.select(`${sql} LIMIT ${MAX_ROWS + 1}`);
+    if (rows.length > MAX_ROWS) throw new AppError('too-many-results', { maxRows: MAX_ROWS });
+    return rows;
   }
 }
 

@@ -51,7 +51,7 @@ export async function statsRows(scope: Scope, x: string, keys: Field[], spec: St
   const groups = [...keys.map((_, i) => `k${i}`), ...(period === undefined ? [] : ['period'])];
   const columns = [...groups, ...statsColumns(scope, 'x', spec), 'count(x) AS n'];
   const groupBy = groups.length ? ` GROUP BY ${groups.join(', ')}` : '';
-  const rows = await scope.select(`SELECT ${columns.join(', ')} FROM (SELECT ${inner.join(', ')} ${scope.body()}${scope.dialect.fence}) AS e${groupBy}`);
+  const rows = await scope.selectCapped(`SELECT ${columns.join(', ')} FROM (SELECT ${inner.join(', ')} ${scope.body()}${scope.dialect.fence}) AS e${groupBy}`);
   return withKeys(rows, keys.length).filter((row) => (period === undefined || row.period !== null) && Number(row.n) > 0);
 }
 

@@ -15,7 +15,7 @@ export async function trend(request: ActionRequest, ctx: AnalyticsContext): Prom
   const key = field ? scope.text(field) : `'all'`;
   const value = unique ? `count(DISTINCT ${scope.text(unique)})` : 'count(*)';
   const where = [`${time} IS NOT NULL`, ...(field ? [`${key} IS NOT NULL`] : [])];
-  const rows = await scope.select(`SELECT ${key} AS k, ${bucketSql(time, ms)} AS period, ${value} AS n ${scope.body(where)} GROUP BY 1, 2 ORDER BY 2`);
+  const rows = await scope.selectCapped(`SELECT ${key} AS k, ${bucketSql(time, ms)} AS period, ${value} AS n ${scope.body(where)} GROUP BY 1, 2 ORDER BY 2`);
   // Keyed by posted values (`constructor` too): no prototype, so every key is the series' own.
   const trends: Record<string, { period: number; count: number }[]> = Object.create(null);
   for (const value of values) trends[value] = [];
