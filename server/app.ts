@@ -10,6 +10,7 @@ import { staticAssets } from './assets/static-assets';
 import { accountRoutes } from './auth/account-routes';
 import { authRoutes } from './auth/auth-routes';
 import { mergeGuestCartOnLogin } from './cart/guest-cart-on-login';
+import { scheduleGuestCartPurge } from './cart/guest-cart-expiry';
 import { cartRoutes } from './cart/routes';
 import { answerStatsRoutes } from './catalog/answers/answer-stats-routes';
 import { CatalogAnswers } from './catalog/answers/catalog-answers';
@@ -90,6 +91,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   app.use('/pay/test-gateway', testGatewayPageRoutes(deps, payments.testGateway, { webhookUrl: config.testGatewayWebhookUrl }));
 
   const answers = await CatalogAnswers.open(deps, { maxBytes: config.catalogAnswersBytes });
+  const stopCartPurge = scheduleGuestCartPurge(deps);
   const api = express.Router();
   api.use(apiTiming(deps));
   // Reads are neither logged nor parsed: on the busiest paths that work would cost more than the answer.
@@ -143,6 +145,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
       await answers.close();
       releases.close();
       killSwitch.close();
+      stopCartPurge();
       await telemetry.close();
     },
   };

@@ -9,7 +9,7 @@ import { getProductAvailability } from '../catalog/catalog-service';
 import type { ServerDeps } from '../deps';
 import { sessionAccountId } from '../auth/session/current-session';
 import type { Database } from '../store/schema';
-import { MAX_LINE_QUANTITY, MAX_LINES } from './cart-store';
+import { GUEST_CART_TTL_MS, MAX_LINE_QUANTITY, MAX_LINES } from './cart-store';
 
 /** The id of the account's cart, or null. */
 export async function findAccountCart(db: Kysely<Database>, accountId: string): Promise<string | null> {
@@ -46,7 +46,13 @@ async function stockOf(db: Kysely<Database>, productId: string, variantId: strin
 /** Moves the guest cart with this token hash into the account's cart; a no-op without a guest cart. */
 export async function mergeGuestCart(db: Kysely<Database>, guestTokenHash: string, accountId: string, now: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const guest = await trx.selectFrom('carts').select('id').where('guest_token_hash', '=', guestTokenHash).where('account_id', 'is', null).executeTakeFirst();
+    const guest = await trx
+      .selectFrom('carts')
+      .select('id')
+      .where('guest_token_hash', '=', guestTokenHash)
+      .where('account_id', 'is', null)
+      .where('updated_at', '>', now - GUEST_CART_TTL_MS)
+      .executeTakeFirst();
     if (!guest) return;
     const accountCart = await findAccountCart(trx, accountId);
     if (!accountCart) {

@@ -9,10 +9,24 @@ import type { Database } from '../store/schema';
 export const MAX_LINE_QUANTITY = 10;
 export const MAX_LINES = 50;
 
-/** The id of the cart this guest token owns, or null. */
-export async function findGuestCart(db: Kysely<Database>, tokenHash: string): Promise<string | null> {
-  const row = await db.selectFrom('carts').select('id').where('guest_token_hash', '=', tokenHash).executeTakeFirst();
+/** A guest cart untouched this long is gone (its cookie lives as long), and is deleted. */
+export const GUEST_CART_TTL_MS = 30 * 24 * 3600_000;
+
+/** The id of the cart this guest token owns, or null; an expired one counts as none, even before it is deleted. */
+export async function findGuestCart(db: Kysely<Database>, tokenHash: string, now: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('carts')
+    .select('id')
+    .where('guest_token_hash', '=', tokenHash)
+    .where('updated_at', '>', now - GUEST_CART_TTL_MS)
+    .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/** Deletes guest carts (and their lines) untouched for `GUEST_CART_TTL_MS`; account carts stay. Answers how many went. */
+export async function purgeExpiredGuestCarts(db: Kysely<Database>, now: number): Promise<number> {
+  const result = await db.deleteFrom('carts').where('account_id', 'is', null).where('updated_at', '<=', now - GUEST_CART_TTL_MS).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** Creates an empty cart for a guest token. */

@@ -34,7 +34,7 @@ export function cartRoutes(deps: ServerDeps): Router {
     const own = await accountCartForRequest(deps, req);
     if (own !== undefined) return own;
     const token = readGuestToken(req, secure);
-    return token ? findGuestCart(db, hashToken(token)) : null;
+    return token ? findGuestCart(db, hashToken(token), now()) : null;
   };
   const cartForWrite = async (req: Request, res: Response): Promise<string> => {
     const own = await accountCartForRequest(deps, req, true);

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Browser } from '../support/browser';
 import { startServer, storeKinds, type TestServer } from '../support/server';
+import { purgeExpiredGuestCarts } from '../../server/cart/cart-store';
+
+const DAY = 24 * 3600_000;
 
 for (const kind of storeKinds()) {
   describe(`/api/cart (${kind})`, () => {
@@ -168,6 +171,38 @@ for (const kind of storeKinds()) {
         assert.equal((await browser.send('PATCH', `/api/cart/items/${lineId}`, { quantity: -1 })).status, 400);
         assert.equal((await browser.send('PATCH', `/api/cart/items/${lineId}`, {})).status, 400);
         assert.equal((await browser.send('PATCH', `/api/cart/items/${lineId}`, { quantity: plain.stock + 1 })).status, plain.stock + 1 > 10 ? 400 : 409);
+      });
+    });
+
+    describe('guest cart expiry', () => {
+      it('should forget a guest cart 30 days after its last change, and delete it', async () => {
+        const { db } = server.store;
+        const stale = new Browser(server.url);
+        const staleCart = (await stale.send('POST', '/api/cart/items', { productId: plain.id })).body;
+        assert.equal(staleCart.lines.length, 1);
+        const guestCarts = async () => (await db.selectFrom('carts').select('id').where('account_id', 'is', null).execute()).map((c) => c.id);
+        // This cart and the other tests' guest carts, all changed now.
+        const old = await guestCarts();
+        server.clock.advance(20 * DAY);
+        const fresh = new Browser(server.url);
+        assert.equal((await fresh.send('POST', '/api/cart/items', { productId: plain.id })).status, 201);
+
+        server.clock.advance(10 * DAY);
+        // Expired at once, even before the purge comes round…
+        assert.deepEqual((await stale.send('GET', '/api/cart')).body.lines, []);
+        // …and a write starts a new cart rather than reviving it.
+        const revived = await stale.send('POST', '/api/cart/items', { productId: plain.id, quantity: 2 });
+        assert.equal(revived.body.lines[0].quantity, 2);
+        assert.equal((await fresh.send('GET', '/api/cart')).body.lines.length, 1);
+
+        // The purge deletes the expired carts with their lines, and only them.
+        const kept = (await guestCarts()).filter((id) => !old.includes(id));
+        assert.equal(kept.length, 2);
+        assert.equal(await purgeExpiredGuestCarts(db, server.clock.now), old.length);
+        assert.deepEqual((await guestCarts()).sort(), kept.sort());
+        const orphans = await db.selectFrom('cart_lines').select('id').where('cart_id', 'not in', db.selectFrom('carts').select('id')).execute();
+        assert.deepEqual(orphans, []);
+        assert.equal((await fresh.send('GET', '/api/cart')).body.lines.length, 1);
       });
     });
 

@@ -10,6 +10,7 @@ import * as orders from './0007-orders';
 import * as productFamilies from './0008-product-families';
 import * as productReviews from './0009-product-reviews';
 import * as otpPerBrowser from './0010-otp-per-browser';
+import * as guestCartExpiry from './0011-guest-cart-expiry';
 
 export const migrations: Record<string, Migration> = {
   '0001-catalog': catalog,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-product-families': productFamilies,
   '0009-product-reviews': productReviews,
   '0010-otp-per-browser': otpPerBrowser,
+  '0011-guest-cart-expiry': guestCartExpiry,
 };
