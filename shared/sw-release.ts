@@ -40,5 +40,8 @@ export const SW_URLS = {
   manifest: '/manifest.webmanifest',
 } as const;
 
-/** Messages a page sends to the worker. */
-export type PageToWorker = { type: 'SKIP_WAITING' };
+/** Messages a page sends to the worker. `CLEAR_SHOPPER_DATA` comes with a port the worker answers on. */
+export type PageToWorker = { type: 'SKIP_WAITING' } | { type: 'CLEAR_SHOPPER_DATA' };
+
+/** The worker's answer on that port once the shopper's cached data is gone. */
+export type WorkerToPage = { type: 'SHOPPER_DATA_CLEARED'; deleted: string[] };

@@ -8,7 +8,7 @@ import { deleteStaleCaches } from './caches/cache-cleanup';
 import { routeRuntimeCaches } from './caches/runtime-caches';
 import { runKillSwitchWorker } from './lifecycle/kill-switch-worker';
 import { replayOutboxOnSync } from './lifecycle/outbox-sync';
-import { listenForUpdateMessages } from './lifecycle/update-messages';
+import { listenForPageMessages } from './lifecycle/page-messages';
 import { precacheRelease } from './precache';
 import { readRelease } from './release';
 import { routeNavigations } from './routing/navigation-route';
@@ -26,7 +26,7 @@ if (release.killed) {
   precacheRelease(release.precache);
   routeNavigations(release.tables);
   routeRuntimeCaches();
-  listenForUpdateMessages();
+  listenForPageMessages();
   replayOutboxOnSync();
   // The first worker controls the page that installed it, so its data is cached from the first visit.
   clientsClaim();

@@ -51,3 +51,4 @@ export { enqueue, flushOutbox, forgetOfflineCopies, outboxResult, pendingOps, us
 export { applyPending, pendingLineKeys, PENDING_LINE_PREFIX } from './offline/cart-pending';
 export { lineKey, type OutboxOp, type OutboxResult, type NewOutboxOp, type OrderOp, type CartOp } from './offline/outbox-ops';
 export type { ReplayOutcome } from './offline/outbox-replay';
+export { forgetShopper } from './session/forget-shopper';

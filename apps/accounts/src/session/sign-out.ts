@@ -1,5 +1,5 @@
 /** Signing out of this browser or of every browser, then back to the login page with a note. */
-import { apiPost, forgetOfflineCopies, refreshCart } from '@storefront/kit';
+import { apiPost, forgetShopper, refreshCart } from '@storefront/kit';
 import { startTransition, useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { useAccountSession } from './account-session';
@@ -11,10 +11,11 @@ export function useSignOut(): (everywhere: boolean) => Promise<void> {
   return useCallback(
     async (everywhere: boolean) => {
       await apiPost(everywhere ? 'auth/logout-all' : 'auth/logout');
-      // The cart now is this browser's guest cart, not the account's; the copies kept for offline
-      // use (the account's cart and addresses) go too.
+      // The cart now is this browser's guest cart, not the account's.
       refreshCart();
-      void forgetOfflineCopies();
+      // A shared device keeps nothing of this shopper: cached searches and products, unsent events,
+      // recently viewed, and the copies kept for offline use (the account's cart and addresses).
+      await forgetShopper();
       const notice = everywhere ? 'You have signed out of every device.' : 'You have signed out.';
       // One render for both: the account page must not see "signed out" first and redirect on its own.
       startTransition(() => {

@@ -32,6 +32,15 @@ export function readRecentlyViewed(): string[] {
   }
 }
 
+/** Forgets every recently viewed product (sign-out on a shared device). */
+export function clearRecentlyViewed(): void {
+  try {
+    window.localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Blocked storage holds nothing to forget.
+  }
+}
+
 /** Records a product view; silently skipped where storage is full or blocked (private modes). */
 export function recordRecentlyViewed(id: string): void {
   try {

@@ -18,6 +18,7 @@ function harness(options: { results?: SendResult[]; online?: boolean; maxBatch?:
     save: async (docs) => docs.forEach((d) => stored.set(d.id, d)),
     load: async (limit) => [...stored.values()].slice(0, limit),
     remove: async (ids) => ids.forEach((id) => stored.delete(id)),
+    clear: async () => stored.clear(),
   };
   const queue = new EventQueue({
     transport: {
@@ -136,7 +137,7 @@ describe('EventQueue', () => {
       const h = harness();
       const queue = new EventQueue({
         transport: { send: () => Promise.reject(new TypeError('quota')) },
-        storage: { save: async () => undefined, load: async () => [], remove: async () => undefined },
+        storage: { save: async () => undefined, load: async () => [], remove: async () => undefined, clear: async () => undefined },
         isOnline: () => true,
         schedule: () => 0,
         cancel: () => undefined,
@@ -149,7 +150,7 @@ describe('EventQueue', () => {
     it('survives storage that fails', async () => {
       const queue = new EventQueue({
         transport: { send: () => 'failed' },
-        storage: { save: () => Promise.reject(new Error('quota')), load: async () => [], remove: async () => undefined },
+        storage: { save: () => Promise.reject(new Error('quota')), load: async () => [], remove: async () => undefined, clear: async () => undefined },
         isOnline: () => true,
         schedule: () => 0,
         cancel: () => undefined,
@@ -197,6 +198,37 @@ describe('EventQueue', () => {
       await h.queue.drainStored();
       assert.deepEqual(h.sent.map((s) => s.ids), [[a.id], [a.id]]);
     });
+  });
+});
+
+describe('EventQueue.discard (sign-out)', () => {
+  it('drops events in memory and in storage, so none is sent later', async () => {
+    const h = harness({ online: false });
+    const kept = doc();
+    h.stored.set(kept.id, kept);
+    h.queue.add(doc());
+    assert.equal(h.queue.size, 1);
+    await h.queue.discard();
+    assert.equal(h.queue.size, 0);
+    assert.equal(h.stored.size, 0);
+    assert.equal(h.timers.length, 0);
+    h.net.online = true;
+    await h.fireTimers();
+    await h.queue.drainStored();
+    assert.deepEqual(h.sent, []);
+  });
+
+  it('stops a drain that loaded events before the discard', async () => {
+    const h = harness({ maxBatch: 1 });
+    for (let i = 0; i < 3; i++) {
+      const d = doc();
+      h.stored.set(d.id, d);
+    }
+    const draining = h.queue.drainStored();
+    await h.queue.discard();
+    await draining;
+    assert.ok(h.sent.length <= 1, `${h.sent.length} batches sent after the discard`);
+    assert.equal(h.stored.size, 0);
   });
 });
 

@@ -18,6 +18,8 @@ export interface EventStorage {
   save(documents: TelemetryDocument[]): Promise<void>;
   load(limit: number): Promise<TelemetryDocument[]>;
   remove(ids: string[]): Promise<void>;
+  /** Drops every stored event. */
+  clear(): Promise<void>;
 }
 
 export interface QueueOptions {
@@ -40,6 +42,8 @@ export class EventQueue {
   private outbox: TelemetryDocument[][] = [];
   private timer: unknown = null;
   private draining = false;
+  /** Set by `discard`, so a drain that loaded events before it does not send them after. */
+  private discarded = false;
   private readonly maxBatch: number;
   private readonly maxChars: number;
   private readonly delayMs: number;
@@ -87,14 +91,27 @@ export class EventQueue {
     }
   }
 
+  /**
+   * Drops every unsent event, in memory and in storage (on sign-out: a shared device must not send
+   * the last shopper's events later, nor keep them). A drain under way stops at its next batch.
+   */
+  async discard(): Promise<void> {
+    if (this.timer !== null) this.options.cancel(this.timer);
+    this.timer = null;
+    this.pending = [];
+    this.discarded = true;
+    await this.options.storage.clear().catch(() => undefined);
+  }
+
   /** Sends events stored earlier, batch by batch, until storage is empty, a send fails or the network goes. */
   async drainStored(): Promise<void> {
     if (this.draining) return;
     this.draining = true;
+    this.discarded = false;
     try {
       while (this.options.isOnline()) {
         const stored = await this.options.storage.load(this.maxBatch).catch(() => []);
-        if (stored.length === 0) return;
+        if (stored.length === 0 || this.discarded) return;
         if ((await this.send(stored)) === 'failed') return;
         await this.options.storage.remove(stored.map((doc) => doc.id));
       }

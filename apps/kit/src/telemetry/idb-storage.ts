@@ -49,4 +49,9 @@ export const idbStorage: EventStorage = {
       ids.forEach((id) => store.delete(id));
       return () => undefined;
     }),
+  clear: () =>
+    inTransaction('readwrite', (store) => {
+      store.clear();
+      return () => undefined;
+    }),
 };

@@ -28,6 +28,16 @@ export function track(eventType: TelemetryEventType, data: EventData = {}): void
   else if (early.length < MAX_EARLY_EVENTS) early.push(doc);
 }
 
+/**
+ * Drops the events not sent yet, in memory and in IndexedDB: on sign-out, so a shared device keeps
+ * nothing of the last shopper's browsing. Works before the start too (stored events of a past visit).
+ */
+export async function discardUnsentEvents(): Promise<void> {
+  early.splice(0);
+  if (queue) await queue.discard();
+  else await idbStorage.clear().catch(() => undefined);
+}
+
 /** The route type (a route's shell name) later events are tagged with. */
 export function setRouteType(next: string): void {
   routeType = next;

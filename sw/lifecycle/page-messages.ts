@@ -1,0 +1,23 @@
+/**
+ * Messages from pages. Updates wait until the shopper says so: the page's update prompt posts
+ * SKIP_WAITING, and only then does the new worker take over (the page reloads on
+ * `controllerchange`). On sign-out a page posts CLEAR_SHOPPER_DATA and waits on its port for the
+ * runtime caches to be gone.
+ */
+import type { PageToWorker, WorkerToPage } from '../../shared/sw-release';
+import { clearShopperCaches } from '../caches/shopper-data';
+
+declare const self: ServiceWorkerGlobalScope;
+
+export function listenForPageMessages(): void {
+  self.addEventListener('message', (event: ExtendableMessageEvent) => {
+    const message = event.data as PageToWorker | null;
+    if (message?.type === 'SKIP_WAITING') void self.skipWaiting();
+    if (message?.type === 'CLEAR_SHOPPER_DATA') {
+      const done = clearShopperCaches(caches).then((deleted) => {
+        event.ports[0]?.postMessage({ type: 'SHOPPER_DATA_CLEARED', deleted } satisfies WorkerToPage);
+      });
+      event.waitUntil(done);
+    }
+  });
+}
