@@ -16,6 +16,19 @@ describe('checkDocument', () => {
     assert.equal(checkDocument({ id: 'ok-😀', data: {} }, 42).ok, true);
   });
 
+  it('rejects data with an unpaired surrogate in a value or a key, but not an escaped backslash before "ud…"', () => {
+    assert.equal(checkDocument({ id: 'a', data: { x: 'a\udc21' } }, 42).ok, false);
+    assert.equal(checkDocument({ id: 'a', data: { deep: [{ ['\ud800']: 1 }] } }, 42).ok, false);
+    assert.equal(checkDocument({ id: 'a', data: { x: '\\ud800 is text' } }, 42).ok, true);
+    assert.equal(checkDocument({ id: 'a', data: { x: '\\\ud800' } }, 42).ok, false);
+    assert.equal(checkDocument({ id: 'a', data: { x: '😀' } }, 42).ok, true);
+  });
+
+  it('rejects timestamps more than five minutes ahead', () => {
+    assert.equal(checkDocument({ id: 'a', timestamp: 42 + 5 * 60_000, data: {} }, 42).ok, true);
+    assert.equal(checkDocument({ id: 'a', timestamp: 43 + 5 * 60_000, data: {} }, 42).ok, false);
+  });
+
   it('rejects missing ids, non-object data, bad timestamps, deep nesting and large documents', () => {
     let deep: Record<string, unknown> = {};
     for (let i = 0; i < 21; i++) deep = { d: deep };

@@ -7,6 +7,8 @@ export const MAX_FUTURE_MS = 5 * 60_000;
 export const MAX_NESTING = 20;
 const MAX_ID_LENGTH = 256;
 const LONE_SURROGATE = /\p{Surrogate}/u;
+/** A `\uD800`–`\uDFFF` escape that JSON.stringify wrote for an unpaired surrogate (not an escaped backslash before "ud…"). */
+const SURROGATE_ESCAPE = /(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
 
 export interface Rejection {
   code: 'invalid-document';
@@ -39,6 +41,9 @@ export function checkDocument(input: unknown, now: number): Checked {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return reject('data must be a JSON object.');
   if (depthOf(data, 0) > MAX_NESTING) return reject(`data is nested deeper than ${MAX_NESTING} levels.`);
   const json = JSON.stringify(data);
+  // JSON.stringify writes unpaired surrogates as escapes; stored, such text is JSON that DuckDB and
+  // PostgreSQL refuse to read, and one such event would break every query over its table.
+  if (json.includes('\\ud') && SURROGATE_ESCAPE.test(json)) return reject('data must be valid Unicode text (it has an unpaired surrogate escape).');
   // Length in UTF-16 units is a lower bound on bytes; only measure bytes when it could matter.
   if (json.length > MAX_DOCUMENT_BYTES / 4 && Buffer.byteLength(json) > MAX_DOCUMENT_BYTES) {
     return reject('A document is larger than 32 KB.');

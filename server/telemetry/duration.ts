@@ -1,5 +1,6 @@
 /** Durations as Foxtrot writes them: "15m", "1h", "7d", "30 seconds", or plain milliseconds. */
 import { AppError } from '../errors/app-error';
+import { shown } from '../http/shown-value';
 
 const UNITS: Record<string, number> = {
   ms: 1, millisecond: 1, milliseconds: 1,
@@ -24,5 +25,5 @@ export function parseDuration(input: unknown): number {
     const ms = match && unit ? Number(match[1]) * unit : NaN;
     if (ms > 0 && ms <= MAX_DURATION_MS) return ms;
   }
-  throw new AppError('bad-request', { duration: input }, `"${String(input)}" is not a duration such as "15m", "1h" or "7d".`);
+  throw new AppError('bad-request', { duration: input }, `"${shown(input)}" is not a duration such as "15m", "1h" or "7d".`);
 }

@@ -1,5 +1,6 @@
 /** Field names: dotted paths into a document's `data`, plus `_timestamp` for the event time. */
 import { AppError } from '../errors/app-error';
+import { shown } from '../http/shown-value';
 
 export const TIMESTAMP_FIELD = '_timestamp';
 const SEGMENT = /^[A-Za-z0-9_$@:\- ]{1,128}$/;
@@ -10,7 +11,7 @@ export type Field = { kind: 'timestamp' } | { kind: 'data'; path: string[]; name
 /** Parses a dotted path; segments are restricted so they can be quoted safely in SQL. */
 export function parseField(name: unknown): Field {
   if (typeof name !== 'string' || name.length === 0 || name.length > 512) {
-    throw new AppError('invalid-field', { field: name }, `"${String(name)}" is not a field name.`);
+    throw new AppError('invalid-field', { field: name }, `"${shown(name)}" is not a field name.`);
   }
   if (name === TIMESTAMP_FIELD) return { kind: 'timestamp' };
   const path = name.startsWith('data.') ? name.slice(5).split('.') : name.split('.');

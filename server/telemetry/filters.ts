@@ -3,6 +3,7 @@
  * when the filter's value is a number and as text otherwise, the way Foxtrot's clients send them.
  */
 import { AppError } from '../errors/app-error';
+import { shown } from '../http/shown-value';
 import { parseDuration } from './duration';
 import type { Params, SqlDialect } from './engine/engine';
 import { parseField, TIMESTAMP_FIELD } from './fields';
@@ -50,7 +51,7 @@ export function checkFilters(filters: unknown): Filter[] {
     if (f === null || typeof f !== 'object') throw new AppError('bad-request', undefined, 'Each filter must be an object.');
     const filter = f as Filter;
     if (!(OPERATORS as readonly string[]).includes(filter.operator)) {
-      throw new AppError('unknown-filter-operator', { operator: filter.operator }, `Unknown filter operator "${String(filter.operator)}".`);
+      throw new AppError('unknown-filter-operator', { operator: filter.operator }, `Unknown filter operator "${shown(filter.operator)}".`);
     }
     return filter;
   });
@@ -133,12 +134,15 @@ function requireValue(filter: Filter): unknown {
   return filter.value;
 }
 
+/** A filter's string, number or boolean as text; objects and arrays are no value to compare with. */
 function scalarText(value: unknown): string {
-  return typeof value === 'string' ? value : String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new AppError('bad-request', { value: shown(value) }, `A filter compares with a string, number or boolean, not ${shown(value)}.`);
 }
 
 function badFilter(filter: Filter, message: string): AppError {
-  return new AppError('bad-request', { filter }, `Invalid ${filter.operator} filter on "${String(filter.field)}": ${message}`);
+  return new AppError('bad-request', { filter }, `Invalid ${filter.operator} filter on "${shown(filter.field)}": ${message}`);
 }
 
 /** `*` any run, `?` one character; everything else literal. */

@@ -40,6 +40,17 @@ function requestsFor(key: string): Record<string, unknown>[] {
     { opcode: 'multi_time_query', actionRequest: { opcode: 'group', table, nesting: ['eventType', 'priority'], filters: [last] }, sampleSize: 2, skipDuration: '1h' },
     { opcode: key, table },
     { opcode: 'count', table, filters: [{ operator: key, field: 'eventType', value: key }] },
+    // Objects whose `toString` is no function: turning them into text must not throw.
+    { opcode: { [key]: '' }, table },
+    { opcode: 'count', table, field: { [key]: '' } },
+    { opcode: 'group', table, nesting: ['eventType'], aggregationType: { [key]: '' } },
+    { opcode: 'query', table, sort: { field: 'eventType', order: { [key]: '' } } },
+    { opcode: 'distinct', table, nesting: [{ field: 'eventType', order: { [key]: '' } }, null] },
+    { opcode: 'trend', table, field: 'eventType', values: [{ [key]: '' }] },
+    { opcode: 'count', table, filters: [{ operator: { [key]: '' }, field: 'eventType' }] },
+    { opcode: 'count', table, filters: [{ operator: 'in', field: 'eventType', values: [{ [key]: '' }] }] },
+    { opcode: 'count', table, filters: [{ operator: 'between', field: 'eventType', from: { [key]: '' }, to: 'z' }] },
+    { opcode: 'count', table, filters: [{ operator: 'last', duration: { [key]: '' } }] },
   ];
   return base;
 }

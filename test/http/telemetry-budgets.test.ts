@@ -112,6 +112,18 @@ for (const kind of telemetryStoreKinds()) {
       assert.equal(one.json.error.code, 'invalid-document');
     });
 
+    it('should refuse data with unpaired surrogates, which would break every query over the table', async () => {
+      const server = await start({});
+      const text = '[{"id":"bad","data":{"eventType":"\\udc21\\udc47"}},{"id":"key","data":{"\\ud800":1}},{"id":"good","data":{"eventType":"\\ud83d\\ude00"}}]';
+      const res = await fetch(`${server.url}/foxtrot/v1/document/storefront/bulk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+      const body = (await res.json()) as { accepted: number; rejected: { id: string }[] };
+      assert.equal(body.accepted, 1);
+      assert.deepEqual(body.rejected.map((r) => r.id), ['bad', 'key']);
+      const group = await fetch(`${server.url}/foxtrot/v1/analytics`, { method: 'POST', headers: { ...server.operator, 'content-type': 'application/json' }, body: JSON.stringify({ opcode: 'group', table: 'storefront', nesting: ['eventType'] }) });
+      assert.equal(group.status, 200);
+      assert.deepEqual(((await group.json()) as { result: unknown }).result, { '😀': 1 });
+    });
+
     it("should let no one but the shop write to its internal tables, operators included", async () => {
       const server = await start({});
       for (const body of [{ id: 'fake', data: { eventType: 'API_CALL', route: '/api/x', status: 200 } }, batch('fake', 2, 10)]) {

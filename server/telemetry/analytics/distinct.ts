@@ -1,5 +1,6 @@
 /** `distinct`: the distinct combinations of the nesting fields, each sorted as asked. */
 import { AppError } from '../../errors/app-error';
+import { textOr } from '../../http/shown-value';
 import { parseField } from '../fields';
 import { intOption, Scope, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
 
@@ -10,8 +11,9 @@ export async function distinct(request: ActionRequest, ctx: AnalyticsContext): P
     throw new AppError('bad-request', { field: 'nesting' }, 'nesting must list 1 to 10 {field, order} entries.');
   }
   const sorts = nesting.map((n) => {
-    const entry = (typeof n === 'string' ? { field: n } : n) as { field?: unknown; order?: unknown };
-    return { name: String(entry.field), field: parseField(entry.field), order: String(entry.order ?? 'desc').toLowerCase() === 'asc' ? 'ASC' : 'DESC' };
+    const entry = (typeof n === 'string' ? { field: n } : n !== null && typeof n === 'object' ? n : {}) as { field?: unknown; order?: unknown };
+    const field = parseField(entry.field);
+    return { name: entry.field as string, field, order: textOr(entry.order, 'desc').toLowerCase() === 'asc' ? 'ASC' : 'DESC' };
   });
   const limit = intOption(request, 'limit', 1000, 10_000);
   const cols = sorts.map((s, i) => `${scope.text(s.field)} AS c${i}`);

@@ -4,6 +4,7 @@
  * `aggregationField` with `aggregationType` (sum, avg, min, max) aggregates a number instead.
  */
 import { AppError } from '../../errors/app-error';
+import { textOr } from '../../http/shown-value';
 import { fieldList, optionalField, Scope, withKeys, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
 
 const AGGREGATIONS = ['count', 'sum', 'avg', 'min', 'max'];
@@ -13,8 +14,8 @@ export async function group(request: ActionRequest, ctx: AnalyticsContext): Prom
   const nesting = fieldList(request, 'nesting', true);
   const unique = optionalField(request, 'uniqueCountOn');
   const aggregationField = optionalField(request, 'aggregationField');
-  const aggregationType = String(request.aggregationType ?? 'count').toLowerCase();
-  if (!AGGREGATIONS.includes(aggregationType)) throw new AppError('bad-request', { aggregationType }, `aggregationType must be one of ${AGGREGATIONS.join(', ')}.`);
+  const aggregationType = textOr(request.aggregationType ?? 'count', '').toLowerCase();
+  if (!AGGREGATIONS.includes(aggregationType)) throw new AppError('bad-request', { aggregationType: request.aggregationType }, `aggregationType must be one of ${AGGREGATIONS.join(', ')}.`);
   let value = 'count(*)';
   if (unique) value = `count(DISTINCT ${scope.text(unique)})`;
   else if (aggregationField && aggregationType !== 'count') value = `${aggregationType}(${scope.number(aggregationField)})`;

@@ -1,5 +1,6 @@
 /** Runs a Foxtrot analytics request: picks the opcode, then caches the answer for 30 s. */
 import { AppError } from '../../errors/app-error';
+import { shown } from '../../http/shown-value';
 import { ResultCache } from '../cache';
 import type { EventEngine } from '../engine/engine';
 import type { TableRegistry } from '../tables';
@@ -89,7 +90,7 @@ function checkRequest(input: unknown): ActionRequest {
   }
   const request = input as ActionRequest;
   if (typeof request.opcode !== 'string' || !Object.hasOwn(OPCODES, request.opcode)) {
-    throw new AppError('unknown-opcode', { opcode: request.opcode, known: OPCODE_NAMES }, `Unknown opcode "${String(request.opcode)}".`);
+    throw new AppError('unknown-opcode', { opcode: request.opcode, known: OPCODE_NAMES }, `Unknown opcode "${shown(request.opcode)}".`);
   }
   return request;
 }

@@ -1,12 +1,13 @@
 /** `query`: raw documents, sorted (default newest first), paged with from and limit. */
+import { textOr } from '../../http/shown-value';
 import { parseField, TIMESTAMP_FIELD } from '../fields';
 import { intOption, Scope, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
 
 export async function query(request: ActionRequest, ctx: AnalyticsContext): Promise<ActionResponse> {
   const scope = new Scope(ctx, request);
-  const sort = (request.sort ?? {}) as { field?: unknown; order?: unknown };
+  const sort = (request.sort !== null && typeof request.sort === 'object' ? request.sort : {}) as { field?: unknown; order?: unknown };
   const field = parseField(sort.field ?? TIMESTAMP_FIELD);
-  const order = String(sort.order ?? 'desc').toLowerCase() === 'asc' ? 'ASC' : 'DESC';
+  const order = textOr(sort.order, 'desc').toLowerCase() === 'asc' ? 'ASC' : 'DESC';
   const from = intOption(request, 'from', 0, 1_000_000);
   const limit = intOption(request, 'limit', 10, 10_000);
   const orderBy =

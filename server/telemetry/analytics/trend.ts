@@ -1,10 +1,17 @@
 /** `trend`: a histogram per value of a field (`{"trends": {"android": [{period, count}]}}`). */
+import { AppError } from '../../errors/app-error';
 import { parseField, TIMESTAMP_FIELD } from '../fields';
 import { bucketSql, periodMs } from './period';
 import { optionalField, Scope, type ActionRequest, type ActionResponse, type AnalyticsContext } from './scope';
 
+/** A series value: a string, number or boolean, as text. */
+function scalarText(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new AppError('bad-request', { field: 'values' }, 'values must be strings or numbers.');
+}
+
 export async function trend(request: ActionRequest, ctx: AnalyticsContext): Promise<ActionResponse> {
-  const values = Array.isArray(request.values) ? request.values.map(String) : [];
+  const values = Array.isArray(request.values) ? request.values.map(scalarText) : [];
   const fieldName = typeof request.field === 'string' && request.field !== 'all' ? request.field : undefined;
   const field = fieldName ? parseField(fieldName) : undefined;
   const extra = field && values.length ? [{ operator: 'in', field: fieldName, values }] : [];
