@@ -10,7 +10,7 @@ import { fork } from 'node:child_process';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import { startTelemetryServer, type StoreKind } from '../test/support/telemetry-server';
+import { startTelemetryServer, UNLIMITED_INGESTION, type StoreKind } from '../test/support/telemetry-server';
 
 const kind = (process.argv[2] ?? 'sqlite') as StoreKind;
 const seconds = Number(process.argv[3] ?? 5);
@@ -128,7 +128,7 @@ async function baselineRound(): Promise<Round> {
 
 /** A fresh store each round; every acknowledged event must be counted afterwards. */
 async function storedRound(): Promise<Round> {
-  const server = await startTelemetryServer(kind);
+  const server = await startTelemetryServer(kind, { env: UNLIMITED_INGESTION });
   try {
     const post = (path: string, payload: unknown) =>
       fetch(`${server.url}${path}`, { method: 'POST', headers: { ...server.operator, 'content-type': 'application/json' }, body: JSON.stringify(payload) });

@@ -4,7 +4,7 @@
  * (bypassCache, best of 5). Baseline in the same run: a count over the last hour (the HTTP floor).
  * Run: npx tsx bench/telemetry-query.ts [sqlite|postgres] [events]   (postgres needs TEST_DATABASE_URL)
  */
-import { startTelemetryServer, type StoreKind } from '../test/support/telemetry-server';
+import { startTelemetryServer, UNLIMITED_INGESTION, type StoreKind } from '../test/support/telemetry-server';
 
 const kind = (process.argv[2] ?? 'sqlite') as StoreKind;
 const N = Number(process.argv[3] ?? 1_000_000);
@@ -12,7 +12,7 @@ const WEEK = 7 * 86_400_000;
 const BATCH = 2000;
 const OSES = ['android', 'ios', 'windows', 'macos', 'linux'];
 
-const server = await startTelemetryServer(kind);
+const server = await startTelemetryServer(kind, { env: UNLIMITED_INGESTION });
 const post = async (path: string, body: unknown) => {
   const res = await fetch(server.url + path, { method: 'POST', headers: { ...server.operator, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
