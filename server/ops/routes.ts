@@ -16,7 +16,7 @@ import { DashboardStore } from './dashboards/dashboard-store';
 
 export function opsRoutes(deps: ServerDeps, auth: OperatorAuth): Router {
   const router = express.Router();
-  router.use(loginRoutes(auth, deps));
+  router.use(loginRoutes(auth));
   router.use(requireOperator(auth));
 
   const api = express.Router();

@@ -5,7 +5,6 @@
 import express, { type Response, type Router } from 'express';
 import { AppError } from '../../errors/app-error';
 import { sameOriginOnly } from '../../http/same-origin';
-import type { ServerDeps } from '../../deps';
 import { createNonce } from '../../shells/nonce';
 import { escapeHtml } from '../html';
 import type { OperatorAuth } from '../../http/operators/operator-auth';
@@ -17,7 +16,7 @@ export function safeNext(value: unknown): string {
   return typeof value === 'string' && /^\/ops\/[^\\]*$/.test(value) && !value.startsWith('/ops/login') ? value : DEFAULT_NEXT;
 }
 
-export function loginRoutes(auth: OperatorAuth, deps: ServerDeps): Router {
+export function loginRoutes(auth: OperatorAuth): Router {
   const router = express.Router();
 
   router.get('/login', (req, res) => {
