@@ -224,6 +224,35 @@ for (const kind of storeKinds()) {
       });
     });
 
+    describe('telemetry', () => {
+      it('should report placed and refused orders to table server', async () => {
+        const shopper = await signedIn(server);
+        const { order } = assertOk(await postOrder(shopper, { addressId: shopper.addressId, paymentMethod: 'cod', lines: [line(book)] }), 201);
+        assertError(await postOrder(shopper, { addressId: shopper.addressId, paymentMethod: 'cod', lines: [{ ...line(book), unitPrice: 1 }] }), 409, 'price-changed');
+        const query = async (filters: unknown[]) => {
+          const res = await fetch(`${server.url}/foxtrot/v1/analytics`, {
+            method: 'POST',
+            headers: { ...server.operator, 'content-type': 'application/json' },
+            body: JSON.stringify({ table: 'server', bypassCache: true, opcode: 'query', filters, limit: 10 }),
+          });
+          return ((await res.json()) as { documents: Array<{ data: Record<string, unknown> }> }).documents.map((d) => d.data);
+        };
+        // The recorder writes every second; poll, with a bound so that a broken recorder fails instead of hanging.
+        const giveUp = Date.now() + 20_000;
+        let placed: Array<Record<string, unknown>> = [];
+        let failed: Array<Record<string, unknown>> = [];
+        while (Date.now() < giveUp && (placed.length === 0 || failed.length === 0)) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          placed = await query([{ operator: 'equals', field: 'eventType', value: 'ORDER_PLACED' }, { operator: 'equals', field: 'orderId', value: order.id }]);
+          failed = await query([{ operator: 'equals', field: 'eventType', value: 'ORDER_FAILED' }, { operator: 'equals', field: 'code', value: 'price-changed' }]);
+        }
+        assert.equal(placed.length, 1);
+        assert.equal(placed[0]!.total, order.totals.total);
+        assert.equal(placed[0]!.paymentMethod, 'cod');
+        assert.ok(failed.length >= 1);
+      });
+    });
+
     describe('GET /api/orders', () => {
       it('should list the shopper’s orders newest first, page by page', async () => {
         const shopper = await signedIn(server);
