@@ -2,7 +2,8 @@
  * API timings into table `server`: method, route pattern, status and duration of every `/api`
  * request. Records wait in a bounded in-memory buffer and are written in batches through the
  * ingestion path, never on the response's time; when the store is slower than the traffic, new
- * records are dropped and counted, and the count is written once the store catches up.
+ * records are dropped and counted, and the count is written once the store catches up. A record
+ * costs the request one push: documents (ids, event type) are made per batch, when written.
  */
 import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
@@ -26,9 +27,14 @@ interface Document {
   data: Record<string, unknown>;
 }
 
+interface Timing {
+  timestamp: number;
+  data: Record<string, unknown>;
+}
+
 /** Buffers timing documents and writes them one batch at a time once a sink is attached. */
 export class ApiTimingRecorder {
-  private buffer: Document[] = [];
+  private buffer: Timing[] = [];
   private sink: TimingSink | null = null;
   private writing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -43,7 +49,7 @@ export class ApiTimingRecorder {
       if (this.dropped++ === 0) this.deps.logger.warn({ max: MAX_BUFFERED }, 'api timings: the store is slow, dropping timings');
       return;
     }
-    this.buffer.push({ id: crypto.randomUUID(), timestamp, data: { eventType: 'API_CALL', ...data } });
+    this.buffer.push({ timestamp, data });
     if (this.buffer.length >= BATCH) void this.flush();
   }
 
@@ -70,7 +76,11 @@ export class ApiTimingRecorder {
     this.writing = (async () => {
       try {
         while (this.buffer.length > 0 || this.dropped > 0) {
-          const batch = this.buffer.splice(0, BATCH);
+          // One random id per batch, numbered within it: unique, and off the requests' time.
+          const batchId = crypto.randomUUID();
+          const batch: Document[] = this.buffer
+            .splice(0, BATCH)
+            .map((timing, i) => ({ id: `${batchId}-${i}`, timestamp: timing.timestamp, data: { eventType: 'API_CALL', ...timing.data } }));
           if (this.dropped > 0) {
             batch.push({ id: crypto.randomUUID(), timestamp: this.deps.now(), data: { eventType: 'API_TIMINGS_DROPPED', count: this.dropped } });
             this.dropped = 0;
