@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startTelemetryServer, telemetryStoreKinds, type TelemetryServer } from '../../server/telemetry/testing/telemetry-server';
+import { startTelemetryServer, telemetryStoreKinds, type TelemetryServer } from '../support/telemetry-server';
 
 for (const kind of telemetryStoreKinds()) {
   describe(`analytics limits (${kind})`, () => {

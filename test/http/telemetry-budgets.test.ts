@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { startTelemetryServer, telemetryStoreKinds, type TelemetryServer } from '../../server/telemetry/testing/telemetry-server';
+import { startTelemetryServer, telemetryStoreKinds, type TelemetryServer } from '../support/telemetry-server';
 
 const KB = 1024;
 

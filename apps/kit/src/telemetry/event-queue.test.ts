@@ -77,7 +77,7 @@ describe('EventQueue', () => {
             return sent.length === 1 ? new Promise<SendResult>((resolve) => (answerFirst = resolve)) : 'sent';
           },
         },
-        storage: { save: async () => undefined, load: async () => [], remove: async () => undefined },
+        storage: { save: async () => undefined, load: async () => [], remove: async () => undefined, clear: async () => undefined },
         isOnline: () => true,
         schedule: () => 0,
         cancel: () => undefined,
