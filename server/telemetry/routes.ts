@@ -22,6 +22,7 @@ import { openPostgresEngine } from './engine/postgres-engine';
 import { runFql } from './fql/run-fql';
 import { renderText } from './fql/text-table';
 import { Ingestion } from './ingest';
+import { INTERNAL_TABLES, internalEvents, isInternalTable } from './internal-events';
 import { TABLE_NAME, TableRegistry } from './tables';
 
 /** Tables the shop writes to itself (ARCHITECTURE §6), created on start. */
@@ -43,11 +44,13 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
   const engine: EventEngine =
     deps.store.dialect === 'postgres' ? await openPostgresEngine(deps.store.db) : await openDuckdbEngine(deps.config.dataDir);
   const tables = await TableRegistry.open(deps.store.db, engine, deps.now);
-  for (const own of OWN_TABLES) await tables.ensure(own.name, own.ttl);
+  for (const own of [...OWN_TABLES, ...INTERNAL_TABLES]) await tables.ensure(own.name, own.ttl);
   const ingestion = new Ingestion(engine, tables, deps.now);
   const analytics = new Analytics(engine, tables, deps.now);
   const timings = apiTimingRecorder(deps);
   timings.attach(ingestion);
+  const internal = internalEvents(deps);
+  internal.attach(ingestion);
 
   const purge = async () => {
     for (const table of tables.list()) await engine.purge(table.name, tables.cutoff(table));
@@ -70,6 +73,11 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
     res.status(201).json(await tables.create(body.name, body.ttl));
   });
 
+  // The shop's internal tables take no documents from outside, from anyone.
+  router.post(['/v1/document/:table', '/v1/document/:table/bulk'], (req, _res, next) => {
+    const table = req.params.table as string;
+    next(isInternalTable(table) ? new AppError('telemetry-table-internal', { table }) : undefined);
+  });
   // A document's data may be 32 KB; the envelope around it is small.
   router.post('/v1/document/:table', ...json('40kb'), async (req, res) => {
     await ingestion.one(req.params.table as string, req.body);
@@ -112,6 +120,7 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
   router.close = async () => {
     clearInterval(timer);
     await timings.detach();
+    await internal.detach();
     await engine.close();
   };
   return router;

@@ -9,6 +9,7 @@ import * as swSwitch from './0006-sw-switch';
 import * as orders from './0007-orders';
 import * as productFamilies from './0008-product-families';
 import * as productReviews from './0009-product-reviews';
+import * as push from './0010-push';
 
 export const migrations: Record<string, Migration> = {
   '0001-catalog': catalog,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-orders': orders,
   '0008-product-families': productFamilies,
   '0009-product-reviews': productReviews,
+  '0010-push': push,
 };
