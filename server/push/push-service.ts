@@ -43,6 +43,8 @@ export interface PushService {
   checkProducts(): Promise<void>;
   /** Tells the order's shopper about its new status (the orders code calls it after a change commits). */
   orderStatusChanged(change: OrderStatusChange): Promise<void>;
+  /** Writes the send outcomes recorded so far to telemetry (they otherwise go out every second). */
+  flushTelemetry(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,7 @@ export async function createPush(deps: ServerDeps, options: PushOptions = {}): P
       const payload = declarativePayload(notice, config.publicOrigin, deps.now());
       await sendAll(targets, payload, { kind: 'order_update', subject: change.orderId, meta: { orderId: change.orderId, status: change.status } });
     },
+    flushTelemetry: () => events.flush(),
     async close() {
       stopWatching();
       await campaigns.close();

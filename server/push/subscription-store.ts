@@ -4,7 +4,7 @@
  * subscription (a new endpoint) replaces the old one and a later login can claim it.
  */
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { PushDevice, PushTopic } from '../../shared/api-types';
 import type { Database } from '../store/schema';
 
@@ -93,12 +93,11 @@ export interface DeviceOwner {
 }
 
 function owned(owner: DeviceOwner) {
-  return (eb: any) =>
+  return (eb: ExpressionBuilder<Database, 'push_subscriptions'>) =>
+    // An empty list is false in Kysely: nobody owns nothing.
     eb.or([
       ...(owner.accountId ? [eb('account_id', '=', owner.accountId)] : []),
       ...(owner.deviceHash ? [eb('device_hash', '=', owner.deviceHash)] : []),
-      // Nobody: matches nothing.
-      eb.val(1).equals(eb.val(0)),
     ]);
 }
 
