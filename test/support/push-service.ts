@@ -42,8 +42,12 @@ export interface TestSubscription {
 export interface PushServiceOptions {
   /** The VAPID public key pushes must be signed with (what the browser subscribed with), if known. */
   applicationServerKey?: string;
-  /** Decrypt every push (default) or only count it, for the benchmark's load. */
+  /**
+   * Decrypt every push (default), or one in `decryptEvery` (the benchmark: a real push service
+   * never decrypts, the sample proves the round trip still holds).
+   */
   decrypt?: boolean;
+  decryptEvery?: number;
   /** Keep received pushes for the test to read (default); off for the benchmark. */
   keep?: boolean;
   /** Called with every decrypted push (the e2e test relays them to the browser). */
@@ -58,7 +62,7 @@ export interface TestPushService {
   subscribe(script?: ScriptedAnswer[] | ((n: number) => ScriptedAnswer)): TestSubscription;
   /** Every push received (when kept). */
   received: ReceivedPush[];
-  counts: { requests: number; accepted: number; byStatus: Record<number, number> };
+  counts: { requests: number; accepted: number; decrypted: number; byStatus: Record<number, number> };
   close(): Promise<void>;
 }
 
@@ -82,7 +86,7 @@ export async function startPushService(options: PushServiceOptions = {}): Promis
   fs.writeFileSync(caFile, pems.cert);
   const held = new Map<string, Held>();
   const received: ReceivedPush[] = [];
-  const counts = { requests: 0, accepted: 0, byStatus: {} as Record<number, number> };
+  const counts = { requests: 0, accepted: 0, decrypted: 0, byStatus: {} as Record<number, number> };
   const verifiedTokens = new Set<string>();
   let origin = '';
 
@@ -102,6 +106,8 @@ export async function startPushService(options: PushServiceOptions = {}): Promis
         res.writeHead(status, { ...headers, ...(status === 201 ? { Location: `${origin}/message/${crypto.randomUUID()}` } : {}) });
         res.end();
       };
+      // The benchmark's baseline: the same HTTPS round trip, with no token or encryption to check.
+      if (req.method === 'POST' && req.url?.startsWith('/raw/')) return answer(201, null);
       const match = /^\/push\/([0-9a-f-]{36})$/.exec(req.url ?? '');
       const subscription = match ? held.get(match[1]!) : undefined;
       if (req.method !== 'POST' || !match || !subscription) return answer(404, null);
@@ -109,9 +115,11 @@ export async function startPushService(options: PushServiceOptions = {}): Promis
       const problem = checkRequest(req, origin, options.applicationServerKey, verifiedTokens);
       if (problem) return answer(problem.status, { ...base, payload: null, problem: problem.reason });
       let payload: string | null = null;
-      if (options.decrypt !== false) {
+      const sampled = (counts.requests % (options.decryptEvery ?? 1)) === 0;
+      if (options.decrypt !== false && sampled) {
         try {
           payload = decryptAes128gcm(Buffer.concat(chunks), subscription.ecdh, subscription.publicKey, subscription.auth).toString('utf8');
+          counts.decrypted++;
         } catch (error) {
           return answer(400, { ...base, payload: null, problem: `cannot decrypt: ${(error as Error).message}` });
         }
