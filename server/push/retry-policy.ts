@@ -15,6 +15,8 @@ export function retryAfterMs(header: string | string[] | undefined, now: number)
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined || value.trim() === '') return null;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  // An HTTP date ends in GMT; anything else (a negative number, a word) says nothing.
+  if (!/ GMT$/.test(value.trim())) return null;
   const at = Date.parse(value);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
