@@ -240,3 +240,20 @@ test('iOS Safari in a tab is coached to add the shop to the Home Screen, and ask
     { userAgent: iphone },
   );
 });
+
+test('an operator sends a campaign from the console\'s Push tab and sees how it went', async ({ page }) => {
+  const sub = service.subscribe();
+  expect((await new Browser(server.url).post('/api/push/subscriptions', { endpoint: sub.endpoint, keys: sub.keys, topics: ['offers'] })).status).toBe(201);
+  await page.goto(`${origin}/ops/login?next=%2Fops%2Fconsole%2Fpush`);
+  await page.getByLabel('Operator token').fill(server.operator.authorization.replace('Bearer ', ''));
+  await page.getByRole('button', { name: /log in|sign in/i }).click();
+  await expect(page.getByRole('tab', { name: 'Push' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByLabel('Title').fill('Weekend sale');
+  await page.getByLabel('Text').fill('Up to 50% off');
+  await page.getByLabel('Opens').fill('/mobiles/pr');
+  await page.getByRole('button', { name: 'Send campaign' }).click();
+  await expect(page.getByRole('status')).toContainText('Sending now');
+  await expect.poll(() => service.received.filter((push) => push.subscriptionId === sub.id).length).toBe(1);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('row', { name: /Weekend sale/ })).toContainText('sent');
+});

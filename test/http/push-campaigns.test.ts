@@ -126,6 +126,14 @@ for (const kind of storeKinds()) {
       assert.ok(list.every((c: any, i: number) => i === 0 || list[i - 1].createdAt >= c.createdAt));
       assertError(await h.ops('GET', '/campaigns/00000000-0000-4000-8000-000000000000'), 404, 'campaign-not-found');
     });
+
+    it('should serve the console\'s push tab to operators only', async () => {
+      const page = await fetch(`${bed.server.url}/ops/console/push`, { headers: { ...bed.server.operator, accept: 'text/html' } });
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+      const anonymous = await fetch(`${bed.server.url}/ops/console/push`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+      assert.equal(anonymous.status, 303);
+    });
   });
 }
 
