@@ -14,7 +14,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { notifyCatalogChanged } from '../server/catalog/catalog-events';
 import { Browser } from '../test/support/browser';
 import { startPushService, type ReceivedPush, type TestPushService } from '../test/support/push-service';
 import { startServer, type TestServer } from '../test/support/server';
@@ -88,10 +87,10 @@ async function aProduct(): Promise<{ id: string; path: string; price: number; ti
   return { id: row.id, path: `/${row.slug}/p/${row.id}`, price: Number(row.price), title: row.title };
 }
 
-/** The price drop an operator's catalog change makes, and the pushes it causes. */
+/** An operator's price change (`PATCH /ops/api/catalog/products/:id`), and the pushes it causes. */
 async function dropPrice(productId: string, price: number): Promise<void> {
-  await server.store.db.updateTable('products').set({ price }).where('id', '=', productId).execute();
-  await notifyCatalogChanged(server.store);
+  const res = await new Browser(server.url).send('PATCH', `/ops/api/catalog/products/${productId}`, { price }, server.operator);
+  expect(res.status).toBe(200);
   await server.shop.push.checkProducts();
 }
 

@@ -30,13 +30,18 @@ export async function watchProducts(db: Kysely<Database>, productIds: readonly s
     .execute();
 }
 
-/** Compares every watched product with the catalog; answers the drops and restocks this server claimed. */
-export async function claimChanges(db: Kysely<Database>, now: number): Promise<ProductChange[]> {
-  const rows = await db
+/**
+ * Compares watched products (`productIds`, when the change said which; else all) with the catalog;
+ * answers the drops and restocks this server claimed.
+ */
+export async function claimChanges(db: Kysely<Database>, now: number, productIds?: readonly string[]): Promise<ProductChange[]> {
+  if (productIds && productIds.length === 0) return [];
+  let query = db
     .selectFrom('push_product_watch as w')
     .innerJoin('products as p', 'p.id', 'w.product_id')
-    .select(['w.product_id', 'w.price as seen_price', 'w.in_stock as seen_in_stock', 'p.price', 'p.mrp', 'p.stock', 'p.slug', 'p.title', 'p.images'])
-    .execute();
+    .select(['w.product_id', 'w.price as seen_price', 'w.in_stock as seen_in_stock', 'p.price', 'p.mrp', 'p.stock', 'p.slug', 'p.title', 'p.images']);
+  if (productIds) query = query.where('w.product_id', 'in', [...productIds]);
+  const rows = await query.execute();
   const claimed: ProductChange[] = [];
   for (const row of rows) {
     const seenPrice = Number(row.seen_price);

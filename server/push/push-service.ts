@@ -17,14 +17,10 @@ import { devicesOfAccount, wishersOf } from './recipients';
 import { forEachWithLimit } from './send-pool';
 import { deleteById, type PushTarget } from './subscription-store';
 import { loadVapidKeys, type VapidKeys } from './vapid-keys';
+import { OrderWatch, type OrderChange } from './order-watch';
 import type { PushServiceRules } from './endpoint-guard';
 
-/** An order's new status, as the orders code reports it after the change committed. */
-export interface OrderStatusChange {
-  orderId: string;
-  accountId: string;
-  status: string;
-}
+export type { OrderChange as OrderStatusChange } from './order-watch';
 
 export interface PushOptions {
   /** Tests: a resolver instead of the system's DNS, and a sleep that does not wait. */
@@ -37,12 +33,14 @@ export interface PushService {
   rules: PushServiceRules;
   sender: PushSender;
   campaigns: CampaignRunner;
+  /** Order status changes, found in the orders' timelines (every few seconds, or when kicked). */
+  orders: OrderWatch;
   /** Starts watching the price and stock of products just wishlisted (a wishlist add hook). */
   watch(productIds: readonly string[]): Promise<void>;
-  /** Compares watched products with the catalog and sends drops and restocks; resolves when sent. */
-  checkProducts(): Promise<void>;
-  /** Tells the order's shopper about its new status (the orders code calls it after a change commits). */
-  orderStatusChanged(change: OrderStatusChange): Promise<void>;
+  /** Compares watched products (those given, or all) with the catalog and sends drops and restocks; resolves when sent. */
+  checkProducts(productIds?: readonly string[]): Promise<void>;
+  /** Tells the order's shopper about its new status. */
+  orderStatusChanged(change: OrderChange): Promise<void>;
   /** Writes the send outcomes recorded so far to telemetry (they otherwise go out every second). */
   flushTelemetry(): Promise<void>;
   close(): Promise<void>;
@@ -76,10 +74,10 @@ export async function createPush(deps: ServerDeps, options: PushOptions = {}): P
   };
 
   let checking: Promise<void> = Promise.resolve();
-  const checkProducts = (): Promise<void> => {
+  const checkProducts = (productIds?: readonly string[]): Promise<void> => {
     // One comparison at a time per server: changes that arrive meanwhile are seen by the next one.
     checking = checking.then(async () => {
-      const changes = await claimChanges(db, deps.now());
+      const changes = await claimChanges(db, deps.now(), productIds);
       for (const change of changes) {
         const topic = change.kind === 'price_drop' ? 'price_drop' : 'back_in_stock';
         const targets = await wishersOf(db, change.productId, topic);
@@ -91,8 +89,18 @@ export async function createPush(deps: ServerDeps, options: PushOptions = {}): P
     return checking;
   };
   // Not awaited: an operator's catalog change must not wait for pushes to go out.
-  const stopWatching = onCatalogChanged(deps.store, () => void checkProducts());
+  const stopWatching = onCatalogChanged(deps.store, (change) => void checkProducts(change?.products));
   campaigns.start();
+
+  const orderStatusChanged = async (change: OrderChange): Promise<void> => {
+    const notice = orderNotice(change.orderId, change.status);
+    if (!notice) return;
+    const targets = await devicesOfAccount(db, change.accountId, 'order_updates');
+    const payload = declarativePayload(notice, config.publicOrigin, deps.now());
+    await sendAll(targets, payload, { kind: 'order_update', subject: change.orderId, meta: { orderId: change.orderId, status: change.status } });
+  };
+  const orders = new OrderWatch({ db, logger, now: deps.now, send: orderStatusChanged });
+  orders.start();
 
   return {
     vapid,
@@ -101,17 +109,13 @@ export async function createPush(deps: ServerDeps, options: PushOptions = {}): P
     campaigns,
     watch: (productIds) => watchProducts(db, productIds, deps.now()),
     checkProducts,
-    async orderStatusChanged(change) {
-      const notice = orderNotice(change.orderId, change.status);
-      if (!notice) return;
-      const targets = await devicesOfAccount(db, change.accountId, 'order_updates');
-      const payload = declarativePayload(notice, config.publicOrigin, deps.now());
-      await sendAll(targets, payload, { kind: 'order_update', subject: change.orderId, meta: { orderId: change.orderId, status: change.status } });
-    },
+    orders,
+    orderStatusChanged,
     flushTelemetry: () => events.flush(),
     async close() {
       stopWatching();
       await campaigns.close();
+      await orders.close();
       await checking;
       agents.close();
     },

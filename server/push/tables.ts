@@ -41,6 +41,13 @@ export interface PushProductWatchTable {
   updated_at: number;
 }
 
+export interface PushOrderNoticesTable {
+  /** An order timeline row (order, seq) that a push was sent for, by whichever server claimed it. */
+  order_id: string;
+  seq: number;
+  sent_at: number;
+}
+
 export interface PushCampaignsTable {
   id: string;
   title: string;
@@ -72,6 +79,7 @@ export interface PushTables {
   push_subscriptions: PushSubscriptionsTable;
   push_device_products: PushDeviceProductsTable;
   push_product_watch: PushProductWatchTable;
+  push_order_notices: PushOrderNoticesTable;
   push_campaigns: PushCampaignsTable;
   push_campaign_recipients: PushCampaignRecipientsTable;
 }

@@ -1,14 +1,15 @@
 /**
- * Automatic pushes: a price drop or a restock of a wishlisted product (following the catalog's
- * change signal, as operators' product changes emit it), and order status changes.
+ * Automatic pushes: a price drop or a restock of a wishlisted product (operators'
+ * `PATCH /ops/api/catalog/products/:productId`, which emits the catalog's change signal), and
+ * order status changes (an operator moving a real order along).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { notifyCatalogChanged } from '../../server/catalog/catalog-events';
 import { Browser } from '../support/browser';
 import { startPushTestbed, type PushTestbed } from '../support/push-setup';
 import { storeKinds } from '../support/server';
 import { assertOk, freshMobile, login } from './auth-client';
+import { line, plainItem, postOrder, signedIn } from './order-client';
 
 for (const kind of storeKinds()) {
   describe(`push triggers (${kind})`, () => {
@@ -29,10 +30,9 @@ for (const kind of storeKinds()) {
     });
     after(() => bed.close());
 
-    /** Changes products the way an operator's catalog change does, and waits for the pushes it causes. */
-    async function change(productId: string, set: { price?: number; stock?: number }): Promise<void> {
-      await bed.server.store.db.updateTable('products').set(set).where('id', '=', productId).execute();
-      await notifyCatalogChanged(bed.server.store);
+    /** An operator's change to a product, and the pushes it causes (sent after the answer, so waited for here). */
+    async function change(productId: string, patch: { price?: number; stock?: number }): Promise<void> {
+      assertOk(await new Browser(bed.server.url).send('PATCH', `/ops/api/catalog/products/${productId}`, patch, bed.server.operator));
       await bed.server.shop.push.checkProducts();
     }
     async function shopperWithDevice(topics: string[]): Promise<{ browser: Browser; device: string }> {
@@ -100,18 +100,31 @@ for (const kind of storeKinds()) {
       assert.equal(pushesTo(sub.id).length, 1);
     });
 
-    it('should tell the account\'s devices about order status changes', async () => {
-      const { browser, device } = await shopperWithDevice(['order_updates']);
+    it('should tell the account\'s devices once about each status change of their order, whoever made it', async () => {
+      const shopper = await signedIn(bed.server);
+      const sub = bed.service.subscribe();
+      assertOk(await shopper.browser.post('/api/push/subscriptions', { endpoint: sub.endpoint, keys: sub.keys, topics: ['order_updates'] }), 201);
       const quiet = await shopperWithDevice(['offers']);
-      const accountId = assertOk(await browser.get('/api/account/me')).account.id;
-      await bed.server.shop.push.orderStatusChanged({ orderId: 'ord_123', accountId, status: 'shipped' });
-      await bed.server.shop.push.orderStatusChanged({ orderId: 'ord_123', accountId, status: 'no-such-status' });
-      const pushes = pushesTo(device);
-      assert.equal(pushes.length, 1);
-      assert.equal(pushes[0].notification.title, 'Order shipped');
-      assert.equal(pushes[0].notification.navigate, 'https://shop.example/accounts/orders/ord_123');
-      const received = bed.service.received.find((r) => r.subscriptionId === device)!;
-      assert.deepEqual([received.urgency, received.topic, received.ttl], ['high', 'ou-ord_123', '172800']);
+      const item = await plainItem(bed.server, 20, 3);
+      const order = assertOk(await postOrder(shopper, { addressId: shopper.addressId, paymentMethod: 'cod', lines: [line(item)] }), 201).order;
+      await bed.server.shop.push.orders.kick();
+      assert.equal(pushesTo(sub.id).length, 0, 'placing is not news: the shopper is looking at the confirmation');
+
+      bed.server.clock.advance(1000);
+      assertOk(await new Browser(bed.server.url).post(`/ops/api/orders/${order.id}/status`, { status: 'packed' }, bed.server.operator));
+      await bed.server.shop.push.orders.kick();
+      await bed.server.shop.push.orders.kick();
+      bed.server.clock.advance(1000);
+      assertOk(await shopper.browser.post(`/api/orders/${order.id}/cancel`, {}));
+      await bed.server.shop.push.orders.kick();
+
+      const pushes = pushesTo(sub.id);
+      assert.deepEqual(pushes.map((p) => p.notification.title), ['Order packed', 'Order cancelled']);
+      assert.equal(pushes[0].notification.navigate, `https://shop.example/accounts/orders/${order.id}`);
+      const received = bed.service.received.find((r) => r.subscriptionId === sub.id)!;
+      assert.equal(received.urgency, 'high');
+      assert.equal(received.ttl, '172800');
+      assert.match(received.topic!, /^ou-/);
       assert.equal(pushesTo(quiet.device).length, 0);
     });
   });

@@ -1,4 +1,4 @@
-/** Web push (VAPID keys, subscriptions, watched products, campaigns) and wishlists. */
+/** Web push (VAPID keys, subscriptions, watched products, order notices, campaigns) and wishlists. */
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -53,6 +53,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema
+    .createTable('push_order_notices')
+    .addColumn('order_id', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('sent_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('push_order_notices_pk', ['order_id', 'seq'])
+    .execute();
+  // Servers look for order status changes newer than the last few minutes.
+  await db.schema.createIndex('order_timeline_at').on('order_timeline').column('at').execute();
+
+  await db.schema
     .createTable('push_campaigns')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('title', 'text', (c) => c.notNull())
@@ -82,7 +92,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['push_campaign_recipients', 'push_campaigns', 'push_product_watch', 'push_device_products', 'wishlist_items', 'push_subscriptions', 'push_vapid_keys']) {
+  await db.schema.dropIndex('order_timeline_at').execute();
+  for (const table of ['push_campaign_recipients', 'push_campaigns', 'push_order_notices', 'push_product_watch', 'push_device_products', 'wishlist_items', 'push_subscriptions', 'push_vapid_keys']) {
     await db.schema.dropTable(table).execute();
   }
 }
