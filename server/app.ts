@@ -55,7 +55,7 @@ export interface ShopApp {
   releases: ReleaseRegistry;
   /** The catalog's answers kept in memory (their stats say how much). */
   answers: CatalogAnswers;
-  /** Push notifications; the orders code reports status changes to `push.orderStatusChanged`. */
+  /** Push notifications (price drops, restocks, order updates, campaigns). */
   push: PushService;
   close(): Promise<void>;
 }
