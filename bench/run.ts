@@ -21,6 +21,7 @@ const BENCHMARKS: Array<{ file: string; args: string[] }> = [
   { file: 'order-flash-sale.ts', args: ['sqlite'] },
   { file: 'order-steady.ts', args: ['sqlite'] },
   { file: 'order-crash.ts', args: ['sqlite'] },
+  { file: 'push-campaign.ts', args: [] },
   // PostgreSQL too when a server is given (as for the tests): same benchmarks, no speed targets.
   ...(process.env.TEST_DATABASE_URL
     ? [

@@ -42,6 +42,12 @@ import { testGatewayPageRoutes } from './payments/test-gateway/pay-routes';
 import { paymentWebhookRoutes } from './payments/webhook-routes';
 import { createRequestListener } from './request-listener';
 import { apiTiming, apiTimingRecorder } from './telemetry/api-timing';
+import { campaignRoutes } from './push/campaigns/campaign-routes';
+import { linkPushDeviceOnLogin } from './push/device-on-login';
+import { pushRoutes } from './push/push-routes';
+import { createPush, type PushOptions, type PushService } from './push/push-service';
+import { mergeGuestWishlistOnLogin } from './wishlist/guest-wishlist-on-login';
+import { wishlistRoutes, type WishlistHooks } from './wishlist/routes';
 
 export interface ShopApp {
   /** The HTTP server's request listener: shells and catalog reads first, then `app`. */
@@ -50,7 +56,14 @@ export interface ShopApp {
   releases: ReleaseRegistry;
   /** The catalog's answers kept in memory (their stats say how much). */
   answers: CatalogAnswers;
+  /** Push notifications (price drops, restocks, order updates, campaigns). */
+  push: PushService;
   close(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Tests: DNS and waiting for the push sender. */
+  push?: PushOptions;
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -61,7 +74,7 @@ function forBodyMethods(middleware: RequestHandler): RequestHandler {
 }
 
 /** Builds the shop's HTTP app from its dependencies. */
-export async function createApp(deps: ServerDeps): Promise<ShopApp> {
+export async function createApp(deps: ServerDeps, options: AppOptions = {}): Promise<ShopApp> {
   const { config, logger } = deps;
   const releases = await ReleaseRegistry.open({ distDir: config.distDir, assetBaseUrl: config.assetBaseUrl, logger });
   const app = express();
@@ -92,6 +105,9 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
 
   const answers = await CatalogAnswers.open(deps, { maxBytes: config.catalogAnswersBytes });
   const stopCartPurge = scheduleGuestCartPurge(deps);
+  const push = await createPush(deps, options.push);
+  // Push knows nothing of wishlists, nor wishlists of push: what an add means to push is wired here.
+  const wishlistHooks: WishlistHooks = { onAdd: [(_accountId, productIds) => push.watch(productIds)] };
   const api = express.Router();
   api.use(apiTiming(deps));
   // Reads are neither logged nor parsed: on the busiest paths that work would cost more than the answer.
@@ -104,10 +120,12 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   api.use('/catalog', catalogRoutes(answers));
   api.use('/cart', cartRoutes(deps));
   // Auth knows nothing of carts: what a login means to other domains is wired here.
-  api.use('/auth', authRoutes(deps, { onLogin: [mergeGuestCartOnLogin(deps)] }));
+  api.use('/auth', authRoutes(deps, { onLogin: [mergeGuestCartOnLogin(deps), mergeGuestWishlistOnLogin(deps, wishlistHooks.onAdd), linkPushDeviceOnLogin(deps)] }));
   api.use('/account', accountRoutes(deps));
   api.use('/checkout', checkoutRoutes(deps));
   api.use('/orders', orderRoutes(deps, payments.providers));
+  api.use('/wishlist', wishlistRoutes(deps, wishlistHooks));
+  api.use('/push', pushRoutes(deps, push));
   api.use((_req, _res, next) => next(new AppError('not-found')));
   app.use('/api', api);
 
@@ -119,6 +137,7 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   app.use('/ops/api/catalog/answers', answerStatsRoutes(answers, operators));
   app.use('/ops/api/orders', orderOpsRoutes(deps, operators, payments.providers));
   app.use('/ops/api/catalog', catalogOpsRoutes(deps, operators));
+  app.use('/ops/api/push', campaignRoutes(deps, push, operators));
   app.use('/ops', opsRoutes(deps, operators));
   app.use(notFoundPage(releases, { assetBaseUrl: config.assetBaseUrl, headers: securityHeaderList }));
   app.use(errorHandler(logger));
@@ -140,12 +159,15 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
     app,
     releases,
     answers,
+    push,
     async close() {
       stopSweeper();
       await answers.close();
       releases.close();
       killSwitch.close();
       stopCartPurge();
+      // Pushes in flight record their outcomes before telemetry closes.
+      await push.close();
       await telemetry.close();
     },
   };

@@ -3,6 +3,9 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
+/** Push services of the browsers the shop supports: Chrome and Android (FCM; Chromium builds use jmt17), Firefox, Safari, Edge. */
+export const DEFAULT_PUSH_HOSTS = ['fcm.googleapis.com', 'jmt17.google.com', 'updates.push.services.mozilla.com', '*.push.apple.com', '*.notify.windows.com'];
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -53,6 +56,26 @@ const schema = z.object({
   TELEMETRY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
   /** PostgreSQL role analytics queries run as (read-only, sees only the events); created when missing. */
   TELEMETRY_PG_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('sf_telemetry_reader'),
+  /** Where the shop is reached, for absolute links in push notifications; `https://PUBLIC_HOST` when unset. */
+  PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+  /** VAPID key pair (base64url, as `web-push generate-vapid-keys` prints them); made and kept in the store when unset. */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'must be a base64url P-256 public key (87 characters)').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url P-256 private key (43 characters)').optional(),
+  /** Who push services contact about this sender: a `mailto:` address or an `https:` page. */
+  VAPID_SUBJECT: z.string().refine(isVapidSubject, 'must be mailto:<address> or an https: URL of a real host').optional(),
+  /** Push services the shop sends to: host names, or `*.suffix` for every host under it. */
+  PUSH_ALLOWED_HOSTS: z.string().default(DEFAULT_PUSH_HOSTS.join(',')),
+  /** Tests only: one extra push service (`https://127.0.0.1:<port>`) and the PEM file of its certificate. */
+  PUSH_TEST_SERVICE: z.url({ protocol: /^https$/ }).optional(),
+  PUSH_TEST_SERVICE_CA: z.string().min(1).optional(),
+  /** Pushes in flight at once. */
+  PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  /** Campaign pushes a shopper gets at most per PUSH_CAMPAIGN_CAP_HOURS. */
+  PUSH_CAMPAIGN_CAP: z.coerce.number().int().min(1).max(100).default(2),
+  PUSH_CAMPAIGN_CAP_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(24),
+  /** Hours (local to PUSH_TIMEZONE) when campaigns wait: `start-end`, e.g. `21-9`; `off` for none. */
+  PUSH_QUIET_HOURS: z.string().regex(/^(off|([01]?\d|2[0-3])-([01]?\d|2[0-3]))$/, 'must be `start-end` hours (e.g. 21-9) or off').default('21-9'),
+  PUSH_TIMEZONE: z.string().refine(isTimeZone, 'is not an IANA time zone').default('Asia/Kolkata'),
 });
 
 const TRUST_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -88,6 +111,9 @@ export interface Config {
   /** Express's `trust proxy`: false, a hop count, or a list of addresses and ranges. */
   trustProxy: boolean | number | string[];
   telemetry: TelemetryConfig;
+  /** Origin of links in notifications, without a trailing slash. */
+  publicOrigin: string;
+  push: PushConfig;
 }
 
 export interface TelemetryConfig {
@@ -97,6 +123,18 @@ export interface TelemetryConfig {
   tableMaxBytes: number;
   queryTimeoutMs: number;
   pgRole: string;
+}
+
+export interface PushConfig {
+  vapid: { publicKey: string; privateKey: string } | null;
+  subject: string;
+  allowedHosts: string[];
+  testService: { origin: string; caFile: string } | null;
+  concurrency: number;
+  campaignCap: { count: number; windowMs: number };
+  /** Local hours [start, end) when campaigns wait; null when there are none. */
+  quietHours: { start: number; end: number } | null;
+  timeZone: string;
 }
 
 export type SmsConfig =
@@ -139,7 +177,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryTimeoutMs: e.TELEMETRY_QUERY_TIMEOUT_MS,
       pgRole: e.TELEMETRY_PG_ROLE,
     },
+    publicOrigin: (e.PUBLIC_ORIGIN ?? `https://${e.PUBLIC_HOST}`).replace(/\/$/, ''),
+    push: pushConfig(e),
   };
+}
+
+function pushConfig(e: z.infer<typeof schema>): PushConfig {
+  if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
+    throw new TypeError('Invalid configuration:\n  VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both or neither');
+  }
+  if ((e.PUSH_TEST_SERVICE === undefined) !== (e.PUSH_TEST_SERVICE_CA === undefined)) {
+    throw new TypeError('Invalid configuration:\n  PUSH_TEST_SERVICE and PUSH_TEST_SERVICE_CA go together: set both or neither');
+  }
+  const quiet = /^(\d+)-(\d+)$/.exec(e.PUSH_QUIET_HOURS);
+  return {
+    vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } : null,
+    subject: e.VAPID_SUBJECT ?? `mailto:push@${e.PUBLIC_HOST.replace(/:\d+$/, '')}`,
+    allowedHosts: e.PUSH_ALLOWED_HOSTS.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean),
+    testService: e.PUSH_TEST_SERVICE && e.PUSH_TEST_SERVICE_CA ? { origin: new URL(e.PUSH_TEST_SERVICE).origin, caFile: path.resolve(e.PUSH_TEST_SERVICE_CA) } : null,
+    concurrency: e.PUSH_CONCURRENCY,
+    campaignCap: { count: e.PUSH_CAMPAIGN_CAP, windowMs: e.PUSH_CAMPAIGN_CAP_HOURS * 3_600_000 },
+    quietHours: quiet && quiet[1] !== quiet[2] ? { start: Number(quiet[1]), end: Number(quiet[2]) } : null,
+    timeZone: e.PUSH_TIMEZONE,
+  };
+}
+
+/** `mailto:someone@example.com`, or an `https:` URL whose host is not a local name. */
+function isVapidSubject(value: string): boolean {
+  if (/^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return true;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.includes('.') && !/^(localhost|127\.|\[)/.test(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function smsConfig(e: z.infer<typeof schema>): SmsConfig {

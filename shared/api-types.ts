@@ -448,3 +448,91 @@ export interface OrderList {
   orders: OrderSummary[];
   nextCursor: string | null;
 }
+
+/** What a shopper can be told about by push; each device chooses its own. */
+export type PushTopic = 'price_drop' | 'back_in_stock' | 'order_updates' | 'offers';
+
+/** `GET /api/push/key`: the shop's VAPID public key, for `pushManager.subscribe`. */
+export interface PushKey {
+  /** Base64url, uncompressed P-256 point. */
+  publicKey: string;
+}
+
+/**
+ * `POST /api/push/subscriptions`: a `PushSubscription` as `toJSON()` gives it, plus the topics.
+ * `categories` (recently viewed categories) and `wishlist` (a guest's wishlisted product ids)
+ * let segments and price drops reach devices whose shopper has not signed in.
+ */
+export interface PushSubscriptionBody {
+  endpoint: string;
+  expirationTime?: number | null;
+  keys: { p256dh: string; auth: string };
+  topics: PushTopic[];
+  categories?: string[];
+  wishlist?: string[];
+}
+
+/** One device that gets the shopper's notifications. */
+export interface PushDevice {
+  id: string;
+  /** "Chrome on Android". */
+  label: string;
+  topics: PushTopic[];
+  /** True for the device that asked. */
+  current: boolean;
+  createdAt: number;
+}
+
+/** `GET /api/push/subscriptions`: this device and, once signed in, every device of the account. */
+export interface PushDeviceList {
+  devices: PushDevice[];
+}
+
+/** `GET /api/wishlist`: the signed-in shopper's wishlist, newest first. */
+export interface Wishlist {
+  products: ProductSummary[];
+}
+
+/** `POST /ops/api/push/campaigns`. */
+export interface PushCampaignBody {
+  title: string;
+  body: string;
+  url: string;
+  /** Who may get it by their choice of topics; `offers` by default. */
+  topic?: PushTopic;
+  segment?: PushSegment;
+}
+
+/** Narrows a campaign to devices whose shopper viewed a category, or has (or has not) an account. */
+export interface PushSegment {
+  categoryViewed?: string;
+  hasAccount?: boolean;
+}
+
+/** Counts of a finished campaign. */
+export interface PushCampaignCounts {
+  /** Devices in the segment with the topic on. */
+  targeted: number;
+  delivered: number;
+  /** Left out by the per-shopper frequency cap. */
+  capped: number;
+  /** 404/410: the subscription was gone and is deleted. */
+  gone: number;
+  failed: number;
+}
+
+/** A campaign as the ops API answers it. */
+export interface PushCampaign {
+  id: string;
+  title: string;
+  body: string;
+  url: string;
+  topic: PushTopic;
+  segment: PushSegment;
+  status: 'scheduled' | 'sending' | 'sent' | 'failed';
+  createdAt: number;
+  /** When it starts: now, or the end of quiet hours. */
+  sendAt: number;
+  finishedAt: number | null;
+  counts: PushCampaignCounts | null;
+}

@@ -10,6 +10,9 @@ import { runKillSwitchWorker } from './lifecycle/kill-switch-worker';
 import { replayOutboxOnSync } from './lifecycle/outbox-sync';
 import { listenForPageMessages } from './lifecycle/page-messages';
 import { precacheRelease } from './precache';
+import { listenForClicks } from './push/notification-click';
+import { listenForPushes } from './push/show-push';
+import { listenForSubscriptionChanges } from './push/subscription-change';
 import { readRelease } from './release';
 import { routeNavigations } from './routing/navigation-route';
 import { bypassTelemetry } from './routing/telemetry-bypass';
@@ -28,6 +31,9 @@ if (release.killed) {
   routeRuntimeCaches();
   listenForPageMessages();
   replayOutboxOnSync();
+  listenForPushes(release.release, release.precache);
+  listenForClicks(release.release);
+  listenForSubscriptionChanges();
   // The first worker controls the page that installed it, so its data is cached from the first visit.
   clientsClaim();
   self.addEventListener('activate', (event) => event.waitUntil(deleteStaleCaches()));

@@ -66,6 +66,11 @@ export const errorMessages = {
   'webhook-stale': { status: 400, message: 'The webhook timestamp is more than 5 minutes from the server time.' },
   'webhook-replayed': { status: 409, message: 'This webhook event was already received.' },
   'unknown-payment-provider': { status: 404, message: 'No payment provider has this name.' },
+  'push-endpoint-refused': { status: 400, message: 'This push subscription is not from a push service the shop sends to.' },
+  'push-subscription-not-found': { status: 404, message: 'No push subscription of this device has this id.' },
+  'push-payload-too-large': { status: 400, message: 'The notification is too large: keep title, body and link within 3 KB.' },
+  'campaign-not-found': { status: 404, message: 'No push campaign has this id.' },
+  'wishlist-full': { status: 409, message: 'Your wishlist holds at most 200 products. Remove some to add more.' },
   'internal': { status: 500, message: 'Something went wrong on our side. Please try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -5,7 +5,9 @@ import type { CatalogTables } from '../catalog/tables';
 import type { OpsTables } from '../ops/tables';
 import type { OrderTables } from '../orders/tables';
 import type { PaymentTables } from '../payments/tables';
+import type { PushTables } from '../push/tables';
 import type { SwTables } from '../pwa/tables';
 import type { TelemetryTables } from '../telemetry/tables';
+import type { WishlistTables } from '../wishlist/tables';
 
-export interface Database extends CatalogTables, CartTables, TelemetryTables, AuthTables, OpsTables, SwTables, OrderTables, PaymentTables {}
+export interface Database extends CatalogTables, CartTables, TelemetryTables, AuthTables, OpsTables, SwTables, OrderTables, PaymentTables, PushTables, WishlistTables {}

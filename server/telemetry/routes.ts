@@ -23,6 +23,7 @@ import { openPostgresEngine } from './engine/postgres-engine';
 import { runFql } from './fql/run-fql';
 import { renderText } from './fql/text-table';
 import { Ingestion } from './ingest';
+import { INTERNAL_EVENT_TABLES, internalEvents } from './internal-events';
 import { TABLE_NAME, TableRegistry } from './tables';
 
 /** Tables the shop writes to itself (ARCHITECTURE §6), created on start; `server` only the shop may write (INTERNAL_TABLES). */
@@ -56,13 +57,16 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
     engine = await openDuckdbEngine({ dir: settings.dir, queryTimeoutMs: settings.queryTimeoutMs });
   }
   const tables = await TableRegistry.open(deps.store.db, engine, deps.now);
-  for (const own of OWN_TABLES) await tables.ensure(own.name, own.ttl);
+  for (const own of [...OWN_TABLES, ...INTERNAL_EVENT_TABLES]) await tables.ensure(own.name, own.ttl);
   const ingestion = new Ingestion(engine, tables, deps.now, settings.tableMaxBytes);
   const analytics = new Analytics(engine, tables, deps.now);
   const budget = new IngestBudget(settings, deps.now);
   const timings = apiTimingRecorder(deps);
   // The shop's own writer: the only one internal tables such as `server` accept.
   timings.attach({ bulk: (table, documents) => ingestion.bulk(table, documents, 'server') });
+  // Other domains' internal events (push outcomes) go in through the same writer.
+  const internal = internalEvents(deps);
+  internal.attach({ bulk: (table, documents) => ingestion.bulk(table, documents, 'server') });
 
   const purge = async () => {
     for (const table of tables.list()) await engine.purge(table.name, tables.cutoff(table));
@@ -130,6 +134,7 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
   router.close = async () => {
     clearInterval(timer);
     await timings.detach();
+    await internal.detach();
     await engine.close();
   };
   return router;

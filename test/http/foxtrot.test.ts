@@ -65,7 +65,7 @@ for (const kind of telemetryStoreKinds()) {
     describe('tables', () => {
       it('lists created tables and the shop’s own', async () => {
         const res = await call('GET', '/foxtrot/v1/tables');
-        assert.deepEqual(res.json.map((t: { name: string }) => t.name), ['events', 'server', 'storefront']);
+        assert.deepEqual(res.json.map((t: { name: string }) => t.name), ['events', 'push', 'server', 'storefront']);
         assert.deepEqual((await call('GET', '/foxtrot/v1/tables/events')).json, { name: 'events', ttl: 7 });
       });
       it('rejects duplicates, bad names and unknown tables with stable codes', async () => {

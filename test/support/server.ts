@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createApp, type ShopApp } from '../../server/app';
+import { createApp, type AppOptions, type ShopApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { seedCatalogIfEmpty } from '../../server/catalog/seed/index';
 import { createLogger } from '../../server/http/logger';
@@ -40,6 +40,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Products to seed; the default is a small but real catalog that keeps tests quick. */
   seedProducts?: number;
+  /** App options (the push sender's DNS and waits). */
+  app?: AppOptions;
 }
 
 /** Starts a server on 127.0.0.1 with a random port. */
@@ -62,7 +64,7 @@ export async function startServer(kind: StoreKind, options: StartOptions = {}): 
     },
   };
   const logger = createLogger(config.logLevel);
-  const shop = await createApp({ config, store, logger, now: () => clock.now });
+  const shop = await createApp({ config, store, logger, now: () => clock.now }, options.app);
   // The same listener as `npm start`: shells and catalog reads answered before Express.
   const server = http.createServer(shop.listener).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -1,4 +1,4 @@
-/** The console's calls: the Foxtrot analytics and FQL API, and the saved-dashboards API. */
+/** The console's calls: the Foxtrot analytics and FQL API, the saved-dashboards API and push campaigns. */
 import type { DashboardDoc, SavedDashboard } from './model/widget';
 
 export class ApiError extends Error {
@@ -15,6 +15,20 @@ export interface FqlTable {
   headers: { name: string; maxLength: number }[];
   rows: Record<string, string | number | boolean | null>[];
 }
+/** A push campaign as `/ops/api/push/campaigns` answers it. */
+export interface PushCampaignView {
+  id: string;
+  title: string;
+  body: string;
+  url: string;
+  topic: string;
+  segment: { categoryViewed?: string; hasAccount?: boolean };
+  status: string;
+  createdAt: number;
+  sendAt: number;
+  counts: { targeted: number; delivered: number; capped: number; gone: number; failed: number } | null;
+}
+
 export interface DashboardSummary {
   id: string;
   name: string;
@@ -50,4 +64,6 @@ export const api = {
   createDashboard: (doc: DashboardDoc) => call<SavedDashboard>('POST', '/ops/api/dashboards', doc),
   updateDashboard: (id: string, doc: DashboardDoc) => call<SavedDashboard>('PUT', `/ops/api/dashboards/${encodeURIComponent(id)}`, doc),
   deleteDashboard: (id: string) => call<void>('DELETE', `/ops/api/dashboards/${encodeURIComponent(id)}`),
+  listCampaigns: () => call<{ campaigns: PushCampaignView[] }>('GET', '/ops/api/push/campaigns').then((r) => r.campaigns),
+  createCampaign: (body: Record<string, unknown>) => call<{ campaign: PushCampaignView }>('POST', '/ops/api/push/campaigns', body).then((r) => r.campaign),
 };

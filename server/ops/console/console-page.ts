@@ -12,12 +12,12 @@ import { escapeHtml } from '../html';
 import { distLayout } from '../../../shared/dist-layout';
 import { readConsoleManifest, type ConsoleManifest } from './console-build';
 
-/** `/console`, `/console/fql` and `/console/d/<id>` answer the page; `/console/assets/<hash>/<file>` the bundle. */
+/** `/console`, `/console/fql`, `/console/push` and `/console/d/<id>` answer the page; `/console/assets/<hash>/<file>` the bundle. */
 export function consoleRoutes(distDir: string): Router {
   const router = express.Router();
   const csp = createCspHeader('');
 
-  router.get(['/console', '/console/fql', '/console/d/:id'], (_req, res) => {
+  router.get(['/console', '/console/fql', '/console/push', '/console/d/:id'], (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     const manifest = readConsoleManifest(distDir);
     if (!manifest) {

@@ -11,6 +11,7 @@ import * as productFamilies from './0008-product-families';
 import * as productReviews from './0009-product-reviews';
 import * as otpPerBrowser from './0010-otp-per-browser';
 import * as guestCartExpiry from './0011-guest-cart-expiry';
+import * as push from './0012-push';
 
 export const migrations: Record<string, Migration> = {
   '0001-catalog': catalog,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-product-reviews': productReviews,
   '0010-otp-per-browser': otpPerBrowser,
   '0011-guest-cart-expiry': guestCartExpiry,
+  '0012-push': push,
 };

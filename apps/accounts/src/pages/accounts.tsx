@@ -11,6 +11,7 @@ import ForgotPage from './forgot';
 import HomePage from './home';
 import LoginPage from './login';
 import MobilePage from './mobile';
+import NotificationsPage from './notifications';
 import NotFoundPage from './not-found';
 import OrderPage from './order';
 import OrdersPage from './orders';
@@ -18,6 +19,7 @@ import PasswordPage from './password';
 import ProfilePage from './profile';
 import SecurityPage from './security';
 import VerifyPage from './verify';
+import WishlistPage from './wishlist';
 
 // Every section is in this one chunk: all of them together are about 17 kB compressed, well within
 // the page budget, and a chunk per section would make each first tap wait for a round trip.
@@ -39,6 +41,8 @@ export default function AccountsPage(): React.ReactNode {
         <Route path="mobile" element={<MobilePage />} />
         <Route path="orders" element={<OrdersPage />} />
         <Route path="orders/:orderId" element={<OrderPage />} />
+        <Route path="wishlist" element={<WishlistPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AccountSessionProvider>

@@ -14,6 +14,7 @@ import {
   DeliverTo,
   ErrorState,
   formatOrderDate,
+  offerPush,
   OrderItems,
   paymentMethodLabel,
   paymentStatusLabel,
@@ -113,6 +114,8 @@ function Confirmation(): React.ReactNode {
     if (outcome === 'placed' || outcome === 'paid') {
       finishSession();
       refreshCart();
+      // A placed order is a moment shoppers want news of: offer order updates (never on load otherwise).
+      offerPush('order');
     }
   }, [order, outcome]);
 

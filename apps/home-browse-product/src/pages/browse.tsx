@@ -1,5 +1,5 @@
 /** Browse a category: sort, facet filters in the URL, and an infinitely scrolling grid. */
-import { buttonClassName, EmptyState, Skeleton, useHydrated, type BrowseResult } from '@storefront/kit';
+import { buttonClassName, EmptyState, noteCategoryView, Skeleton, useHydrated, type BrowseResult } from '@storefront/kit';
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { activeFilterCount, browseApiPath, clearFilters, NO_SELECTION, readSelection, selectionToParams, type BrowseSelection } from '../browse/browse-params';
@@ -25,7 +25,10 @@ export default function BrowsePage(): React.ReactNode {
   const category = state.first?.category ?? null;
 
   useEffect(() => {
-    if (category) document.title = `${category.name}: buy online at the best prices · Storefront`;
+    if (!category) return;
+    document.title = `${category.name}: buy online at the best prices · Storefront`;
+    // Campaign segments ("viewed mobiles") follow the categories a device browses.
+    noteCategoryView(category.slug);
   }, [category]);
 
   const apply = (next: BrowseSelection): void => {

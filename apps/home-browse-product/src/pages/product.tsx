@@ -9,6 +9,7 @@ import {
   flushOutbox,
   formatRupees,
   FREE_DELIVERY_THRESHOLD,
+  noteProductView,
   outboxResult,
   Price,
   RatingPill,
@@ -19,6 +20,7 @@ import {
   useApi,
   useHydrated,
   useToast,
+  WishlistHeart,
   type Product,
   type ProductSummary,
 } from '@storefront/kit';
@@ -79,6 +81,7 @@ function ProductView({ product, loadingSibling = false }: { product: Product; lo
   useEffect(() => {
     document.title = `${product.title} · Storefront`;
     recordRecentlyViewed(product.id);
+    noteProductView(product);
   }, [product]);
 
   const addToCart = async (): Promise<boolean> => {
@@ -108,6 +111,7 @@ function ProductView({ product, loadingSibling = false }: { product: Product; lo
     <div className="product">
       <div className="product-media card">
         <Gallery images={product.images} index={imageIndexForColor(product.images, choice.color)} />
+        <WishlistHeart productId={product.id} title={product.title} className="product-heart" />
       </div>
       <div className="product-main">
         <section className="product-info card" aria-labelledby="product-title">

@@ -4,6 +4,7 @@ import type { ProductSummary } from '../../../../../shared/api-types';
 import { Price } from '../Price';
 import { RatingPill } from '../RatingPill';
 import { Skeleton } from '../Skeleton';
+import { WishlistHeart } from '../WishlistHeart';
 import './product-card.css';
 
 /** The product page URL of a product. */
@@ -17,26 +18,29 @@ export interface ProductCardProps {
   eager?: boolean;
 }
 
-/** One product card; the whole card is the link, so its tap target is the card. */
+/** One product card; the whole card is the link, so its tap target is the card (the heart sits beside it). */
 export function ProductCard({ product, eager = false }: ProductCardProps): React.ReactNode {
   return (
-    <Link to={productPath(product)} className="pc" data-testid="product-card" data-product-id={product.id}>
-      <span className="pc-image">
-        <img src={product.image.url} alt={product.image.alt} width="200" height="200" loading={eager ? 'eager' : 'lazy'} decoding="async" />
-        {!product.inStock && <span className="pc-oos">Out of stock</span>}
-      </span>
-      <span className="pc-brand">
-        {product.brand}
-        {product.assured && <span className="pc-assured">Assured</span>}
-      </span>
-      <span className="pc-title">{product.title}</span>
-      <span className="pc-rating">
-        <RatingPill rating={product.rating} count={product.ratingCount} />
-      </span>
-      <span className="pc-price">
-        <Price price={product.price} mrp={product.mrp} discountPercent={product.discountPercent} />
-      </span>
-    </Link>
+    <div className="pc-box">
+      <Link to={productPath(product)} className="pc" data-testid="product-card" data-product-id={product.id}>
+        <span className="pc-image">
+          <img src={product.image.url} alt={product.image.alt} width="200" height="200" loading={eager ? 'eager' : 'lazy'} decoding="async" />
+          {!product.inStock && <span className="pc-oos">Out of stock</span>}
+        </span>
+        <span className="pc-brand">
+          {product.brand}
+          {product.assured && <span className="pc-assured">Assured</span>}
+        </span>
+        <span className="pc-title">{product.title}</span>
+        <span className="pc-rating">
+          <RatingPill rating={product.rating} count={product.ratingCount} />
+        </span>
+        <span className="pc-price">
+          <Price price={product.price} mrp={product.mrp} discountPercent={product.discountPercent} />
+        </span>
+      </Link>
+      <WishlistHeart productId={product.id} title={product.title} className="pc-heart" />
+    </div>
   );
 }
 

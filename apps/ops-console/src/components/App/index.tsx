@@ -1,6 +1,7 @@
 /**
  * The console's frame: top bar with tabs, saved dashboards and sharing. The URL is the state:
- * `/ops/console/d/<id>` is a saved dashboard, `/ops/console#view=…` an unsaved one, `/ops/console/fql` FQL.
+ * `/ops/console/d/<id>` is a saved dashboard, `/ops/console#view=…` an unsaved one, `/ops/console/fql` FQL,
+ * `/ops/console/push` push campaigns.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { api, type DashboardSummary } from '../../api';
@@ -9,11 +10,13 @@ import { decodeView, encodeView } from '../../model/view-url';
 import type { DashboardDoc } from '../../model/widget';
 import { DashboardView } from '../DashboardView';
 import { FqlTab } from '../FqlTab';
+import { PushTab } from '../PushTab';
 
-type Route = { tab: 'dashboard' | 'fql'; id: string | null };
+type Route = { tab: 'dashboard' | 'fql' | 'push'; id: string | null };
 
 function readRoute(): Route {
   if (location.pathname.startsWith('/ops/console/fql')) return { tab: 'fql', id: null };
+  if (location.pathname.startsWith('/ops/console/push')) return { tab: 'push', id: null };
   const match = /^\/ops\/console\/d\/([A-Za-z0-9_-]+)/.exec(location.pathname);
   return { tab: 'dashboard', id: match ? match[1]! : null };
 }
@@ -105,6 +108,9 @@ export function App() {
           <button role="tab" aria-selected={route.tab === 'fql'} onClick={() => go('/ops/console/fql')}>
             FQL
           </button>
+          <button role="tab" aria-selected={route.tab === 'push'} onClick={() => go('/ops/console/push')}>
+            Push
+          </button>
         </div>
         <span className="grow" />
         {route.tab === 'dashboard' && (
@@ -139,7 +145,7 @@ export function App() {
           <button type="button" className="icon" aria-label="Dismiss" onClick={() => setNotice(null)}>✕</button>
         </div>
       )}
-      <main>{route.tab === 'fql' ? <FqlTab /> : doc ? <DashboardView doc={doc} onChange={setDoc} /> : <p className="empty big">Loading…</p>}</main>
+      <main>{route.tab === 'fql' ? <FqlTab /> : route.tab === 'push' ? <PushTab /> : doc ? <DashboardView doc={doc} onChange={setDoc} /> : <p className="empty big">Loading…</p>}</main>
     </div>
   );
 }
