@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ellipse, flat, paintPhoto, rect, vignette, type Scene } from '../../../test/support/painted-photo';
+import { ellipse, flat, paintPhoto, rect, vignette, type Scene } from './painted-photo';
 import { analysisPixels } from '../processing/encode-photo';
 import { deltaE2000, labOfCss } from './colour-space';
 import { photoPalette, type NamedColour } from './photo-palette';

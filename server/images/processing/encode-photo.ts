@@ -2,7 +2,7 @@
  * Everything the shop serves of one original, made once: AVIF and WebP at each width the pages use,
  * a tiny blurred placeholder, and the palette the swatches come from.
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { PHOTO_FORMATS, PHOTO_WIDTHS, type PhotoFormat } from '../../../shared/product-images';
 import { photoPalette, type NamedColour, type PhotoPalette } from '../palette/photo-palette';
 import type { RgbaImage } from '../palette/background-mask';
@@ -22,7 +22,7 @@ export interface EncodedPhoto {
 }
 
 // Effort 2 of AVIF costs a tenth of the default's time for about 10 % more bytes (measured, see decisions).
-const ENCODERS: Record<PhotoFormat, (image: sharp.Sharp) => sharp.Sharp> = {
+const ENCODERS: Record<PhotoFormat, (image: Sharp) => Sharp> = {
   avif: (image) => image.avif({ quality: 50, effort: 2 }),
   webp: (image) => image.webp({ quality: 72, effort: 4 }),
 };

@@ -4,7 +4,7 @@
  * picture turned upright and converted to sRGB, every metadata block (EXIF, GPS, XMP, comments) gone.
  */
 import crypto from 'node:crypto';
-import sharp from 'sharp';
+import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { sniffFormat, UPLOAD_LIMITS } from './upload-limits';
 
 /** Why an upload was refused: a code of the server's message table and what to tell the operator. */
@@ -36,7 +36,7 @@ export async function normalizeOriginal(bytes: Uint8Array): Promise<Original> {
   if (bytes.byteLength > UPLOAD_LIMITS.maxBytes) throw new UploadRefused('image-too-large', { bytes: bytes.byteLength, maxBytes: UPLOAD_LIMITS.maxBytes });
   const sniffed = sniffFormat(bytes);
   if (!sniffed) throw new UploadRefused('image-type-unsupported', { accepted: ['image/jpeg', 'image/png', 'image/webp'] });
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(bytes, DECODE_OPTIONS).metadata();
   } catch {
@@ -53,7 +53,7 @@ export async function normalizeOriginal(bytes: Uint8Array): Promise<Original> {
   const pipeline = sharp(bytes, DECODE_OPTIONS).autoOrient().toColourspace('srgb');
   // Transparency is kept losslessly; everything else as a near-lossless JPEG (a photo as PNG is huge).
   const format = meta.hasAlpha ? 'png' : 'jpeg';
-  let out: { data: Buffer; info: sharp.OutputInfo };
+  let out: { data: Buffer; info: OutputInfo };
   try {
     out = await (format === 'png' ? pipeline.png({ compressionLevel: 6 }) : pipeline.jpeg({ quality: 92, chromaSubsampling: '4:4:4', mozjpeg: true })).toBuffer({ resolveWithObject: true });
   } catch {

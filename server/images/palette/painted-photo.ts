@@ -1,7 +1,7 @@
 /**
  * Product "photos" painted pixel by pixel with colours the test knows: a backdrop (flat, vignetted
  * or coloured), product shapes with lighting gradients, a soft floor shadow and sensor noise, then
- * saved as a JPEG like a camera would. The palette tests check what the pipeline finds against them.
+ * saved as a JPEG like a camera would. For the palette tests and the image benchmark only.
  */
 import sharp from 'sharp';
 
@@ -81,7 +81,7 @@ export async function paintPhoto(scene: Scene): Promise<Buffer> {
           if (d < 1) colour = lit(colour, 1 - s.darkness * (1 - d) ** 1.5);
         }
         for (const shape of scene.shapes) if (shape.inside(x, y)) colour = shape.colour(x, y);
-        for (let c = 0; c < 3; c++) sum[c] += colour[c]! / 4;
+        for (let c = 0; c < 3; c++) sum[c] = sum[c]! + colour[c]! / 4;
       }
       const grain = (scene.noise ?? 0) * noise();
       for (let c = 0; c < 3; c++) data[(py * size + px) * 3 + c] = Math.max(0, Math.min(255, Math.round(sum[c]! + grain)));
