@@ -22,7 +22,6 @@ import { requireJson } from './http/require-json';
 import { ReleaseRegistry } from './shells/release-registry';
 import { notFoundPage, shellAnswerer } from './shells/shell-routes';
 import { captureHeaders, securityHeaders } from './http/security-headers';
-import { imageRoutes } from './catalog/image-routes';
 import { createOperatorAuth } from './http/operators/operator-auth';
 import { opsRoutes } from './ops/routes';
 import { telemetryRoutes } from './telemetry/routes';
@@ -41,6 +40,11 @@ import { testGatewayPageRoutes } from './payments/test-gateway/pay-routes';
 import { paymentWebhookRoutes } from './payments/webhook-routes';
 import { createRequestListener } from './request-listener';
 import { apiTiming, apiTimingRecorder } from './telemetry/api-timing';
+import { imageRoutes } from './images/image-routes';
+import { opsImagesPage } from './images/ops-images-page';
+import { PhotoPipeline } from './images/photo-pipeline';
+import { FsImageStore } from './images/store/fs-image-store';
+import { uploadRoutes } from './images/upload-routes';
 
 export interface ShopApp {
   /** The HTTP server's request listener: shells and catalog reads first, then `app`. */
@@ -49,6 +53,8 @@ export interface ShopApp {
   releases: ReleaseRegistry;
   /** The catalog's answers kept in memory (their stats say how much). */
   answers: CatalogAnswers;
+  /** The product photo pipeline (uploads, seeded drawings becoming photos). */
+  photos: PhotoPipeline;
   close(): Promise<void>;
 }
 
@@ -81,7 +87,9 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
 
   app.use('/static', staticAssets(config.distDir));
   app.use(publicFiles());
-  app.use('/img', imageRoutes(deps));
+  const images = FsImageStore.inDataDir(config.dataDir);
+  const photos = new PhotoPipeline({ store: deps.store, images, logger, workers: config.imageWorkers, seedPhotos: config.seedPhotos });
+  app.use('/img', imageRoutes(deps, images, photos));
   const payments = await createPayments(deps);
   // The test gateway's hosted page; a real gateway's page lives on the gateway's own site.
   app.use('/pay/test-gateway', testGatewayPageRoutes(deps, payments.testGateway, { webhookUrl: config.testGatewayWebhookUrl }));
@@ -113,7 +121,10 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
   app.use('/ops/api/sw', swOpsRoutes(deps, killSwitch, operators));
   app.use('/ops/api/catalog/answers', answerStatsRoutes(answers, operators));
   app.use('/ops/api/orders', orderOpsRoutes(deps, operators, payments.providers));
+  // Before the catalog's ops routes: image bodies are not JSON.
+  app.use('/ops/api/catalog/products/:productId/images', uploadRoutes(deps, operators, photos));
   app.use('/ops/api/catalog', catalogOpsRoutes(deps, operators));
+  app.use('/ops/catalog/images', opsImagesPage(deps, operators, photos));
   app.use('/ops', opsRoutes(deps, operators));
   app.use(notFoundPage(releases, { assetBaseUrl: config.assetBaseUrl, headers: securityHeaderList }));
   app.use(errorHandler(logger));
@@ -135,8 +146,10 @@ export async function createApp(deps: ServerDeps): Promise<ShopApp> {
     app,
     releases,
     answers,
+    photos,
     async close() {
       stopSweeper();
+      await photos.close();
       await answers.close();
       releases.close();
       killSwitch.close();

@@ -34,6 +34,10 @@ const schema = z.object({
   TEST_GATEWAY_SECRET: z.string().min(32).optional(),
   /** Where the test gateway posts its webhooks; by default the address the payment page was served on. */
   TEST_GATEWAY_WEBHOOK_URL: z.string().url().optional(),
+  /** Worker threads that process product photos (each runs one photo at a time). */
+  IMAGE_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  /** `demand`: a seeded drawing becomes a photo the first time it is viewed; `off`: drawings only. */
+  SEED_PHOTOS: z.enum(['demand', 'off']).default('demand'),
 });
 
 export interface Config {
@@ -55,6 +59,8 @@ export interface Config {
   testGatewaySecret: string | undefined;
   testGatewayWebhookUrl: string | undefined;
   catalogAnswersBytes: number;
+  imageWorkers: number;
+  seedPhotos: 'demand' | 'off';
 }
 
 export type SmsConfig =
@@ -88,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testGatewaySecret: e.TEST_GATEWAY_SECRET,
     testGatewayWebhookUrl: e.TEST_GATEWAY_WEBHOOK_URL,
     catalogAnswersBytes: Math.round(e.CATALOG_ANSWERS_MB * 1024 * 1024),
+    imageWorkers: e.IMAGE_WORKERS,
+    seedPhotos: e.SEED_PHOTOS,
   };
 }
 

@@ -59,6 +59,13 @@ export const errorMessages = {
   'webhook-stale': { status: 400, message: 'The webhook timestamp is more than 5 minutes from the server time.' },
   'webhook-replayed': { status: 409, message: 'This webhook event was already received.' },
   'unknown-payment-provider': { status: 404, message: 'No payment provider has this name.' },
+  'image-upload-missing': { status: 400, message: 'Send an image: the file itself as the request body, or multipart/form-data with a file field named "image".' },
+  'image-type-unsupported': { status: 415, message: 'Upload a JPEG, PNG or WebP photo; this file is something else.' },
+  'image-too-large': { status: 413, message: 'This image is too large: at most 15 MB and 40 megapixels.' },
+  'image-dimensions': { status: 422, message: 'The image must be between 200 and 10,000 pixels on each side.' },
+  'image-unreadable': { status: 422, message: 'This image file is damaged or incomplete and cannot be read.' },
+  'too-many-images': { status: 409, message: 'A product holds at most 12 images.' },
+  'images-busy': { status: 503, message: 'Many images are being processed right now. Try again in a minute.' },
   'internal': { status: 500, message: 'Something went wrong on our side. Please try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

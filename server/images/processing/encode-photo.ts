@@ -4,7 +4,7 @@
  */
 import sharp, { type Sharp } from 'sharp';
 import { PHOTO_FORMATS, PHOTO_WIDTHS, type PhotoFormat } from '../../../shared/product-images';
-import { photoPalette, type NamedColour, type PhotoPalette } from '../palette/photo-palette';
+import { photoPalette, type PhotoPalette } from '../palette/photo-palette';
 import type { RgbaImage } from '../palette/background-mask';
 import { DECODE_OPTIONS } from './normalize-original';
 
@@ -36,7 +36,7 @@ export function widthsFor(width: number): number[] {
 }
 
 /** Encodes every file of a photo and analyses its colours. */
-export async function encodePhoto(original: Buffer, width: number, colours: readonly NamedColour[]): Promise<EncodedPhoto> {
+export async function encodePhoto(original: Buffer, width: number): Promise<EncodedPhoto> {
   const widths = widthsFor(width);
   const files: EncodedFile[] = [];
   // One after the other: the pool bounds how many photos run at once, and each encode already uses libvips' threads.
@@ -45,7 +45,7 @@ export async function encodePhoto(original: Buffer, width: number, colours: read
     for (const format of PHOTO_FORMATS) files.push({ name: `${w}.${format}`, bytes: await ENCODERS[format](resized.clone()).toBuffer() });
   }
   const tiny = await sharp(original, DECODE_OPTIONS).resize(PLACEHOLDER_SIDE, PLACEHOLDER_SIDE, { fit: 'inside' }).webp({ quality: 40, smartSubsample: true }).toBuffer();
-  return { files, widths, placeholder: `data:image/webp;base64,${tiny.toString('base64')}`, analysis: photoPalette(await analysisPixels(original), colours) };
+  return { files, widths, placeholder: `data:image/webp;base64,${tiny.toString('base64')}`, analysis: photoPalette(await analysisPixels(original)) };
 }
 
 /** A small RGBA rendering of a photo, enough to tell its colours apart. */

@@ -38,7 +38,8 @@ export async function normalizeOriginal(bytes: Uint8Array): Promise<Original> {
   if (!sniffed) throw new UploadRefused('image-type-unsupported', { accepted: ['image/jpeg', 'image/png', 'image/webp'] });
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, DECODE_OPTIONS).metadata();
+    // Headers only (no pixels are decoded), so no pixel limit here: the size is checked just below.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw new UploadRefused('image-unreadable', { format: sniffed });
   }
