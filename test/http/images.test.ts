@@ -39,8 +39,8 @@ for (const kind of storeKinds()) {
     let phone: Product;
     let photo: Buffer;
 
-    const upload = (productId: string, body: BodyInit, headers: Record<string, string> = {}, query = '') =>
-      fetch(`${server.url}/ops/api/catalog/products/${productId}/images${query}`, { method: 'POST', body, headers: { ...server.operator, 'content-type': 'image/jpeg', ...headers } });
+    const upload = (productId: string, body: Buffer, headers: Record<string, string> = {}, query = '') =>
+      fetch(`${server.url}/ops/api/catalog/products/${productId}/images${query}`, { method: 'POST', body: new Uint8Array(body), headers: { ...server.operator, 'content-type': 'image/jpeg', ...headers } });
     const product = async (id: string) => (await (await fetch(`${server.url}/api/catalog/products/${id}`)).json()) as Product;
     const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 
@@ -119,8 +119,8 @@ for (const kind of storeKinds()) {
         const form = new FormData();
         const png = await sharp(photo).png().toBuffer();
         form.append('alt', 'Both sides');
-        form.append('image', new Blob([photo], { type: 'image/jpeg' }), 'a.jpg');
-        form.append('image', new Blob([png], { type: 'image/png' }), 'b.png');
+        form.append('image', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'a.jpg');
+        form.append('image', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'b.png');
         const res = await fetch(`${server.url}/ops/api/catalog/products/${phone.id}/images?position=0`, { method: 'POST', body: form, headers: server.operator });
         const body = (await res.json()) as { images: Array<{ index: number; alt: string }> };
         assert.equal(res.status, 201, JSON.stringify(body));
@@ -152,7 +152,7 @@ for (const kind of storeKinds()) {
       });
 
       it('should be for operators only, from our own pages, for products that exist', async () => {
-        const anonymous = await fetch(`${server.url}/ops/api/catalog/products/${phone.id}/images`, { method: 'POST', body: photo, headers: { 'content-type': 'image/jpeg' } });
+        const anonymous = await fetch(`${server.url}/ops/api/catalog/products/${phone.id}/images`, { method: 'POST', body: new Uint8Array(photo), headers: { 'content-type': 'image/jpeg' } });
         assert.equal(anonymous.status, 401);
         assert.equal(await errorCode(anonymous), 'operator-required');
         const crossSite = await upload(phone.id, photo, { 'sec-fetch-site': 'cross-site' });
@@ -173,7 +173,7 @@ for (const kind of storeKinds()) {
         assert.match(html, /enctype="multipart\/form-data"/);
         assert.ok(html.includes(phone.title.replace(/&/g, '&#38;').slice(0, 20)) || html.includes('<h1>'));
         const form = new FormData();
-        form.append('image', new Blob([photo], { type: 'image/jpeg' }), 'c.jpg');
+        form.append('image', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'c.jpg');
         const res = await fetch(`${server.url}/ops/catalog/images?product=${phone.id}`, { method: 'POST', body: form, headers: server.operator, redirect: 'manual' });
         assert.equal(res.status, 303);
         assert.equal(res.headers.get('location'), `/ops/catalog/images?product=${phone.id}&added=1`);
