@@ -3,6 +3,9 @@
  * refuse bad files, what is served under /img, and seeded drawings becoming photos on demand.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
@@ -162,6 +165,32 @@ for (const kind of storeKinds()) {
         assert.equal(await errorCode(unknown), 'product-not-found');
         const badPosition = await upload(phone.id, photo, {}, '?position=-1');
         assert.equal(badPosition.status, 400);
+      });
+    });
+
+    describe('npm run images -- add', () => {
+      it('should add photos to a product in the store the environment names, and refuse bad files by name', async () => {
+        const file = path.join(server.config.dataDir, 'upload.jpg');
+        fs.writeFileSync(file, photo);
+        const svg = path.join(server.config.dataDir, 'drawing.svg');
+        fs.writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg"/>');
+        const env = { ...process.env, DATA_DIR: server.config.dataDir, LOG_LEVEL: 'silent', ...(server.config.databaseUrl ? { DATABASE_URL: server.config.databaseUrl, DATABASE_SCHEMA: server.config.databaseSchema! } : {}) };
+        // Asynchronous: the server under test runs in this very process and must keep answering.
+        const cli = (...args: string[]) =>
+          new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+            execFile(process.execPath, ['--import', 'tsx', 'server/images/images-cli.ts', ...args], { env, encoding: 'utf8' }, (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+          });
+        const before = (await product(phone.id)).images.length;
+        const ok = await cli('add', phone.id, file, '--alt', 'From the CLI');
+        assert.equal(ok.status, 0, ok.stderr);
+        assert.match(ok.stdout, new RegExp(`image #${before} of ${phone.id}: 480×480`));
+        const now = await product(phone.id);
+        assert.equal(now.images.length, before + 1);
+        assert.equal(now.images.at(-1)!.alt, 'From the CLI');
+        const refused = await cli('add', phone.id, svg);
+        assert.equal(refused.status, 1);
+        assert.match(refused.stderr, /^image-type-unsupported:/);
+        assert.equal((await cli('add', phone.id)).status, 2, 'usage');
       });
     });
 

@@ -20,7 +20,12 @@ interface Pending {
 interface Slot {
   worker: Worker;
   busy: Pending | null;
+  /** Stops an idle worker after IDLE_MS, giving its memory back. */
+  idleTimer: NodeJS.Timeout | null;
 }
+
+// A worker holds libvips and its loaded code (tens of MB): kept while work comes, not forever.
+const IDLE_MS = 60_000;
 
 /** Thrown by `run` when the queue is full: the caller answers "busy, try again". */
 export class PoolFull extends Error {
@@ -69,6 +74,7 @@ export class PhotoPool {
     for (const pending of [...this.queues.upload, ...this.queues.background]) pending.resolve({ ok: false, message: 'the server is stopping' });
     this.queues.upload.length = 0;
     this.queues.background.length = 0;
+    for (const slot of this.slots) if (slot.idleTimer) clearTimeout(slot.idleTimer);
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
     this.slots.length = 0;
   }
@@ -81,6 +87,8 @@ export class PhotoPool {
       if (!slot && this.slots.length < this.options.size) slot = this.spawn();
       if (!slot) return;
       (this.queues.upload[0] === pending ? this.queues.upload : this.queues.background).shift();
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.idleTimer = null;
       slot.busy = pending;
       slot.worker.postMessage({ id: pending.id, job: pending.job });
     }
@@ -88,12 +96,16 @@ export class PhotoPool {
 
   private spawn(): Slot {
     const worker = new Worker(new URL('./photo-worker-entry.mjs', import.meta.url));
-    const slot: Slot = { worker, busy: null };
+    const slot: Slot = { worker, busy: null, idleTimer: null };
     worker.on('message', (message: { id: number; outcome: JobOutcome }) => {
       const pending = slot.busy;
       slot.busy = null;
       if (pending && pending.id === message.id) pending.resolve(message.outcome);
       this.dispatch();
+      if (!slot.busy) {
+        slot.idleTimer = setTimeout(() => this.retire(slot, 'idle'), IDLE_MS);
+        slot.idleTimer.unref();
+      }
     });
     worker.on('error', (error) => {
       this.options.logger.error({ err: error }, 'a photo worker failed; starting another');
@@ -109,6 +121,7 @@ export class PhotoPool {
   private retire(slot: Slot, reason: string): void {
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots.splice(index, 1);
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.busy?.resolve({ ok: false, message: reason });
     slot.busy = null;
     void slot.worker.terminate();

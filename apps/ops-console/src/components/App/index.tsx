@@ -106,6 +106,7 @@ export function App() {
             FQL
           </button>
         </div>
+        <a className="tab-link" href="/ops/catalog/images">Product images</a>
         <span className="grow" />
         {route.tab === 'dashboard' && (
           <>
