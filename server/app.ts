@@ -23,7 +23,6 @@ import { requireJson } from './http/require-json';
 import { ReleaseRegistry } from './shells/release-registry';
 import { notFoundPage, shellAnswerer } from './shells/shell-routes';
 import { captureHeaders, securityHeaders } from './http/security-headers';
-import { imageRoutes } from './catalog/image-routes';
 import { createOperatorAuth } from './http/operators/operator-auth';
 import { opsRoutes } from './ops/routes';
 import { telemetryRoutes } from './telemetry/routes';
@@ -48,6 +47,11 @@ import { pushRoutes } from './push/push-routes';
 import { createPush, type PushOptions, type PushService } from './push/push-service';
 import { mergeGuestWishlistOnLogin } from './wishlist/guest-wishlist-on-login';
 import { wishlistRoutes, type WishlistHooks } from './wishlist/routes';
+import { imageRoutes } from './images/image-routes';
+import { opsImagesPage } from './images/ops-images-page';
+import { PhotoPipeline } from './images/photo-pipeline';
+import { FsImageStore } from './images/store/fs-image-store';
+import { uploadRoutes } from './images/upload-routes';
 
 export interface ShopApp {
   /** The HTTP server's request listener: shells and catalog reads first, then `app`. */
@@ -58,6 +62,8 @@ export interface ShopApp {
   answers: CatalogAnswers;
   /** Push notifications (price drops, restocks, order updates, campaigns). */
   push: PushService;
+  /** The product photo pipeline (uploads, seeded drawings becoming photos). */
+  photos: PhotoPipeline;
   close(): Promise<void>;
 }
 
@@ -98,7 +104,9 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
 
   app.use('/static', staticAssets(config.distDir));
   app.use(publicFiles());
-  app.use('/img', imageRoutes(deps));
+  const images = FsImageStore.inDataDir(config.dataDir);
+  const photos = new PhotoPipeline({ store: deps.store, images, logger, workers: config.imageWorkers, seedPhotos: config.seedPhotos });
+  app.use('/img', imageRoutes(deps, images, photos));
   const payments = await createPayments(deps);
   // The test gateway's hosted page; a real gateway's page lives on the gateway's own site.
   app.use('/pay/test-gateway', testGatewayPageRoutes(deps, payments.testGateway, { webhookUrl: config.testGatewayWebhookUrl }));
@@ -136,8 +144,11 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
   app.use('/ops/api/sw', swOpsRoutes(deps, killSwitch, operators));
   app.use('/ops/api/catalog/answers', answerStatsRoutes(answers, operators));
   app.use('/ops/api/orders', orderOpsRoutes(deps, operators, payments.providers));
+  // Before the catalog's ops routes: image bodies are not JSON.
+  app.use('/ops/api/catalog/products/:productId/images', uploadRoutes(deps, operators, photos));
   app.use('/ops/api/catalog', catalogOpsRoutes(deps, operators));
   app.use('/ops/api/push', campaignRoutes(deps, push, operators));
+  app.use('/ops/catalog/images', opsImagesPage(deps, operators, photos));
   app.use('/ops', opsRoutes(deps, operators));
   app.use(notFoundPage(releases, { assetBaseUrl: config.assetBaseUrl, headers: securityHeaderList }));
   app.use(errorHandler(logger));
@@ -160,8 +171,10 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
     releases,
     answers,
     push,
+    photos,
     async close() {
       stopSweeper();
+      await photos.close();
       await answers.close();
       releases.close();
       killSwitch.close();

@@ -76,6 +76,10 @@ const schema = z.object({
   /** Hours (local to PUSH_TIMEZONE) when campaigns wait: `start-end`, e.g. `21-9`; `off` for none. */
   PUSH_QUIET_HOURS: z.string().regex(/^(off|([01]?\d|2[0-3])-([01]?\d|2[0-3]))$/, 'must be `start-end` hours (e.g. 21-9) or off').default('21-9'),
   PUSH_TIMEZONE: z.string().refine(isTimeZone, 'is not an IANA time zone').default('Asia/Kolkata'),
+  /** Worker threads that process product photos (each runs one photo at a time). */
+  IMAGE_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  /** `demand`: a seeded drawing becomes a photo the first time it is viewed; `off`: drawings only. */
+  SEED_PHOTOS: z.enum(['demand', 'off']).default('demand'),
 });
 
 const TRUST_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -111,6 +115,10 @@ export interface Config {
   /** Express's `trust proxy`: false, a hop count, or a list of addresses and ranges. */
   trustProxy: boolean | number | string[];
   telemetry: TelemetryConfig;
+  /** Worker threads that process product photos. */
+  imageWorkers: number;
+  /** `demand`: a seeded drawing becomes a photo the first time it is viewed; `off`: drawings only. */
+  seedPhotos: 'demand' | 'off';
   /** Origin of links in notifications, without a trailing slash. */
   publicOrigin: string;
   push: PushConfig;
@@ -179,6 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     publicOrigin: (e.PUBLIC_ORIGIN ?? `https://${e.PUBLIC_HOST}`).replace(/\/$/, ''),
     push: pushConfig(e),
+    imageWorkers: e.IMAGE_WORKERS,
+    seedPhotos: e.SEED_PHOTOS,
   };
 }
 

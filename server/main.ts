@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createApp } from './app';
+import { getHome } from './catalog/catalog-service';
 import { seedCatalogIfEmpty } from './catalog/seed/index';
 import { loadConfig } from './config';
 import { createLogger } from './http/logger';
@@ -31,6 +32,11 @@ async function main(): Promise<void> {
     const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
     logger.info(`storefront-lite is serving on http://${shown}:${config.port} (${store.dialect})`);
   });
+  // The home page's products are what a first visitor sees: their drawings become photos first, in the background.
+  void getHome(store).then(
+    (home) => shop.photos.warm([...home.deals, ...home.topRated].map((product) => product.id)),
+    (error: unknown) => logger.warn({ err: error }, 'could not queue the home page photos'),
+  );
   const shutdown = (): void => {
     server.close(() => {
       void shop.close().then(() => store.close()).then(() => process.exit(0));

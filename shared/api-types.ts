@@ -10,9 +10,24 @@ export interface Category {
 }
 
 export interface ProductImage {
-  /** Same-origin URL of the image (no external hosts). */
+  /** Same-origin URL of the image (no external hosts): the smallest WebP of a photo, or a drawing. */
   url: string;
   alt: string;
+  /** Set once the image is a processed photo; `shared/product-images.ts` turns it into `srcset`s. */
+  photo?: Photo;
+}
+
+/** A processed product photo: AVIF and WebP at `widths`, content-addressed under `/img/v1/<key>/`. */
+export interface Photo {
+  /** Content address of the processed original (hex). */
+  key: string;
+  /** Size of the original in pixels (its aspect ratio). */
+  width: number;
+  height: number;
+  /** Widths it is encoded at, ascending; never wider than the original. */
+  widths: number[];
+  /** A tiny blurred WebP as a `data:` URL, shown until the photo arrives. */
+  placeholder: string;
 }
 
 export interface Offer {
@@ -24,7 +39,7 @@ export interface Offer {
 export interface Variant {
   id: string;
   color: string;
-  /** CSS colour of the swatch, `#rrggbb`. */
+  /** CSS colour of the swatch, `#rrggbb`: the shade in the product's photo when one shows it. */
   colorHex: string;
   size: string | null;
   stock: number;

@@ -54,11 +54,11 @@ export function deploy(app: string, distDir: string, label: string): string {
   return result.stdout;
 }
 
-export async function startOwnServer(options: { distDir?: string } = {}): Promise<OwnServer> {
+export async function startOwnServer(options: { distDir?: string; env?: Record<string, string> } = {}): Promise<OwnServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-e2e-own-'));
   const distDir = options.distDir ?? path.join(root, 'dist');
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir, LOG_LEVEL: 'warn', COUNT_REQUESTS: '1', SEED_PRODUCTS: '600' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir, LOG_LEVEL: 'warn', COUNT_REQUESTS: '1', SEED_PRODUCTS: '600', ...options.env };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   // localhost, not 127.0.0.1: a secure context for service workers, and the origin the tests use.

@@ -1,7 +1,8 @@
 /** Maps store rows onto the wire types of the API (ProductSummary, Product, Variant). */
 import type { Selectable } from 'kysely';
 import type { ListingAttribute, Offer, Product, ProductFamily, ProductImage, ProductSummary, Variant } from '../../shared/api-types';
-import { imageUrl, parseImageSpec } from './images/image-spec';
+import { photoUrl } from '../../shared/product-images';
+import { imageUrl, parseImageSpec, type ImageSpec } from './images/image-spec';
 import type { ProductsTable, ProductVariantsTable } from './tables';
 
 /** Columns a ProductSummary is made of; select exactly these for grids and lists. */
@@ -18,7 +19,26 @@ export type SummaryRow = Pick<
 
 /** Every image of a product, as same-origin URLs. */
 export function productImages(row: Pick<ProductsTable, 'id' | 'images'>): ProductImage[] {
-  return parseImageSpec(row.images).shots.map((shot, index) => ({ url: imageUrl(row.id, index), alt: shot.alt }));
+  return parseImageSpec(row.images).shots.map((shot, index) => wireImage(row.id, shot, index));
+}
+
+/** A shot as the API shows it: its processed photo when there is one, else its drawing. */
+function wireImage(productId: string, shot: ImageSpec['shots'][number], index: number): ProductImage {
+  if (!shot.photo) return { url: imageUrl(productId, index), alt: shot.alt };
+  const { key, width, height, widths, placeholder } = shot.photo;
+  return { url: photoUrl(shot.photo, widths[0]!, 'webp'), alt: shot.alt, photo: { key, width, height, widths, placeholder } };
+}
+
+/**
+ * The swatch of a variant colour: the shade a photo shows of it (the photo of that colour first,
+ * else the closest pick of any photo), or undefined when no photo shows it.
+ */
+export function photoSwatch(spec: ImageSpec, colour: string): string | undefined {
+  const suffix = ` in ${colour}`.toLowerCase();
+  const own = spec.shots.find((shot) => shot.alt.toLowerCase().endsWith(suffix))?.photo?.swatches[colour];
+  if (own) return own.hex;
+  const picks = spec.shots.flatMap((shot) => shot.photo?.swatches[colour] ?? []);
+  return picks.sort((x, y) => x.deltaE - y.deltaE)[0]?.hex;
 }
 
 /** The picture of a product in the colour a shopper picked (its first picture when none shows that colour). */
@@ -31,6 +51,7 @@ export function pictureFor(row: Pick<ProductsTable, 'id' | 'images'>, color: str
 /** The grid and cart view of a product. */
 export function toSummary(row: SummaryRow): ProductSummary {
   const first = parseImageSpec(row.images).shots[0]!;
+  const image = wireImage(row.id, first, 0);
   return {
     id: row.id,
     slug: row.slug,
@@ -42,7 +63,7 @@ export function toSummary(row: SummaryRow): ProductSummary {
     discountPercent: Number(row.discount_percent),
     rating: roundRating(row.rating),
     ratingCount: Number(row.rating_count),
-    image: { url: imageUrl(row.id, 0), alt: first.alt },
+    image,
     inStock: Number(row.stock) > 0,
     assured: Number(row.assured) === 1,
   };
@@ -60,12 +81,16 @@ export function listingAttributes(row: Pick<ProductsTable, 'family_attributes'>)
 
 /** The product page view: the summary plus description, images, variants, offers, specifications and family. */
 export function toProduct(row: Selectable<ProductsTable>, variants: Array<Selectable<ProductVariantsTable>>, family: ProductFamily | null = null): Product {
+  const spec = parseImageSpec(row.images);
   return {
     ...toSummary(row),
     description: row.description,
     highlights: JSON.parse(row.highlights) as string[],
     images: productImages(row),
-    variants: variants.map(toVariant),
+    variants: variants.map((variant) => {
+      const shown = toVariant(variant);
+      return { ...shown, colorHex: photoSwatch(spec, variant.color) ?? shown.colorHex };
+    }),
     offers: JSON.parse(row.offers) as Offer[],
     specifications: JSON.parse(row.specifications) as Product['specifications'],
     reviewCount: Number(row.review_count),

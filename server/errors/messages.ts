@@ -71,6 +71,13 @@ export const errorMessages = {
   'push-payload-too-large': { status: 400, message: 'The notification is too large: keep title, body and link within 3 KB.' },
   'campaign-not-found': { status: 404, message: 'No push campaign has this id.' },
   'wishlist-full': { status: 409, message: 'Your wishlist holds at most 200 products. Remove some to add more.' },
+  'image-upload-missing': { status: 400, message: 'Send an image: the file itself as the request body, or multipart/form-data with a file field named "image".' },
+  'image-type-unsupported': { status: 415, message: 'Upload a JPEG, PNG or WebP photo; this file is something else.' },
+  'image-too-large': { status: 413, message: 'This image is too large: at most 15 MB and 40 megapixels.' },
+  'image-dimensions': { status: 422, message: 'The image must be between 200 and 10,000 pixels on each side.' },
+  'image-unreadable': { status: 422, message: 'This image file is damaged or incomplete and cannot be read.' },
+  'too-many-images': { status: 409, message: 'A product holds at most 12 images.' },
+  'images-busy': { status: 503, message: 'Many images are being processed right now. Try again in a minute.' },
   'internal': { status: 500, message: 'Something went wrong on our side. Please try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -22,6 +22,12 @@ describe('requestKind', () => {
     assert.equal(kind('/img/p/itm1/0.webp'), 'image');
   });
 
+  it('should cache processed photos (every format and width) and seeded drawings as images', () => {
+    for (const path of ['/img/v1/0123456789abcdef01234567/200.avif', '/img/v1/0123456789abcdef01234567/1200.webp', '/img/p/itm0123456789abc/0.svg?v=1']) {
+      assert.equal(kind(path), 'image', path);
+    }
+  });
+
   it('should leave the cart, accounts and everything else to the network', () => {
     for (const path of ['/api/cart', '/api/auth/otp', '/api/account/orders', '/foxtrot/v1/document/x', '/static/x.js', '/sw-status.json']) {
       assert.equal(kind(path), null, path);

@@ -51,6 +51,8 @@ export async function startServer(kind: StoreKind, options: StartOptions = {}): 
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
+    // Seeded drawings stay drawings unless a test asks (the image tests do): no background work, same answers.
+    SEED_PHOTOS: 'off',
     ...(kind === 'postgres' ? { DATABASE_URL: process.env.TEST_DATABASE_URL!, DATABASE_SCHEMA: schema! } : {}),
     ...options.env,
   };

@@ -12,6 +12,8 @@ export { apiRequest, apiPost, type RequestOptions } from './api/api-client';
 export { ApiError, messageOf, codeOf, OFFLINE_MESSAGE } from './api/api-error';
 export { useApi, type ApiState } from './api/use-api';
 export { ApiDataContext } from './api/api-data-context';
+export { preloadFirstImages, preloadImages, firstVisibleImages, type PreloadItem } from './api/image-preload';
+export { IMAGE_SIZES, photoSrcset, photoUrl, type ImageUse } from '../../../shared/product-images';
 export { discountPercent, formatRupees, summarize, FREE_DELIVERY_THRESHOLD, DELIVERY_FEE } from '../../../shared/price';
 export { dataPath, matchRoute, type RouteTable, type RouteDef, type AppName } from '../../../shared/route-table';
 export type * from '../../../shared/api-types';
@@ -27,6 +29,7 @@ export { Button, buttonClassName, type ButtonProps, type ButtonVariant } from '.
 export { Price, type PriceProps } from './components/Price';
 export { RatingPill, type RatingPillProps } from './components/RatingPill';
 export { Skeleton, type SkeletonProps } from './components/Skeleton';
+export { ProductPicture, type ProductPictureProps } from './components/ProductPicture';
 export { ProductCard, ProductCardSkeleton, productPath, type ProductCardProps } from './components/ProductCard';
 export { ProductGrid, type ProductGridProps } from './components/ProductGrid';
 export { EmptyState, type EmptyStateProps, type EmptyArt } from './components/EmptyState';

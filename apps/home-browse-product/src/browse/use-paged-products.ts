@@ -1,5 +1,5 @@
 /** Loads a product listing page by page and appends each page (infinite scroll). */
-import { apiRequest, ApiError, type ProductSummary } from '@storefront/kit';
+import { apiRequest, ApiError, preloadFirstImages, type ProductSummary } from '@storefront/kit';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 
 interface Paged {
@@ -40,8 +40,11 @@ export function usePagedProducts<T extends Paged>(key: string | null, pathOf: (p
     const current = (controller.current = new AbortController());
     apiRequest<T>(pathOfRef.current(pageNumber), { signal: current.signal }).then(
       (data) => {
+        if (current.signal.aborted) return;
+        // The first page's first pictures start loading now, not once the cards are rendered.
+        if (pageNumber === 1) preloadFirstImages(data);
         // A transition: a grid of results renders in slices that yield to input.
-        if (!current.signal.aborted) startTransition(() => onData(data));
+        startTransition(() => onData(data));
       },
       (reason: unknown) => {
         if ((reason as Error).name === 'AbortError') return;

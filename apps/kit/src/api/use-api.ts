@@ -3,6 +3,7 @@ import { startTransition, useCallback, useContext, useEffect, useState } from 'r
 import { apiRequest } from './api-client';
 import type { ApiError } from './api-error';
 import { ApiDataContext } from './api-data-context';
+import { preloadFirstImages } from './image-preload';
 
 export type ApiState<T> =
   | { status: 'loading'; data: null; error: null }
@@ -22,7 +23,11 @@ export function useApi<T>(path: string | null): ApiState<T> & { reload(): void }
     setState((previous) => (previous.status === 'loading' ? previous : { status: 'loading', data: null, error: null }));
     // A transition: rendering a page full of results yields to input instead of blocking the thread.
     apiRequest<T>(path, { signal: controller.signal }).then(
-      (data) => startTransition(() => setState({ status: 'ready', data, error: null })),
+      (data) => {
+        // Before the (transition) render: the first pictures' requests start while React works.
+        preloadFirstImages(data);
+        startTransition(() => setState({ status: 'ready', data, error: null }));
+      },
       (error: unknown) => {
         if ((error as Error).name !== 'AbortError') startTransition(() => setState({ status: 'error', data: null, error: error as ApiError }));
       },

@@ -1,5 +1,5 @@
 /** One cart line: image, title, variant, price, quantity stepper and remove. */
-import { discountPercent, Price, variantLabel, type CartLine } from '@storefront/kit';
+import { discountPercent, Price, ProductPicture, variantLabel, type CartLine } from '@storefront/kit';
 import { MAX_QUANTITY } from '../../cart/cart-lines';
 import { QuantityStepper } from '../QuantityStepper';
 import './cart-line-item.css';
@@ -22,7 +22,7 @@ export function CartLineItem({ line, pending, message, onQuantity, onRemove }: C
     <li className="cl" data-testid="cart-line" data-line-id={line.id}>
       <div className="cl-top">
         <a href={href} className="cl-image" tabIndex={-1} aria-hidden="true">
-          <img src={line.product.image.url} alt="" width="96" height="96" loading="lazy" />
+          <ProductPicture image={line.product.image} use="thumb" width={96} height={96} alt="" />
         </a>
         <div className="cl-info">
           <a href={href} className="cl-title">

@@ -1,5 +1,5 @@
 /** The product's images as a swipeable, scroll-snapping carousel with dots. */
-import type { ProductImage } from '@storefront/kit';
+import { ProductPicture, type ProductImage } from '@storefront/kit';
 import { useEffect, useRef, useState } from 'react';
 import './gallery.css';
 
@@ -35,7 +35,7 @@ export function Gallery({ images, index }: GalleryProps): React.ReactNode {
       <ul ref={track} className="gallery-track" onScroll={onScroll} tabIndex={0} aria-label="Product images, swipe or scroll for more">
         {images.map((image, n) => (
           <li key={image.url} className="gallery-slide" aria-roledescription="slide" aria-label={`${n + 1} of ${images.length}`}>
-            <img src={image.url} alt={image.alt} width="400" height="400" loading={n === 0 ? 'eager' : 'lazy'} decoding="async" />
+            <ProductPicture image={image} use="gallery" width={400} height={400} priority={n === 0} />
           </li>
         ))}
       </ul>

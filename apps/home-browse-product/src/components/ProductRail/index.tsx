@@ -36,7 +36,7 @@ export function ProductRail({ title, products, highlight = false, testId, viewAl
         {products
           ? products.map((product, index) => (
               <li key={product.id}>
-                <ProductCard product={product} eager={index < 3} />
+                <ProductCard product={product} eager={index < 3} priority={highlight && index === 0} />
               </li>
             ))
           : Array.from({ length: 4 }, (_, index) => (

@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import type { ProductSummary } from '../../../../../shared/api-types';
 import { Price } from '../Price';
+import { ProductPicture } from '../ProductPicture';
 import { RatingPill } from '../RatingPill';
 import { Skeleton } from '../Skeleton';
 import { WishlistHeart } from '../WishlistHeart';
@@ -16,15 +17,17 @@ export interface ProductCardProps {
   product: ProductSummary;
   /** Eager-load the image of cards visible without scrolling. */
   eager?: boolean;
+  /** The first card's picture is usually the page's largest paint: fetch it first. */
+  priority?: boolean;
 }
 
 /** One product card; the whole card is the link, so its tap target is the card (the heart sits beside it). */
-export function ProductCard({ product, eager = false }: ProductCardProps): React.ReactNode {
+export function ProductCard({ product, eager = false, priority = false }: ProductCardProps): React.ReactNode {
   return (
     <div className="pc-box">
       <Link to={productPath(product)} className="pc" data-testid="product-card" data-product-id={product.id}>
         <span className="pc-image">
-          <img src={product.image.url} alt={product.image.alt} width="200" height="200" loading={eager ? 'eager' : 'lazy'} decoding="async" />
+          <ProductPicture image={product.image} use="card" width={200} height={200} eager={eager} priority={priority} />
           {!product.inStock && <span className="pc-oos">Out of stock</span>}
         </span>
         <span className="pc-brand">

@@ -16,7 +16,7 @@ export function ProductGrid({ products, placeholders = 0, label }: ProductGridPr
     <ul className="grid" data-testid="product-grid" aria-label={label} aria-busy={placeholders > 0}>
       {products.map((product, index) => (
         <li key={product.id}>
-          <ProductCard product={product} eager={index < 4} />
+          <ProductCard product={product} eager={index < 4} priority={index === 0} />
         </li>
       ))}
       {Array.from({ length: placeholders }, (_, index) => (

@@ -112,6 +112,7 @@ export function App() {
             Push
           </button>
         </div>
+        <a className="tab-link" href="/ops/catalog/images">Product images</a>
         <span className="grow" />
         {route.tab === 'dashboard' && (
           <>
