@@ -64,6 +64,7 @@ export async function patchProduct(store: Store, productId: string, patch: Produ
       .where('id', '=', productId)
       .execute();
   });
-  await notifyCatalogChanged(store);
+  // Prices and stock only: the search index re-reads this product, and only answers it shows in go.
+  await notifyCatalogChanged(store, { products: [productId] });
   return (await getProduct(store, productId))!;
 }

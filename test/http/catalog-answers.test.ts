@@ -78,6 +78,19 @@ for (const kind of storeKinds()) {
       });
     });
 
+    describe('a change nobody announced (another process, another node)', () => {
+      it('should show once the store is scanned, as the server does every half second', async () => {
+        const summary = await firstOfMobiles();
+        const before = await json<Product>(`/api/catalog/products/${summary.id}`);
+        await server.store.db.updateTable('products').set({ stock: before.stock + 5 }).where('id', '=', summary.id).execute();
+        await server.store.db.updateTable('products').set({ price: summary.price - 7, discount_percent: discountPercent(summary.mrp, summary.price - 7) }).where('id', '=', summary.id).execute();
+        await server.shop.answers.findUnannouncedChanges();
+        const after = await json<Product>(`/api/catalog/products/${summary.id}`);
+        assert.deepEqual([after.stock, after.price], [before.stock + 5, summary.price - 7]);
+        assert.equal((await firstOfMobiles()).price, summary.price - 7);
+      });
+    });
+
     describe('a change that names no products', () => {
       it('should rebuild everything, the search index included', async () => {
         const summary = await firstOfMobiles();

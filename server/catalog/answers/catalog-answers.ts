@@ -12,7 +12,7 @@
 import type { BrowseRequest } from '../browse/browse-category';
 import { browseCategory } from '../browse/browse-category';
 import { NO_FILTERS, type BrowseFilters } from '../browse/facet-definitions';
-import { onCatalogChanged, type CatalogChange } from '../catalog-events';
+import { notifyCatalogChanged, onCatalogChanged, type CatalogChange } from '../catalog-events';
 import { getHome, getProduct, getProductSummaries, listCategories } from '../catalog-service';
 import type { ReviewSort, SearchResult, SortKey } from '../../../shared/api-types';
 import type { ServerDeps } from '../../deps';
@@ -27,6 +27,13 @@ import { EncodedAnswer } from './encoded-answer';
 import { ProductFacts } from './product-facts';
 
 const SUGGESTED_PRODUCTS = 4;
+/**
+ * How often the store is scanned for price and stock changes nobody announced (the orders CLI,
+ * another node): at most this often, and never more than 1/20 of the time (a scan of 2,400
+ * products takes a few milliseconds; a catalog a hundred times larger is scanned less often).
+ */
+const SCAN_EVERY_MS = 500;
+const SCAN_SHARE = 20;
 /** First pages built at start, for each category: the sorts shoppers pick most. */
 const WARM_SORTS: readonly SortKey[] = ['relevance', 'price_asc', 'price_desc'];
 
@@ -48,6 +55,8 @@ export class CatalogAnswers {
   private processing: Promise<void> = Promise.resolve();
   private stopListening: () => void = () => undefined;
   private warming: Promise<void> = Promise.resolve();
+  private scanTimer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   private constructor(
     private readonly deps: ServerDeps,
@@ -67,6 +76,7 @@ export class CatalogAnswers {
     answers.stopListening = onCatalogChanged(deps.store, (change) => answers.changed(change));
     await answers.facts.loadAll();
     answers.warming = new Promise((resolve) => setImmediate(() => resolve(answers.warm())));
+    answers.scheduleScan(SCAN_EVERY_MS);
     return answers;
   }
 
@@ -152,8 +162,32 @@ export class CatalogAnswers {
 
   /** Stops following changes; resolves once no build started at open is still reading the store. */
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.scanTimer) clearTimeout(this.scanTimer);
     this.stopListening();
     await this.warming;
+  }
+
+  /**
+   * Compares the store's prices and stock with the last ones seen and announces what differs, as
+   * its writer should have: every in-memory view (this one, the search index) then catches up.
+   */
+  async findUnannouncedChanges(): Promise<void> {
+    await this.processing; // facts settle first, so a change being handled is not found twice
+    const { changed, reshaped } = await this.facts.scan();
+    if (reshaped) await notifyCatalogChanged(this.deps.store);
+    else if (changed.length > 0) await notifyCatalogChanged(this.deps.store, { products: changed });
+  }
+
+  private scheduleScan(delayMs: number): void {
+    if (this.closed) return;
+    this.scanTimer = setTimeout(() => {
+      const started = performance.now();
+      this.findUnannouncedChanges()
+        .catch((err: unknown) => this.deps.logger.warn({ err }, 'catalog answers: scanning for changes failed'))
+        .finally(() => this.scheduleScan(Math.max(SCAN_EVERY_MS, (performance.now() - started) * SCAN_SHARE)));
+    }, delayMs);
+    this.scanTimer.unref();
   }
 
   /** Resolves once the answers built at start are built. */

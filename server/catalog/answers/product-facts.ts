@@ -1,7 +1,8 @@
 /**
- * What lists show of each product (category, price, mrp, in stock or not), as of the last change
- * seen: a change is compared with it to tell a stock tick, which only the product's own page shows,
- * from a change that moves lists, facets and search results.
+ * Each product's category, price, mrp and stock as of the last change seen: a change is compared
+ * with them to tell a stock tick, which only the product's own page shows, from a change that
+ * moves lists, facets and search results; and a scan of the store compared with them finds the
+ * changes nobody announced (another process, another node).
  */
 import type { Store } from '../../store/database';
 
@@ -9,7 +10,15 @@ interface Fact {
   category: string;
   price: number;
   mrp: number;
-  inStock: boolean;
+  stock: number;
+}
+
+/** What a scan found different from the facts. */
+export interface Unannounced {
+  /** Products whose price, mrp or stock differ. */
+  changed: string[];
+  /** Whether products appeared, went, or changed category: a change of anything. */
+  reshaped: boolean;
 }
 
 /** One changed product and what its change reaches. */
@@ -44,9 +53,24 @@ export class ProductFacts {
       const after = now.get(id);
       if (after) this.facts.set(id, after);
       else this.facts.delete(id);
-      const listed = !before || !after || before.category !== after.category || before.price !== after.price || before.mrp !== after.mrp || before.inStock !== after.inStock;
+      const listed =
+        !before || !after || before.category !== after.category || before.price !== after.price || before.mrp !== after.mrp || before.stock > 0 !== after.stock > 0;
       return { id, listed, categories: [...new Set([before?.category, after?.category].filter((slug): slug is string => slug !== undefined))] };
     });
+  }
+
+  /** Reads every product and says which differ from the facts (which it leaves as they are). */
+  async scan(): Promise<Unannounced> {
+    const rows = await this.store.db.selectFrom('products').select(COLUMNS).execute();
+    const changed: string[] = [];
+    let reshaped = rows.length !== this.facts.size;
+    for (const row of rows) {
+      const known = this.facts.get(row.id);
+      const now = toFact(row);
+      if (!known || known.category !== now.category) reshaped = true;
+      else if (known.price !== now.price || known.mrp !== now.mrp || known.stock !== now.stock) changed.push(row.id);
+    }
+    return { changed, reshaped };
   }
 
   /** Forgets everything: each next change counts as one that lists show. */
@@ -60,5 +84,5 @@ export class ProductFacts {
 }
 
 function toFact(row: { category_slug: string; price: number; mrp: number; stock: number }): Fact {
-  return { category: row.category_slug, price: Number(row.price), mrp: Number(row.mrp), inStock: Number(row.stock) > 0 };
+  return { category: row.category_slug, price: Number(row.price), mrp: Number(row.mrp), stock: Number(row.stock) };
 }
