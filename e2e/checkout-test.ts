@@ -48,7 +48,10 @@ test('a guest logs in by OTP at checkout, adds an address, pays on delivery and 
   // The ordered lines left the cart.
   await expect(page.getByTestId('cart-badge')).toHaveCount(0);
   const orderId = (await page.getByTestId('order-id').textContent())!;
+  // A placed order is a moment to offer order updates (never a page load); this shopper says not now.
+  await expect(page.getByTestId('push-offer')).toContainText('Follow your order');
   await snap(page, testInfo, '5-confirmation');
+  await page.getByTestId('push-offer-dismiss').click();
 
   await page.getByTestId('view-order').click();
   await expect(page).toHaveURL(new RegExp(`/accounts/orders/${orderId}$`));

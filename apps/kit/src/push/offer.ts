@@ -12,7 +12,8 @@ import { pushAvailability, readPushEnvironment } from './push-support';
 
 /** Offers notifications after `moment`, when the rules allow (see offer-rules.ts). */
 export function offerPush(moment: OfferMoment, context: { productId?: string } = {}): void {
-  if (typeof window === 'undefined') return;
+  // Offline, subscribing cannot reach the push service: the moment passes without a question.
+  if (typeof window === 'undefined' || !navigator.onLine) return;
   const availability = pushAvailability(readPushEnvironment());
   const state = { availability, subscribedTopics: localTopics(), notNowUntil: readLocal<number>('notNowUntil', 0), now: Date.now() };
   if (!shouldOffer(moment, state) || offerStore.get()) return;
