@@ -59,7 +59,8 @@ test('the default dashboard shows the seeded events and fits a phone', async ({ 
   await expect(page).toHaveURL(/\/ops\/console$/);
 
   const widget = (name: string) => page.locator(`[data-testid="widget"][aria-label="${name}"]`);
-  await expect(widget('Events').getByTestId('big-number')).toHaveText('120');
+  // The first answers come from a cold event store: give them longer than a page's usual wait.
+  await expect(widget('Events').getByTestId('big-number')).toHaveText('120', { timeout: 30_000 });
   await expect(widget('Sessions').getByTestId('big-number')).toHaveText(String(SESSIONS));
   await expect(widget('App loads by OS').getByTestId('chart')).toHaveAttribute('aria-label', 'App loads by OS: android 4, ios 2');
   await expect(widget('Page views by route').getByTestId('chart')).toHaveAttribute('aria-label', /^Page views by route: (\w+ \d+(, )?){4}$/);
