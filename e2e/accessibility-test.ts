@@ -33,7 +33,7 @@ const minSide = async (locator: Locator): Promise<number> => {
 
 test('home, browse, search and the filter sheet pass axe; focus rings on cards are drawn inside them', async ({ page }, testInfo) => {
   // axe reads the whole page seven times over.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.goto('/');
   await expect(page.getByTestId('product-card').first()).toBeVisible();
   // The logo is named by the words it shows.
