@@ -74,9 +74,15 @@ export function toVariant(row: Selectable<ProductVariantsTable>): Variant {
   return { id: row.id, color: row.color, colorHex: row.color_hex, size: row.size === '' ? null : row.size, stock: Number(row.stock) };
 }
 
-/** The attributes a row keeps in `family_attributes`. */
-export function listingAttributes(row: Pick<ProductsTable, 'family_attributes'>): ListingAttribute[] {
-  return JSON.parse(row.family_attributes ?? '[]') as ListingAttribute[];
+/**
+ * The attributes a row keeps in `family_attributes`; given the row's images, a colour's swatch is
+ * the shade its photo shows (the typed value when no photo shows it).
+ */
+export function listingAttributes(row: Pick<ProductsTable, 'family_attributes'> & Partial<Pick<ProductsTable, 'images'>>): ListingAttribute[] {
+  const attributes = JSON.parse(row.family_attributes ?? '[]') as ListingAttribute[];
+  if (row.images === undefined || !attributes.some((attribute) => attribute.swatch)) return attributes;
+  const spec = parseImageSpec(row.images);
+  return attributes.map((attribute) => (attribute.swatch ? { ...attribute, swatch: photoSwatch(spec, attribute.value) ?? attribute.swatch } : attribute));
 }
 
 /** The product page view: the summary plus description, images, variants, offers, specifications and family. */

@@ -44,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
       const swatches = Object.entries(image.swatches).map(([name, s]) => `${name} ${s.hex} (ΔE ${s.deltaE})`).join(', ') || 'none';
       console.log(`${files[n]} → image #${image.index} of ${productId}: ${image.image.photo!.width}×${image.image.photo!.height}, widths ${image.image.photo!.widths.join('/')}; swatches: ${swatches}`);
     }
+    // Another process's answers kept in memory cannot hear this one (decisions/0012).
+    console.log('Running shops show them once their catalog answers are rebuilt (their next catalog change, or a restart); /ops uploads show at once.');
     return 0;
   } catch (error) {
     if (error instanceof AppError) {

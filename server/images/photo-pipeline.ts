@@ -11,7 +11,7 @@ import { MAX_SHOTS, parseImageSpec, type StoredPhoto } from '../catalog/images/i
 import { AppError } from '../errors/app-error';
 import type { Store } from '../store/database';
 import { CatalogRefresh } from './catalog-refresh';
-import { keepPhotoFiles, updateImageSpec, variantColours, withSwatches } from './photo-records';
+import { keepPhotoFiles, updateImageSpec, namedColours, withSwatches } from './photo-records';
 import { studioSvg } from './seed/studio-photo';
 import type { ImageStore } from './store/image-store';
 import { PhotoPool, PoolFull } from './worker/photo-pool';
@@ -74,7 +74,7 @@ export class PhotoPipeline {
     let added: AddedImage[] = [];
     const found = await updateImageSpec(store, productId, async (spec, db) => {
       if (spec.shots.length + processed.length > MAX_SHOTS) throw new AppError('too-many-images', { max: MAX_SHOTS, has: spec.shots.length, adding: processed.length });
-      const colours = await variantColours(db, productId);
+      const colours = await namedColours(db, productId);
       const at = Math.min(Math.max(position ?? spec.shots.length, 0), spec.shots.length);
       const shots = processed.map(({ alt, record }) => ({ alt, photo: withSwatches(record, colours) }));
       added = shots.map((shot, n) => ({ index: at + n, alt: shot.alt, photo: shot.photo }));
@@ -136,7 +136,7 @@ export class PhotoPipeline {
       // The product changed meanwhile (another drawing, an upload moved it): leave it be.
       if (!now || now.photo || now.hex !== shot.hex || now.view !== shot.view) return undefined;
       const shots = [...current.shots];
-      shots[index] = { ...now, photo: withSwatches(record, await variantColours(db, productId)) };
+      shots[index] = { ...now, photo: withSwatches(record, await namedColours(db, productId)) };
       return { ...current, shots };
     });
     this.refresh.soon();

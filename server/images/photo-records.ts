@@ -4,6 +4,7 @@
  * of each of the product's variant colours picked from the photo's palette.
  */
 import type { Kysely } from 'kysely';
+import type { ListingAttribute } from '../../shared/api-types';
 import { parseImageSpec, type ImageSpec, type StoredPhoto } from '../catalog/images/image-spec';
 import type { Store } from '../store/database';
 import type { Database } from '../store/schema';
@@ -27,10 +28,17 @@ export async function keepPhotoFiles(images: ImageStore, photo: ProcessedPhoto):
   return record;
 }
 
-/** The distinct colours a product's variants come in, with the value typed for each. */
-export async function variantColours(db: Kysely<Database>, productId: string): Promise<NamedColour[]> {
+/**
+ * The named colours a product's photos are asked for: its listing's colour or shade (a family
+ * attribute with a swatch) and the colours its variants come in, each with the value typed for it.
+ */
+export async function namedColours(db: Kysely<Database>, productId: string): Promise<NamedColour[]> {
+  const product = await db.selectFrom('products').select('family_attributes').where('id', '=', productId).executeTakeFirst();
+  const attributes = JSON.parse(product?.family_attributes ?? '[]') as ListingAttribute[];
   const rows = await db.selectFrom('product_variants').select(['color', 'color_hex']).where('product_id', '=', productId).orderBy('position').execute();
-  const byName = new Map(rows.map((row) => [row.color, row.color_hex]));
+  const byName = new Map<string, string>();
+  for (const attribute of attributes) if (attribute.swatch) byName.set(attribute.value, attribute.swatch);
+  for (const row of rows) if (!byName.has(row.color)) byName.set(row.color, row.color_hex);
   return [...byName].map(([name, hex]) => ({ name, hex }));
 }
 

@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import type { BrowseResult, Product } from '../../shared/api-types';
 import { photoUrl } from '../../shared/product-images';
+import { parseImageSpec } from '../../server/catalog/images/image-spec';
 import { deltaE2000, labOfCss } from '../../server/images/palette/colour-space';
 import { ellipse, flat, paintPhoto, rect } from '../../server/images/palette/painted-photo';
 import { FsImageStore } from '../../server/images/store/fs-image-store';
@@ -49,17 +50,19 @@ for (const kind of storeKinds()) {
 
     before(async () => {
       server = await startServer(kind, { seedProducts: 120, env: { SEED_PHOTOS: 'demand' } });
+      // A phone listing of a family of colours: its colour attribute carries a swatch.
       const browse = (await (await fetch(`${server.url}/api/catalog/browse/mobiles`)).json()) as BrowseResult;
       for (const summary of browse.products) {
         const candidate = await product(summary.id);
-        if (candidate.variants.length > 1) {
+        if (candidate.family && candidate.attributes.some((a) => a.swatch)) {
           phone = candidate;
           break;
         }
       }
-      assert.ok(phone, 'a phone with colour variants');
-      // The phone in its first colour, a little darker than the typed value (as light makes it), on white.
-      const truth = '#' + [1, 3, 5].map((i) => Math.round(Number.parseInt(phone.variants[0]!.colorHex.slice(i, i + 2), 16) * 0.92).toString(16).padStart(2, '0')).join('');
+      assert.ok(phone, 'a phone listing with a colour swatch in a family');
+      // The phone in its colour, a little darker than the typed value (as light makes it), on white.
+      const typed = phone.attributes.find((a) => a.swatch)!.swatch!;
+      const truth = '#' + [1, 3, 5].map((i) => Math.round(Number.parseInt(typed.slice(i, i + 2), 16) * 0.92).toString(16).padStart(2, '0')).join('');
       photo = await paintPhoto({ size: 480, background: flat('#ffffff'), shapes: [rect(0.32, 0.1, 0.68, 0.9, truth, 0.04), ellipse(0.5, 0.2, 0.05, 0.03, '#111111')], noise: 3 });
       (phone as Product & { truth: string }).truth = truth;
     });
@@ -81,15 +84,18 @@ for (const kind of storeKinds()) {
         assert.match(shown.placeholder, /^data:image\/webp;base64,/);
         assert.ok(added!.palette.length > 0 && added!.palette.length <= 10);
 
-        const colour = phone.variants[0]!.color;
+        const colour = phone.attributes.find((a) => a.swatch)!.value;
         const truth = (phone as Product & { truth: string }).truth;
-        assert.ok(dE(added!.swatches[colour]!.hex, truth) <= 5, `${colour}: ${added!.swatches[colour]!.hex} vs ${truth}`);
-        assert.ok(dE(added!.swatches[colour]!.hex, '#ffffff') > 5, 'never the backdrop');
+        const swatch = added!.swatches[colour]!;
+        assert.ok(dE(swatch.hex, truth) <= 5, `${colour}: ${swatch.hex} vs ${truth}`);
+        assert.ok(dE(swatch.hex, '#ffffff') > 5, 'never the backdrop');
 
         const after = await product(phone.id);
         assert.equal(after.images.length, phone.images.length + 1);
         assert.deepEqual(after.images.at(-1), added!.image);
-        assert.equal(after.variants[0]!.colorHex, added!.swatches[colour]!.hex, 'the product page swatch is the photo’s shade');
+        assert.equal(after.attributes.find((a) => a.value === colour)!.swatch, swatch.hex, 'the listing’s swatch is the photo’s shade');
+        const self = after.family!.members.find((m) => m.id === phone.id)!;
+        assert.equal(self.attributes.find((a) => a.value === colour)!.swatch, swatch.hex, 'and so is its swatch in the family selector');
 
         for (const format of ['avif', 'webp'] as const) {
           const file = await fetch(server.url + photoUrl(shown, 400, format));
@@ -180,13 +186,17 @@ for (const kind of storeKinds()) {
           new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
             execFile(process.execPath, ['--import', 'tsx', 'server/images/images-cli.ts', ...args], { env, encoding: 'utf8' }, (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
           });
-        const before = (await product(phone.id)).images.length;
+        // The CLI writes the store; a running server's in-memory answers learn of it at their next change.
+        const stored = async () => parseImageSpec((await server.store.db.selectFrom('products').select('images').where('id', '=', phone.id).executeTakeFirstOrThrow()).images).shots;
+        const before = (await stored()).length;
         const ok = await cli('add', phone.id, file, '--alt', 'From the CLI');
         assert.equal(ok.status, 0, ok.stderr);
         assert.match(ok.stdout, new RegExp(`image #${before} of ${phone.id}: 480×480`));
-        const now = await product(phone.id);
-        assert.equal(now.images.length, before + 1);
-        assert.equal(now.images.at(-1)!.alt, 'From the CLI');
+        const now = await stored();
+        assert.equal(now.length, before + 1);
+        assert.equal(now.at(-1)!.alt, 'From the CLI');
+        const served = await fetch(server.url + photoUrl(now.at(-1)!.photo!, 200, 'avif'));
+        assert.equal(served.status, 200, 'its files are in the store the server serves from');
         const refused = await cli('add', phone.id, svg);
         assert.equal(refused.status, 1);
         assert.match(refused.stderr, /^image-type-unsupported:/);

@@ -15,7 +15,8 @@ export async function loadFamily(db: Kysely<Database>, familyId: string | null):
   if (!familyId) return null;
   const rows = await db
     .selectFrom('products')
-    .select(['id', 'slug', 'title', 'price', 'mrp', 'stock', 'family_attributes'])
+    // Images too: a colour's swatch is the shade its listing's photo shows.
+    .select(['id', 'slug', 'title', 'price', 'mrp', 'stock', 'family_attributes', 'images'])
     .where('family_id', '=', familyId)
     .orderBy('id')
     .execute();
