@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PHOTO_PATH, photoSrcset, photoUrl, preloadHint } from './product-images';
+import { PHOTO_PATH, photoSrcset, photoUrl } from './product-images';
 
 const photo = { key: '0123456789abcdef01234567', width: 1200, height: 1200, widths: [200, 400, 600], placeholder: 'data:image/webp;base64,AA' };
 
@@ -13,9 +13,5 @@ describe('product image URLs', () => {
   });
   it('should list every width in a srcset', () => {
     assert.equal(photoSrcset(photo, 'webp'), '/img/v1/0123456789abcdef01234567/200.webp 200w, /img/v1/0123456789abcdef01234567/400.webp 400w, /img/v1/0123456789abcdef01234567/600.webp 600w');
-  });
-  it('should preload the preferred format of a photo and the plain URL of a drawing', () => {
-    assert.equal(preloadHint({ url: '/x/200.webp', alt: '', photo }, 'card').type, 'image/avif');
-    assert.deepEqual(preloadHint({ url: '/img/p/itm/0.svg?v=1', alt: '' }, 'card'), { href: '/img/p/itm/0.svg?v=1' });
   });
 });

@@ -4,7 +4,7 @@
  * The server encodes and serves exactly these URLs; the kit's picture component and the preloader
  * request them, so the three can never disagree.
  */
-import type { Photo, ProductImage } from './api-types';
+import type { Photo } from './api-types';
 
 /** Bump when the encoder's output changes: it is part of every photo URL, so caches stay immutable. */
 export const PHOTO_VERSION = 1;
@@ -47,10 +47,4 @@ export function photoSrcset(photo: Pick<Photo, 'key' | 'widths'>, format: PhotoF
 /** The MIME type of a format, for `<source type>` and the server's Content-Type. */
 export function photoMime(format: PhotoFormat): string {
   return `image/${format}`;
-}
-
-/** What a page preloads for a picture: the preferred format, so it is the URL `<picture>` then asks for. */
-export function preloadHint(image: ProductImage, use: ImageUse): { href: string; srcset?: string; sizes?: string; type?: string } {
-  if (!image.photo) return { href: image.url };
-  return { href: image.url, srcset: photoSrcset(image.photo, 'avif'), sizes: IMAGE_SIZES[use], type: photoMime('avif') };
 }

@@ -1,10 +1,10 @@
 /**
  * Starts the first visible pictures of a page the moment its data arrives, before React renders
- * the cards that show them: `<link rel=preload as=image>` with the same `srcset` and `sizes` the
- * pictures use (so the browser reuses the response), the page's largest one at high priority.
+ * the cards that show them, with the same sources, `srcset` and `sizes` the pictures use (so the
+ * browser reuses the response), the page's largest one at high priority.
  */
 import type { BrowseResult, HomeResult, Product, ProductImage } from '../../../../shared/api-types';
-import { preloadHint, type ImageUse } from '../../../../shared/product-images';
+import { IMAGE_SIZES, PHOTO_FORMATS, photoMime, photoSrcset, type ImageUse } from '../../../../shared/product-images';
 
 /** A picture worth fetching ahead, where it is shown, and whether it is the page's largest. */
 export interface PreloadItem {
@@ -32,24 +32,41 @@ export function firstVisibleImages(data: unknown): PreloadItem[] {
 }
 
 const started = new Set<string>();
+/** Pictures still loading: held so that nothing collects them before their responses arrive. */
+const loading = new Set<HTMLImageElement>();
 
-/** Adds preload links for `items` (each once per page life); a no-op outside a browser. */
+/**
+ * Starts `items` (each once per page life); a no-op outside a browser. Each is a detached
+ * `<picture>` built like the one the page will render (same sources, `srcset`, `sizes`), so the
+ * browser picks the same format and width and the rendered picture reuses the response; unlike a
+ * `<link rel=preload>`, one the shopper navigates away from before it shows warns about nothing.
+ */
 export function preloadImages(items: readonly PreloadItem[]): void {
   if (typeof document === 'undefined') return;
   for (const { image, use, high } of items) {
-    const hint = preloadHint(image, use);
-    const id = hint.srcset ?? hint.href;
+    const id = image.photo ? image.photo.key : image.url;
     if (started.has(id)) continue;
     started.add(id);
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'image';
-    link.href = hint.href;
-    if (hint.srcset) link.setAttribute('imagesrcset', hint.srcset);
-    if (hint.sizes) link.setAttribute('imagesizes', hint.sizes);
-    if (hint.type) link.type = hint.type;
-    if (high) link.setAttribute('fetchpriority', 'high');
-    document.head.append(link);
+    const picture = document.createElement('picture');
+    if (image.photo) {
+      for (const format of PHOTO_FORMATS) {
+        const source = document.createElement('source');
+        source.type = photoMime(format);
+        source.srcset = photoSrcset(image.photo, format);
+        source.sizes = IMAGE_SIZES[use];
+        picture.append(source);
+      }
+    }
+    const img = document.createElement('img');
+    img.decoding = 'async';
+    if (high) img.fetchPriority = 'high';
+    const done = () => loading.delete(img);
+    img.addEventListener('load', done, { once: true });
+    img.addEventListener('error', done, { once: true });
+    picture.append(img);
+    loading.add(img);
+    // Set last: the sources are in place when the image's source selection runs.
+    img.src = image.url;
   }
 }
 
