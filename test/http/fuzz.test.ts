@@ -123,7 +123,12 @@ interface Endpoint {
   body?: fc.Arbitrary<string>;
   /** Query parameters the endpoint reads; others are added at random too. */
   query?: string[];
+  /** Headers the endpoint reads, with hostile values. */
+  headers?: string[];
 }
+
+const orderLine = shapedBody({ productId: s('itm0000000000000'), variantId: s(''), quantity: n(1, 0, 11), unitPrice: n(49900, -1) });
+const orderLines = fc.array(orderLine, { maxLength: 3 }).map((lines) => `[${lines.join(',')}]`);
 
 const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/api/catalog/home' },
@@ -162,6 +167,23 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'DELETE', path: '/api/account/addresses/:id' },
   { method: 'POST', path: '/api/account/mobile/change/start', body: body({ mobile: mobiles }) },
   { method: 'POST', path: '/api/account/mobile/change/verify', body: body({ mobile: mobiles, code: s('123456') }) },
+  { method: 'POST', path: '/api/checkout/summary', body: body({ addressId: s('00000000-0000-4000-8000-000000000000'), lines: [orderLines] }) },
+  {
+    method: 'POST',
+    path: '/api/orders',
+    headers: ['idempotency-key'],
+    body: body({ addressId: s('00000000-0000-4000-8000-000000000000'), paymentMethod: s('cod', 'test-gateway', 'constructor'), lines: [orderLines] }),
+  },
+  { method: 'GET', path: '/api/orders', query: ['page', 'pageSize', 'cursor', 'before'] },
+  { method: 'GET', path: '/api/orders/:id' },
+  { method: 'POST', path: '/api/orders/:id/cancel', body: body({ reason: s('changed my mind') }) },
+  { method: 'POST', path: '/api/orders/:id/payment-return', body: body({ paymentId: s('x') }), query: ['payment', 'status'] },
+  { method: 'POST', path: '/api/payments/webhook/:id', headers: ['x-signature', 'x-timestamp', 'x-test-gateway-signature'], body: body({ id: s('evt_1'), type: s('payment.succeeded'), data: [anyValue] }) },
+  { method: 'GET', path: '/ops/api/orders/:id' },
+  { method: 'POST', path: '/ops/api/orders/:id/status', body: body({ status: s('packed', 'shipped', '__proto__') }) },
+  { method: 'PATCH', path: '/ops/api/catalog/products/:id', body: body({ price: n(49900, -1, 0), mrp: n(59900), variants: [fc.constant('[{"id":"v1","stock":1e400}]'), fc.constant('[{"id":"__proto__","stock":1}]')] }) },
+  { method: 'GET', path: '/ops/api/catalog/answers' },
+  { method: 'GET', path: '/pay/test-gateway/:id' },
   { method: 'POST', path: '/foxtrot/v1/document/storefront', body: fc.oneof(document, body({})) },
   { method: 'POST', path: '/foxtrot/v1/document/:id', body: document },
   { method: 'POST', path: '/foxtrot/v1/document/storefront/bulk', body: fc.oneof(fc.array(document, { maxLength: 5 }).map((d) => `[${d.join(',')}]`), body({})) },
@@ -244,9 +266,10 @@ for (const kind of storeKinds()) {
           body: endpoint.body ?? fc.constant(undefined),
           signedIn: fc.boolean(),
           asOperator: fc.nat(9).map((n) => n > 0),
+          extra: fc.array(fc.oneof(text, numberToken), { minLength: (endpoint.headers ?? []).length, maxLength: (endpoint.headers ?? []).length }),
         });
         await fc.assert(
-          fc.asyncProperty(arbitrary, async ({ params: values, query, body: payload, signedIn, asOperator }) => {
+          fc.asyncProperty(arbitrary, async ({ params: values, query, body: payload, signedIn, asOperator, extra }) => {
             let i = 0;
             const path = endpoint.path.replace(/:\w+/g, () => values[i++]!) + (query ? `?${query}` : '');
             const headers: Record<string, string> = {
@@ -255,6 +278,8 @@ for (const kind of storeKinds()) {
               ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
               ...(signedIn && cookie ? { cookie } : {}),
               ...(asOperator ? server.operator : {}),
+              // Header values must be visible ASCII on the wire; hostile ones go percent-encoded.
+              ...Object.fromEntries((endpoint.headers ?? []).map((name, k) => [name, encode(extra[k]!).slice(0, 200) || 'x'])),
             };
             const res = await send(base, endpoint.method, path, headers, payload);
             assert.ok(res.status > 0 && res.status < 500, `${res.status} for ${endpoint.method} ${path} ${payload?.slice(0, 300) ?? ''}: ${res.body}`);
