@@ -29,7 +29,19 @@ interface Round {
 
 const median = (rounds: Round[], key: 'rps' | 'p50' | 'p99'): number => [...rounds.map((r) => r[key])].sort((a, b) => a - b)[Math.floor(rounds.length / 2)]!;
 
+/** Waits until the requests a round left in flight are done, so the next round starts on an idle server. */
+async function settle(shop: RunningShop): Promise<void> {
+  const giveUp = performance.now() + 60_000;
+  while (performance.now() < giveUp) {
+    const started = performance.now();
+    await (await fetch(`${shop.url}/api/account/states`)).arrayBuffer();
+    if (performance.now() - started < 20) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 async function measure(shop: RunningShop, options: autocannon.Options, okStatus: number): Promise<Round> {
+  await settle(shop);
   const before = cpuMs(shop.child.pid);
   const result = await autocannon({ ...options, url: shop.url + (options.url ?? ''), connections: CONNECTIONS, duration: SECONDS, timeout: 30 });
   const after = cpuMs(shop.child.pid);
