@@ -60,7 +60,6 @@ export const errorMessages = {
   'order-not-cancellable': { status: 409, message: 'This order can no longer be cancelled: it has shipped, been delivered or been cancelled.' },
   'payment-pending': { status: 409, message: 'The payment for this order has not arrived yet.' },
   'payment-not-found': { status: 404, message: 'No payment has this id.' },
-  'payment-closed': { status: 409, message: 'This payment is closed: it was completed, declined, cancelled or it expired.' },
   'payment-signature-invalid': { status: 400, message: 'The payment result is not signed by the payment gateway.' },
   'webhook-signature-invalid': { status: 400, message: 'The webhook signature is missing or does not match.' },
   'webhook-stale': { status: 400, message: 'The webhook timestamp is more than 5 minutes from the server time.' },
