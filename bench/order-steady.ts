@@ -88,6 +88,15 @@ async function steady(kind: StoreKind): Promise<boolean> {
   const failed = placed.reduce((sum, r) => sum + r.failed, 0) + baseline.reduce((sum, r) => sum + r.failed, 0);
   const rps = median(placed, 'rps');
   const p99 = median(placed, 'p99');
+  const medianCpu = (rounds: Round[]) => {
+    const values = rounds.map((r) => r.cpu).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+    return values.length ? values[Math.floor(values.length / 2)]! : undefined;
+  };
+  // CPU per request holds up better than throughput on a machine others are using at the same time.
+  const cpuRatio = (base: Round[], orders: Round[]) => {
+    const [b, o] = [medianCpu(base), medianCpu(orders)];
+    return b !== undefined && o !== undefined ? `${(b / o).toFixed(2)} (one core would place ${Math.round(1000 / o).toLocaleString('en')} orders/s)` : 'n/a';
+  };
   const cpu = (rounds: Round[]) => {
     const values = rounds.map((r) => r.cpu).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
     return values.length ? `${values[Math.floor(values.length / 2)]!.toFixed(2)} ms` : 'n/a';
@@ -95,7 +104,7 @@ async function steady(kind: StoreKind): Promise<boolean> {
   console.log(`steady orders (${kind}): ${BUYERS} buyers, ${ITEMS} items with ample stock, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s (medians)`);
   console.log(`  plain JSON (GET /api/account/states): ${median(baseline, 'rps').toFixed(0)} req/s, p50 ${median(baseline, 'p50')} ms, p99 ${median(baseline, 'p99')} ms, server CPU ${cpu(baseline)}/request`);
   console.log(`  orders (POST /api/orders):            ${rps.toFixed(0)} orders/s, p50 ${median(placed, 'p50')} ms, p99 ${p99} ms, server CPU ${cpu(placed)}/order   (rounds: ${placed.map((r) => r.rps.toFixed(0)).join(' · ')})`);
-  console.log(`  orders ÷ plain JSON: ${(rps / median(baseline, 'rps')).toFixed(2)}`);
+  console.log(`  orders ÷ plain JSON: ${(rps / median(baseline, 'rps')).toFixed(2)} by throughput; ${cpuRatio(baseline, placed)} by server CPU per request`);
   const consistent = acknowledged <= stored && stored <= next;
   console.log(`  ${acknowledged} orders acknowledged with 201, ${stored} in the store, ${next} sent (answers cut off at the end of a round may be stored); ${failed} other answers, errors or timeouts   ${consistent && failed === 0 ? 'OK' : 'FAILED'}`);
   console.log(`  machine: ${os.cpus().length} cores, load average ${load.toFixed(1)} before the run, ${os.loadavg()[0]!.toFixed(1)} after`);
