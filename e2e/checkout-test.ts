@@ -48,7 +48,11 @@ test('a guest logs in by OTP at checkout, adds an address, pays on delivery and 
   // The ordered lines left the cart.
   await expect(page.getByTestId('cart-badge')).toHaveCount(0);
   const orderId = (await page.getByTestId('order-id').textContent())!;
+  // A placed order offers order-update notifications; this shopper says "Not now".
+  await expect(page.getByTestId('push-offer')).toBeVisible();
   await snap(page, testInfo, '5-confirmation');
+  await page.getByTestId('push-offer-dismiss').click();
+  await expect(page.getByTestId('push-offer')).toHaveCount(0);
 
   await page.getByTestId('view-order').click();
   await expect(page).toHaveURL(new RegExp(`/accounts/orders/${orderId}$`));
