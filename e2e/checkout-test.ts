@@ -52,6 +52,7 @@ test('a guest logs in by OTP at checkout, adds an address, pays on delivery and 
   await expect(page.getByTestId('push-offer')).toContainText('Follow your order');
   await snap(page, testInfo, '5-confirmation');
   await page.getByTestId('push-offer-dismiss').click();
+  await expect(page.getByTestId('push-offer')).toHaveCount(0);
 
   await page.getByTestId('view-order').click();
   await expect(page).toHaveURL(new RegExp(`/accounts/orders/${orderId}$`));

@@ -18,6 +18,9 @@ interface OrderList {
 
 /** Signs up, saves an address and sees the product online; then, offline, adds it and queues a COD order. */
 async function queueOrderOffline(page: Page, setOffline: (offline: boolean) => Promise<void>, product: { path: string }, seed: number, snapPage: ((name: string) => Promise<void>) | null): Promise<void> {
+  // Not a journey about notifications: this shopper said "Not now" to them before (the offer would
+  // otherwise come up on the second view of the product, over its buttons).
+  await page.addInitScript(() => localStorage.setItem('sf.push.notNowUntil', String(Date.now() + 86_400_000)));
   await signUp(page, freshMobile(seed));
   await waitForController(page);
 
