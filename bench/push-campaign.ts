@@ -11,6 +11,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createCampaign } from '../server/push/campaigns/create-campaign';
 import { forEachWithLimit } from '../server/push/send-pool';
@@ -76,6 +77,7 @@ async function rawPosts(service: Service, count: number): Promise<number> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main(): Promise<void> {
+  const loadBefore = os.loadavg()[0]!;
   const service = await startService();
   const server = await startServer('sqlite', {
     env: { PUSH_TEST_SERVICE: service.origin, PUSH_TEST_SERVICE_CA: service.caFile, PUSH_QUIET_HOURS: 'off', PUSH_CAMPAIGN_CAP: '100', PUSH_CONCURRENCY: String(CONCURRENCY), PUBLIC_ORIGIN: 'https://shop.example' },
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
   console.log(`| sends/s (median of ${ROUNDS}) | ${rate.toFixed(0)} | ${baseline.toFixed(0)} | ${(rate / baseline).toFixed(2)} | ≥ ${TARGET_PER_S}: ${rate >= TARGET_PER_S ? 'met' : 'NOT met'} |`);
   console.log(`| peak RSS growth | ${peakMb.toFixed(0)} MB | | | ≤ ${MEMORY_LIMIT_MB} MB: ${peakMb <= MEMORY_LIMIT_MB ? 'met' : 'NOT met'} |`);
   console.log(`| 410s deleted, nothing failed | ${allGoneDeleted ? 'yes' : 'NO'} | | | yes |`);
+  console.log(`\n  machine: ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before the run, ${os.loadavg()[0]!.toFixed(1)} after`);
   process.exitCode = rate >= TARGET_PER_S && peakMb <= MEMORY_LIMIT_MB && allGoneDeleted ? 0 : 1;
 }
 
