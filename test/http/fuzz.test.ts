@@ -184,6 +184,22 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'PATCH', path: '/ops/api/catalog/products/:id', body: body({ price: n(49900, -1, 0), mrp: n(59900), variants: [fc.constant('[{"id":"v1","stock":1e400}]'), fc.constant('[{"id":"__proto__","stock":1}]')] }) },
   { method: 'GET', path: '/ops/api/catalog/answers' },
   { method: 'GET', path: '/pay/test-gateway/:id' },
+  { method: 'GET', path: '/api/wishlist', query: ['page', 'pageSize'] },
+  { method: 'GET', path: '/api/wishlist/ids' },
+  { method: 'PUT', path: '/api/wishlist/items/:id', body: body({ variantId: s('') }) },
+  { method: 'DELETE', path: '/api/wishlist/items/:id' },
+  { method: 'GET', path: '/api/push/key' },
+  // Endpoints here are never a push service's (none is allowlisted), so nothing leaves the machine;
+  // campaigns, which send, are left out for that reason.
+  {
+    method: 'POST',
+    path: '/api/push/subscriptions',
+    body: body({ endpoint: s('https://push.invalid/x', 'http://127.0.0.1:1/'), keys: [fc.constant('{"p256dh":"x","auth":"y"}'), anyValue], topics: [fc.constant('["offers","__proto__"]')] }),
+  },
+  { method: 'DELETE', path: '/api/push/subscriptions', body: body({ endpoint: s('https://push.invalid/x') }) },
+  { method: 'GET', path: '/api/push/subscriptions' },
+  { method: 'PATCH', path: '/api/push/subscriptions/:id', body: body({ topics: [fc.constant('["offers"]'), anyValue] }) },
+  { method: 'DELETE', path: '/api/push/subscriptions/:id' },
   { method: 'POST', path: '/foxtrot/v1/document/storefront', body: fc.oneof(document, body({})) },
   { method: 'POST', path: '/foxtrot/v1/document/:id', body: document },
   { method: 'POST', path: '/foxtrot/v1/document/storefront/bulk', body: fc.oneof(fc.array(document, { maxLength: 5 }).map((d) => `[${d.join(',')}]`), body({})) },
