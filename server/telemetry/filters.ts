@@ -136,7 +136,11 @@ function requireValue(filter: Filter): unknown {
 
 /** A filter's string, number or boolean as text; objects and arrays are no value to compare with. */
 function scalarText(value: unknown): string {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') {
+    // PostgreSQL text cannot hold NUL (and no stored event can contain it), so it is no value to compare with.
+    if (value.includes('\u0000')) throw new AppError('bad-request', { value: shown(value) }, 'A filter value cannot contain the NUL character.');
+    return value;
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   throw new AppError('bad-request', { value: shown(value) }, `A filter compares with a string, number or boolean, not ${shown(value)}.`);
 }

@@ -82,6 +82,10 @@ for (const kind of telemetryStoreKinds()) {
         const res = await analytics(`{"opcode":"count","table":"storefront","filters":[{"operator":"last","duration":${duration}}]}`);
         assert.equal(res.status, 400, duration);
       }
+      // NUL, which PostgreSQL text cannot hold, is no value to compare with either.
+      const nul = await analytics('{"opcode":"trend","table":"storefront","field":"k","values":["a\\u0000b"]}');
+      assert.equal(nul.status, 400);
+      assert.equal((await analytics('{"opcode":"count","table":"storefront","filters":[{"operator":"contains","field":"k","value":"\\u0000"}]}')).status, 400);
       // FQL reads such a literal as no number at all.
       const viaFql = await fql(`select count(*) from storefront where _timestamp > ${'9'.repeat(400)}`);
       assert.equal(viaFql.status, 400);
