@@ -24,6 +24,13 @@ describe('checkDocument', () => {
     assert.equal(checkDocument({ id: 'a', data: { x: '😀' } }, 42).ok, true);
   });
 
+  it('rejects the NUL character in ids and data (PostgreSQL cannot store it), but not the text "\\u0000"', () => {
+    assert.equal(checkDocument({ id: 'a\u0000', data: {} }, 42).ok, false);
+    assert.equal(checkDocument({ id: 'a', data: { x: 'a\u0000b' } }, 42).ok, false);
+    assert.equal(checkDocument({ id: 'a', data: { ['\u0000']: 1 } }, 42).ok, false);
+    assert.equal(checkDocument({ id: 'a', data: { x: '\\u0000 is text' } }, 42).ok, true);
+  });
+
   it('rejects timestamps more than five minutes ahead', () => {
     assert.equal(checkDocument({ id: 'a', timestamp: 42 + 5 * 60_000, data: {} }, 42).ok, true);
     assert.equal(checkDocument({ id: 'a', timestamp: 43 + 5 * 60_000, data: {} }, 42).ok, false);

@@ -7,6 +7,8 @@ export const MAX_FUTURE_MS = 5 * 60_000;
 export const MAX_NESTING = 20;
 const MAX_ID_LENGTH = 256;
 const LONE_SURROGATE = /\p{Surrogate}/u;
+/** A `\u0000` escape that JSON.stringify wrote for a NUL character (not an escaped backslash before "u0000"). */
+const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/;
 /** A `\uD800`–`\uDFFF` escape that JSON.stringify wrote for an unpaired surrogate (not an escaped backslash before "ud…"). */
 const SURROGATE_ESCAPE = /(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
 
@@ -29,6 +31,8 @@ export function checkDocument(input: unknown, now: number): Checked {
   if (idText.length === 0 || idText.length > MAX_ID_LENGTH) return reject(`A document id must be 1 to ${MAX_ID_LENGTH} characters.`);
   // A lone surrogate (`"\ud800"` in JSON) has no UTF-8 form: stored, two such ids would become one.
   if (LONE_SURROGATE.test(idText)) return reject('A document id must be valid Unicode text (it has an unpaired surrogate escape).');
+  // PostgreSQL text and jsonb cannot hold NUL: refused on both stores, so they keep the same events.
+  if (idText.includes('\u0000')) return reject('A document id must not contain the NUL character.');
   let timestamp = now;
   if (doc.timestamp !== undefined && doc.timestamp !== null) {
     if (typeof doc.timestamp !== 'number' || !Number.isSafeInteger(doc.timestamp) || doc.timestamp < 0) {
@@ -44,6 +48,7 @@ export function checkDocument(input: unknown, now: number): Checked {
   // JSON.stringify writes unpaired surrogates as escapes; stored, such text is JSON that DuckDB and
   // PostgreSQL refuse to read, and one such event would break every query over its table.
   if (json.includes('\\ud') && SURROGATE_ESCAPE.test(json)) return reject('data must be valid Unicode text (it has an unpaired surrogate escape).');
+  if (json.includes('\\u0000') && NUL_ESCAPE.test(json)) return reject('data must not contain the NUL character.');
   // Length in UTF-16 units is a lower bound on bytes; only measure bytes when it could matter.
   if (json.length > MAX_DOCUMENT_BYTES / 4 && Buffer.byteLength(json) > MAX_DOCUMENT_BYTES) {
     return reject('A document is larger than 32 KB.');
