@@ -70,6 +70,9 @@ async function select(instance: DuckDBInstance, sql: string, params: unknown[]):
     connection.closeSync();
   }
 }
+/** Analytics statements still running: `close` waits for them. */
+const selects = new Set<Promise<unknown>>();
+
 // Requests already waiting in the port when a commit could start go into that commit.
 const queue = new WriteQueue<TableWrite>(async (batch) => flush((await opened).writer, batch), (start) => setImmediate(start));
 
@@ -81,15 +84,24 @@ async function handle(request: WriterRequest): Promise<unknown> {
       return undefined;
     case 'insert':
       return { stored: await queue.push({ table: request.table, columns: unpackColumns(request.documents) }) };
-    case 'select':
+    case 'select': {
       // Each query on its own connection (MVCC: it sees the last commit), so one can be interrupted alone.
-      return select(instance, request.sql, request.params);
+      const running = select(instance, request.sql, request.params);
+      selects.add(running);
+      void running.then(
+        () => selects.delete(running),
+        () => selects.delete(running),
+      );
+      return running;
+    }
     case 'purge':
       await queue.idle();
       await writer.run(`DELETE FROM ${tableName(request.table)} WHERE ts < $1`, [BigInt(Math.floor(request.before))]);
       return undefined;
     case 'close':
       await queue.idle();
+      // Closing the instance under a running query aborts the process from native code: let them end first.
+      await Promise.allSettled([...selects]);
       writer.closeSync();
       instance.closeSync();
       return undefined;
