@@ -136,6 +136,12 @@ function assertSame(actual: unknown, expected: unknown, message: string): void {
   if (!close(actual, expected)) assert.deepEqual(actual, expected, message);
 }
 
+/** An FQL table without its column widths (the printed length of a float sum's last digits). */
+function comparable(body: unknown): unknown {
+  const table = body as { headers?: { name: string }[]; rows?: unknown };
+  return Array.isArray(table.headers) ? { headers: table.headers.map((h) => h.name), rows: table.rows } : body;
+}
+
 for (const kind of telemetryStoreKinds()) {
   describe(`typed columns give the JSON's answers (${kind})`, () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-columns-'));
@@ -174,7 +180,7 @@ for (const kind of telemetryStoreKinds()) {
       for (const item of battery(now)) {
         const [a, b] = item.fql ? await both('/foxtrot/v1/fql', item.fql) : await both('/foxtrot/v1/analytics', { ...item.request, bypassCache: true });
         assert.equal(b.status, a.status, `${JSON.stringify(item)}: ${a.body.slice(0, 300)} / ${b.body.slice(0, 300)}`);
-        assertSame(JSON.parse(b.body), JSON.parse(a.body), JSON.stringify(item));
+        assertSame(comparable(JSON.parse(b.body)), comparable(JSON.parse(a.body)), JSON.stringify(item));
         if (a.status === 200) compared++;
       }
       assert.ok(compared > 500, `${compared} answers compared`);
