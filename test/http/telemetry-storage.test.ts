@@ -14,12 +14,15 @@ import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { pino } from 'pino';
 import { openDuckdbEngine } from '../../server/telemetry/engine/duckdb-engine';
+import type { EventEngine } from '../../server/telemetry/engine/engine';
 import { openPostgresEngine } from '../../server/telemetry/engine/postgres-engine';
 import { DAY_MS } from '../../server/telemetry/ids/recent-ids';
 import { openStore, type Store } from '../../server/store/database';
 
-const NONE = { columns: [], values: [] };
 const doc = (id: string, timestamp: number, data: Record<string, unknown>) => ({ id, timestamp, json: JSON.stringify(data), data });
+/** Stores documents without typed columns, each as its JSON. */
+const insertPlain = (engine: EventEngine, table: string, documents: ReturnType<typeof doc>[]) =>
+  engine.insert(table, documents, { columns: [], values: [], json: documents.map((d) => d.json) });
 
 describe('DuckDB events stored before typed columns', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duck-old-'));
@@ -41,7 +44,7 @@ describe('DuckDB events stored before typed columns', () => {
         { id: 'b', ts: 2, data: '{"os":"ios"}' },
       ]);
       assert.deepEqual(await engine.select("SELECT count(*) AS n FROM duckdb_constraints() WHERE table_name = 'ev_shop' AND constraint_type = 'PRIMARY KEY'", []), [{ n: 0 }]);
-      await engine.insert('shop', [doc('a', 3, { os: 'again' })], NONE);
+      await insertPlain(engine, 'shop', [doc('a', 3, { os: 'again' })]);
       assert.deepEqual(await engine.select('SELECT count(*) AS n FROM "ev_shop"', []), [{ n: 3 }], 'the engine no longer refuses an id: ingestion decides');
       assert.deepEqual(await engine.sample('shop', 1), [{ os: 'again' }]);
       assert.deepEqual((await engine.ids('shop', 0, 3)).sort(), ['a', 'b']);
@@ -109,12 +112,12 @@ if (process.env.TEST_DATABASE_URL) {
       try {
         const day = 20_100 * DAY_MS;
         await engine.createTable('ttl');
-        await engine.insert('ttl', [doc('a', day + 1, {}), doc('b', day + DAY_MS + 1, {}), doc('c', day + 2 * DAY_MS + 1, {})], NONE);
+        await insertPlain(engine, 'ttl', [doc('a', day + 1, {}), doc('b', day + DAY_MS + 1, {}), doc('c', day + 2 * DAY_MS + 1, {})]);
         assert.equal((await partitions(store, 'tev_ttl')).length, 3);
         await engine.purge('ttl', day + DAY_MS + 10);
         assert.deepEqual(await partitions(store, 'tev_ttl'), ['tev_ttl_p20250113', 'tev_ttl_p20250114'], 'only the day wholly before the cutoff');
         assert.deepEqual(await engine.select('SELECT id FROM tev_ttl ORDER BY id', []), [{ id: 'b' }, { id: 'c' }]);
-        await engine.insert('ttl', [doc('d', day + 1, {})], NONE);
+        await insertPlain(engine, 'ttl', [doc('d', day + 1, {})]);
         assert.equal((await partitions(store, 'tev_ttl')).length, 3, 'a day comes back when an event for it does');
       } finally {
         await engine.close();

@@ -46,7 +46,7 @@ export class Analytics {
     private readonly tables: TableRegistry,
     private readonly now: () => number,
     /** Which paths have typed columns; queries read those instead of the JSON. */
-    private readonly mappings: Pick<Mappings, 'readyColumn'>,
+    private readonly mappings: Pick<Mappings, 'readyColumn' | 'columns'>,
     private readonly readers: InFlight,
   ) {
     this.cache = new ResultCache(now);
@@ -71,6 +71,7 @@ export class Analytics {
       engine: this.engine,
       tables: this.tables,
       column: (table, path) => this.mappings.readyColumn(table, path),
+      columns: (table) => this.mappings.columns(table),
       readers: this.readers,
       now,
       run: (inner) => {

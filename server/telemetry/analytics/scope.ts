@@ -18,6 +18,8 @@ export interface AnalyticsContext {
   tables: TableRegistry;
   /** The typed column a table's path may be read from, if it has a ready one. */
   column(table: string, path: string): Column | undefined;
+  /** Every typed column of a table (a stored document is its JSON plus their values). */
+  columns(table: string): readonly Column[];
   /** Queries in flight (a column that turns mixed waits for those planned before). */
   readers: InFlight;
   /** The request's time (ms): `last` filters and TTL are relative to it. */

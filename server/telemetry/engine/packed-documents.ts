@@ -32,7 +32,9 @@ export interface DocumentColumns {
   columns: PackedColumn[];
 }
 
-export function packDocuments(documents: readonly StoredDocument[], typed: TypedValues = { columns: [], values: [] }): PackedDocuments {
+/** Packs documents with their typed values; the JSON stored is `typed.json` (the documents' own when not given). */
+export function packDocuments(documents: readonly StoredDocument[], typed: Partial<TypedValues> = {}): PackedDocuments {
+  const json = typed.json ?? documents.map((d) => d.json);
   const parts: string[] = new Array(documents.length * 2);
   const ends = new Uint32Array(documents.length * 2);
   const timestamps = new Float64Array(documents.length);
@@ -40,14 +42,14 @@ export function packDocuments(documents: readonly StoredDocument[], typed: Typed
   for (let i = 0; i < documents.length; i++) {
     const doc = documents[i]!;
     parts[2 * i] = doc.id;
-    parts[2 * i + 1] = doc.json;
+    parts[2 * i + 1] = json[i]!;
     offset += doc.id.length;
     ends[2 * i] = offset;
-    offset += doc.json.length;
+    offset += json[i]!.length;
     ends[2 * i + 1] = offset;
     timestamps[i] = doc.timestamp;
   }
-  const columns = typed.columns.map((column, i) => ({ name: column.name, type: column.type, values: typed.values[i]! }));
+  const columns = (typed.columns ?? []).map((column, i) => ({ name: column.name, type: column.type, values: typed.values![i]! }));
   return { text: parts.join(''), ends, timestamps, columns };
 }
 

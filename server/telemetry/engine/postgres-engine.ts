@@ -11,7 +11,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { AppError } from '../../errors/app-error';
 import type { Column } from '../mapping/column';
-import type { MappingRecord } from '../mapping/table-mapping';
+import type { ColumnValues, MappingRecord } from '../mapping/table-mapping';
 import type { Database } from '../../store/schema';
 import type { EventEngine } from './engine';
 import { slices } from './fill-slices';
@@ -84,6 +84,19 @@ async function moveOldEvents(db: Kysely<Database>, createTable: (table: string) 
   });
 }
 
+/** A column value of document i as JSON: numbers as JSON.stringify writes them (which float8 reads back exactly). */
+function cellJson(values: ColumnValues, i: number): string {
+  if (values instanceof Float64Array) return Number.isNaN(values[i]) ? 'null' : JSON.stringify(values[i]);
+  if (values instanceof Uint8Array) return values[i] === 2 ? 'null' : values[i] === 1 ? 'true' : 'false';
+  const value = values[i];
+  return value === null || value === undefined ? 'null' : JSON.stringify(value);
+}
+
+/** SQL reading a column's value back from its JSON cell text. */
+function fromCell(column: Column, text: string): string {
+  return column.type === 'VARCHAR' ? text : `CAST(${text} AS ${PG_TYPES[column.type]})`;
+}
+
 /** Opens the engine on the shop's database: events tables are made per telemetry table (`createTable`). */
 export async function openPostgresEngine(db: Kysely<Database>, options: PostgresEngineOptions): Promise<EventEngine> {
   const run = (text: string, params: unknown[] = []) => db.executeQuery(CompiledQuery.raw(text, params));
@@ -131,14 +144,17 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
       if (documents.length === 0) return { stored: 0 };
       const parent = pgTable(table);
       await partitions.ensure(parent, documents.map((d) => d.timestamp));
-      // One jsonb parameter for the batch (cheaper to send and parse than an array per column);
-      // typed columns are read from each row's jsonb by PostgreSQL, as queries would read it.
-      const rows = documents.map((d) => `[${JSON.stringify(d.id)},${d.timestamp},${d.json}]`);
+      // One jsonb parameter for the batch, a row per event: [id, ts, data, column values…]
+      // (cheaper to send and parse than an array parameter per column).
+      const rows = documents.map((d, i) => {
+        let row = `[${JSON.stringify(d.id)},${d.timestamp},${typed.json[i]}`;
+        for (const values of typed.values) row += `,${cellJson(values, i)}`;
+        return `${row}]`;
+      });
       const names = typed.columns.map((c) => `, "${c.name}"`).join('');
-      const values = typed.columns.map((c) => `, ${postgresColumnFromJson(c)}`).join('');
+      const values = typed.columns.map((c, i) => `, ${fromCell(c, `e->>${i + 3}`)}`).join('');
       const result = await run(
-        `INSERT INTO "${parent}" (id, ts, data${names})
-         SELECT id, ts, data${values} FROM (SELECT e->>0 AS id, CAST(e->>1 AS bigint) AS ts, e->2 AS data FROM jsonb_array_elements(CAST($1 AS jsonb)) AS e OFFSET 0) AS d`,
+        `INSERT INTO "${parent}" (id, ts, data${names}) SELECT e->>0, CAST(e->>1 AS bigint), e->2${values} FROM jsonb_array_elements(CAST($1 AS jsonb)) AS e`,
         [`[${rows.join(',')}]`],
       );
       return { stored: Number(result.numAffectedRows ?? 0) };

@@ -1,7 +1,9 @@
 /**
  * A typed column: one dotted path of a table's documents stored as its own SQL column beside the
- * JSON (which stays whole, as sent). It holds the path's values of its type only; values of another
- * type ("mixed") stay in the JSON alone, and queries read those from there.
+ * JSON. It holds the path's values of its type only; values of another type ("mixed") stay in the
+ * JSON alone, and queries read those from there. A top-level field's values leave the JSON once
+ * the column is ready (`stripped`): the JSON keeps the rest of the document. Nested fields stay in
+ * the JSON too, so a whole object (`appVersion`) always reads from the JSON as it was sent.
  */
 import { readPath } from '../fields';
 
@@ -20,7 +22,12 @@ export interface Column {
   state: 'filling' | 'ready';
   /** Some stored value at this path has another type (it is in the JSON only). */
   mixed: boolean;
+  /** Its values are no longer written to the JSON (top-level fields, once ready and no query reads them there). */
+  stripped: boolean;
 }
+
+/** Whether a column's values may leave the JSON: a top-level field's (a nested one is part of its parent object). */
+export const strippable = (column: Pick<Column, 'path'>): boolean => !column.path.includes('.');
 
 /** Marks a value of another type than the column's: it stays in the JSON only. */
 export const OTHER_TYPE = Symbol('other type');

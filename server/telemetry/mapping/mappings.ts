@@ -22,7 +22,10 @@ export interface FieldDescription {
   field: string;
   /** The JSON types seen, as Foxtrot names them (`long|string` when both). */
   type: string;
-  /** `json`, or the typed column (`c3 DOUBLE`), `(filling)` while it is being filled, `+ json` when mixed. */
+  /**
+   * `json`, or the typed column (`c3 DOUBLE`), `(filling)` while it is being filled, `+ json` when
+   * the JSON holds its values too (a nested field's, or values of another type).
+   */
   stored: string;
   /** Share of the documents observed that hold the field. */
   seen: string;
@@ -54,6 +57,8 @@ export class Mappings {
     for (const table of tables) {
       const record = records.get(table);
       const mapping = new TableMapping(record, policy);
+      // No query runs yet: ready columns may leave the JSON at once.
+      mapping.strip(mapping.columns.filter((c) => c.state === 'ready' && !c.stripped).map((c) => c.name));
       mappings.tables.set(table, mapping);
       const filling = mapping.columns.filter((c) => c.state === 'filling');
       if (filling.length) {
@@ -74,6 +79,11 @@ export class Mappings {
   /** The column queries may read for a path of a table, if it has a ready one. */
   readyColumn(table: string, path: string): Column | undefined {
     return this.tables.get(table)?.readyColumn(path);
+  }
+
+  /** Every column a table's events table has (ready or filling): a stored document is its JSON plus these. */
+  columns(table: string): readonly Column[] {
+    return this.tables.get(table)?.columns ?? [];
   }
 
   /**
@@ -124,6 +134,11 @@ export class Mappings {
     const { mixed } = await this.engine.fillColumns(table, columns);
     for (const column of columns) mapping.ready(column.name, mixed.includes(column.name));
     await this.save(table, mapping);
+    // Queries planned before read these fields from the JSON: once they are done, new rows may
+    // keep top-level values in the column alone.
+    await this.readers.settled();
+    mapping.strip(columns.map((c) => c.name));
+    await this.save(table, mapping);
   }
 
   /** A table stored before mappings existed learns from its latest events. */
@@ -138,11 +153,6 @@ export class Mappings {
     const tracked = work.catch((err) => this.logger.warn({ err }, 'telemetry: typed columns not filled yet (tried again at the next start)'));
     this.fills.add(tracked);
     void tracked.then(() => this.fills.delete(tracked));
-  }
-
-  /** Resolves when the fills started so far are done (tests wait on it through `desc`). */
-  async idle(): Promise<void> {
-    while (this.fills.size) await Promise.all([...this.fills]);
   }
 
   private mapping(table: string): TableMapping {
@@ -173,7 +183,7 @@ export class Mappings {
       // Objects are described by their fields; a path that only ever held objects is not a field.
       if (seen.every((t) => t === 'object')) continue;
       const column = mapping.column(path);
-      const stored = column ? `${column.name} ${column.type}${column.state === 'filling' ? ' (filling)' : ''}${column.mixed ? ' + json' : ''}` : 'json';
+      const stored = column ? `${column.name} ${column.type}${column.state === 'filling' ? ' (filling)' : ''}${column.mixed || !column.stripped ? ' + json' : ''}` : 'json';
       const present = seen.filter((t) => t !== 'null').reduce((n, t) => n + counts[t], 0);
       rows.push({ field: path, type: seen.join('|'), stored, seen: `${observed ? Math.round((present / observed) * 100) : 0}%` });
     }

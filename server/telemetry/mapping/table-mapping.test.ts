@@ -5,7 +5,8 @@ import { chooseColumns, DEFAULT_POLICY, stableType } from './mapping-policy';
 import { FieldStats } from './field-stats';
 import { TableMapping } from './table-mapping';
 
-const docs = (n: number, make: (i: number) => Record<string, unknown>) => Array.from({ length: n }, (_, i) => ({ data: make(i) }));
+const docs = (n: number, make: (i: number) => Record<string, unknown>) => Array.from({ length: n }, (_, i) => withJson(make(i)));
+const withJson = (data: Record<string, unknown>) => ({ data, json: JSON.stringify(data) });
 const policy = { ...DEFAULT_POLICY, after: 100 };
 
 describe('mapping policy', () => {
@@ -75,7 +76,7 @@ describe('TableMapping', () => {
     assert.deepEqual(columns.map((c) => [c.name, c.path]), [['c1', 'n'], ['c2', 'ok'], ['c3', 'os']], 'as frequent as each other: by path');
     mapping.add(columns);
     assert.equal(mapping.readyColumn('os'), undefined, 'filling: queries read the JSON');
-    const typed = mapping.extract([{ data: { os: 'android', n: 2.5, ok: false } }, { data: { os: 3, ok: 'yes' } }]);
+    const typed = mapping.extract([withJson({ os: 'android', n: 2.5, ok: false }), withJson({ os: 3, ok: 'yes' })]);
     assert.deepEqual([...(typed.values[0] as Float64Array)], [2.5, NaN]);
     assert.deepEqual([...(typed.values[1] as Uint8Array)], [0, 2]);
     assert.deepEqual(typed.values[2], ['android', null]);
@@ -84,8 +85,30 @@ describe('TableMapping', () => {
     mapping.ready('c1', false);
     assert.equal(mapping.readyColumn('n')?.name, 'c1');
     assert.equal(mapping.readyColumn('os'), undefined);
+    assert.deepEqual(typed.json, ['{"os":"android","n":2.5,"ok":false}', '{"os":3,"ok":"yes"}'], 'nothing stripped yet: the JSON as sent');
     const again = new TableMapping(JSON.parse(JSON.stringify(mapping.toRecord())), policy);
     assert.deepEqual(again.columns, mapping.columns);
     assert.deepEqual(again.name([{ path: 'z', type: 'VARCHAR' }])[0]!.name, 'c4', 'names are never reused');
+  });
+
+  it('strips a ready top-level column’s values from the JSON, keeping other types, nulls, nested fields and dangerous keys as data', () => {
+    const mapping = new TableMapping(undefined, policy);
+    mapping.observe(docs(100, (i) => ({ os: 'ios', v: { major: 'x' }, n: i })));
+    const columns = mapping.name(mapping.choose());
+    mapping.add(columns);
+    for (const c of columns) mapping.ready(c.name, false);
+    mapping.strip(columns.map((c) => c.name));
+    assert.deepEqual(mapping.columns.map((c) => [c.path, c.stripped]), [['n', true], ['os', true], ['v.major', false]]);
+    const input = [
+      withJson({ os: 'android', n: 1, v: { major: 'y' } }),
+      withJson({ os: 'ios', n: 2 }),
+      withJson({ os: 7, n: null, extra: [1] }),
+      withJson(JSON.parse('{"__proto__": {"polluted": true}, "os": "x"}') as Record<string, unknown>),
+      withJson({ other: true }),
+    ];
+    const typed = mapping.extract(input);
+    assert.deepEqual(typed.json, ['{"v":{"major":"y"}}', '{}', '{"os":7,"n":null,"extra":[1]}', '{"__proto__":{"polluted":true}}', '{"other":true}']);
+    assert.equal(typed.json[4], input[4]!.json, 'a document with nothing to strip keeps its own text');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 });

@@ -3,7 +3,7 @@
  * Learns from ingested documents (all of the first 10,000, then one in 16), chooses new columns by
  * the policy, and pulls each document's column values out for the engine.
  */
-import { columnValue, OTHER_TYPE, type Column } from './column';
+import { columnValue, OTHER_TYPE, strippable, type Column } from './column';
 import { FieldStats, type FieldStatsRecord } from './field-stats';
 import { chooseColumns, type ColumnChoice, type MappingPolicy } from './mapping-policy';
 
@@ -20,10 +20,18 @@ const SAMPLE_EVERY = 16;
 /** One column's values for a batch: numbers (NaN for none), booleans (0, 1; 2 for none) or strings. */
 export type ColumnValues = Float64Array | Uint8Array | (string | null)[];
 
-/** A batch's column values, in the order of `columns`. */
+/** A batch's column values, in the order of `columns`, and each document's JSON as stored (without stripped fields). */
 export interface TypedValues {
   columns: Column[];
   values: ColumnValues[];
+  json: string[];
+}
+
+/** Whether a column value was given for document i. */
+function given(values: ColumnValues, i: number): boolean {
+  if (values instanceof Float64Array) return !Number.isNaN(values[i]);
+  if (values instanceof Uint8Array) return values[i] !== 2;
+  return values[i] !== null;
 }
 
 export class TableMapping {
@@ -42,7 +50,7 @@ export class TableMapping {
     private readonly policy: MappingPolicy,
   ) {
     this.stats = FieldStats.from(record?.stats);
-    this.columnList = record?.columns.map((c) => ({ ...c })) ?? [];
+    this.columnList = record?.columns.map((c) => ({ ...c, stripped: c.stripped ?? false })) ?? [];
     this.index();
     // A table that already saw enough documents decides at its next batch.
     this.nextDecision = Math.max(1, policy.after - this.stats.observed);
@@ -83,7 +91,7 @@ export class TableMapping {
   /** Names the chosen columns (`c<n>`, never reused) as `filling` columns; not yet in the list. */
   name(choices: ColumnChoice[]): Column[] {
     let next = this.columnList.reduce((max, c) => Math.max(max, Number(c.name.slice(1))), 0);
-    return choices.map((choice) => ({ ...choice, name: `c${++next}`, state: 'filling', mixed: false }));
+    return choices.map((choice) => ({ ...choice, name: `c${++next}`, state: 'filling', mixed: false, stripped: false }));
   }
 
   /** Adds columns that exist in the engine now; rows stored from here on carry their values. */
@@ -101,6 +109,11 @@ export class TableMapping {
     this.update(name, (c) => ({ ...c, mixed: true }));
   }
 
+  /** From now on these ready columns' top-level values are written to the column only, not the JSON. */
+  strip(names: readonly string[]): void {
+    for (const name of names) this.update(name, (c) => ({ ...c, stripped: c.state === 'ready' && strippable(c) }));
+  }
+
   private update(name: string, change: (column: Column) => Column): void {
     this.columnList = this.columnList.map((c) => (c.name === name ? change(c) : c));
     this.index();
@@ -111,10 +124,11 @@ export class TableMapping {
   }
 
   /**
-   * Every column's value for each document, and the columns that met a value of another type for
-   * the first time (they must be marked mixed before these rows are visible).
+   * Every column's value for each document, each document's JSON to store, and the columns that
+   * met a value of another type for the first time (they must be marked mixed before these rows
+   * are visible).
    */
-  extract(documents: readonly { data: Record<string, unknown> }[]): TypedValues & { newlyMixed: Column[] } {
+  extract(documents: readonly { data: Record<string, unknown>; json: string }[]): TypedValues & { newlyMixed: Column[] } {
     const count = documents.length;
     const newlyMixed: Column[] = [];
     const values = this.columnList.map((column): ColumnValues => {
@@ -148,7 +162,29 @@ export class TableMapping {
       if (other && !column.mixed) newlyMixed.push(column);
       return out;
     });
-    return { columns: this.columnList, values, newlyMixed };
+    return { columns: this.columnList, values, json: this.remainders(documents, values), newlyMixed };
+  }
+
+  /** The JSON to store: as sent, less the top-level values a stripped column holds ('{}' when nothing is left). */
+  private remainders(documents: readonly { data: Record<string, unknown>; json: string }[], values: ColumnValues[]): string[] {
+    const stripped = new Map<string, ColumnValues>();
+    this.columnList.forEach((c, i) => c.stripped && stripped.set(c.path, values[i]!));
+    return documents.map((doc, i) => {
+      let any = false;
+      for (const columnValues of stripped.values()) if (given(columnValues, i)) any = true;
+      if (!any) return doc.json;
+      // No prototype: a `__proto__` key is copied as data, never set as the object's prototype.
+      const rest: Record<string, unknown> = Object.create(null);
+      let kept = 0;
+      for (const key in doc.data) {
+        if (!Object.hasOwn(doc.data, key)) continue;
+        const columnValues = stripped.get(key);
+        if (columnValues && given(columnValues, i)) continue;
+        rest[key] = doc.data[key];
+        kept++;
+      }
+      return kept ? JSON.stringify(rest) : '{}';
+    });
   }
 
   toRecord(): MappingRecord {
