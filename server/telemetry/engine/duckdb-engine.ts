@@ -53,6 +53,7 @@ export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: n
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let nextId = 1;
   let failure: Error | undefined;
+  let closing = false;
   // The thread keeps the process alive only while it owes an answer.
   worker.unref();
 
@@ -74,6 +75,7 @@ export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: n
 
   const call = <T>(request: Request, transfer: ArrayBuffer[] = []): Promise<T> => {
     if (failure) return Promise.reject(failure);
+    if (closing && request.op !== 'close') return Promise.reject(new Error('The DuckDB engine is closing.'));
     const id = nextId++;
     if (waiting.size === 0) worker.ref();
     return new Promise<T>((resolve, reject) => {
@@ -118,15 +120,17 @@ export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: n
     },
     async fillColumns(table, columns) {
       const definitions = columns.map(column);
-      const hours = await select(`SELECT ts // ${HOUR} AS h, count(*) AS n FROM ${tableName(table)} GROUP BY 1 ORDER BY 1`);
+      // Rows stored since the columns exist carry their values; those from before have none yet.
+      const unfilled = columns.map((c) => `"${c.name}" IS NULL`).join(' AND ');
+      const hours = await select(`SELECT ts // ${HOUR} AS h, count(*) AS n FROM ${tableName(table)} WHERE ${unfilled} GROUP BY 1 ORDER BY 1`);
       const mixed = new Set<string>();
       for (const { from, to } of slices(hours, HOUR, FILL_ROWS)) {
-        await call({ op: 'fill', table, columns: definitions, from, to });
         const [found] = await select(
-          `SELECT ${columns.map((c, i) => `bool_or(${duckdbOtherType(c)}) AS m${i}`).join(', ')} FROM ${tableName(table)} WHERE ts >= $1 AND ts < $2`,
+          `SELECT ${columns.map((c, i) => `bool_or(${duckdbOtherType(c)}) AS m${i}`).join(', ')} FROM ${tableName(table)} WHERE ts >= $1 AND ts < $2 AND ${unfilled}`,
           [BigInt(from), BigInt(to)],
         );
         columns.forEach((c, i) => found?.[`m${i}`] === true && mixed.add(c.name));
+        await call({ op: 'fill', table, columns: definitions, from, to });
       }
       return { mixed: [...mixed] };
     },
@@ -138,6 +142,7 @@ export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: n
       await call({ op: 'write', sql: `DELETE FROM ${tableName(table)} WHERE ts < $1`, params: [BigInt(Math.floor(before))] });
     },
     async close() {
+      closing = true;
       if (!failure) await call({ op: 'close' });
       failure ??= new Error('The DuckDB engine is closed.');
       await worker.terminate();

@@ -15,6 +15,7 @@ import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, VARCHAR, type
 import { AppError } from '../../errors/app-error';
 import type { ColumnType } from '../mapping/column';
 import { tableName, type ColumnDefinition, type WriterReply, type WriterRequest } from './duckdb-protocol';
+import { fillChunk, type ChunkColumn } from './duckdb-chunk';
 import { unpackColumns, type DocumentColumns } from './packed-documents';
 import { WriteQueue, type Pending } from './write-queue';
 
@@ -114,7 +115,9 @@ async function handle(request: WriterRequest): Promise<unknown> {
       return inTurn(async (connection) => {
         if (request.columns.length === 0) return;
         const sets = request.columns.map((c) => `"${c.name}" = ${c.fromJson}`).join(', ');
-        await connection.run(`UPDATE ${tableName(request.table)} SET ${sets} WHERE ts >= $1 AND ts < $2`, [BigInt(request.from), BigInt(request.to)]);
+        // Only rows with none of the columns' values: those stored before the columns existed.
+        const unfilled = request.columns.map((c) => `"${c.name}" IS NULL`).join(' AND ');
+        await connection.run(`UPDATE ${tableName(request.table)} SET ${sets} WHERE ts >= $1 AND ts < $2 AND ${unfilled}`, [BigInt(request.from), BigInt(request.to)]);
       });
     case 'close': {
       await queue.idle();
@@ -223,44 +226,48 @@ async function flush(connection: DuckDBConnection, batch: Pending<Work>[]): Prom
 /**
  * Appends all rows as columnar chunks and commits: the cheapest path measured (about twice an
  * INSERT of bound lists), synchronous on this thread. Every typed column of the table is filled:
- * from the write's values when it brought them, NULL when it was packed before the column existed.
+ * from the write's values when it brought them, none when it was packed before the column existed.
  */
 async function append(connection: DuckDBConnection, table: string, writes: DocumentColumns[]): Promise<void> {
   const typed = typedColumns.get(table) ?? [];
   const rows = writes.reduce((n, w) => n + w.ids.length, 0);
   const ids: string[] = [];
-  const timestamps: bigint[] = new Array(rows);
   const json: string[] = [];
-  const values: (DuckDBValue | null)[][] = typed.map(() => new Array(rows));
+  const timestamps = new Float64Array(rows);
+  const columns: ChunkColumn[] = typed.map((column): ChunkColumn => {
+    if (column.type === 'DOUBLE') return { kind: 'double', values: new Float64Array(rows).fill(NaN) };
+    if (column.type === 'BOOLEAN') return { kind: 'boolean', values: new Uint8Array(rows).fill(2) };
+    return { kind: 'varchar', values: new Array<string | null>(rows).fill(null) };
+  });
   let at = 0;
   for (const write of writes) {
     const count = write.ids.length;
     for (let i = 0; i < count; i++) {
       ids.push(write.ids[i]!);
       json.push(write.json[i]!);
-      timestamps[at + i] = BigInt(write.timestamps[i]!);
     }
-    typed.forEach((column, c) => {
-      const out = values[c]!;
-      const given = write.columns.find((p) => p.name === column.name);
-      if (!given) {
-        out.fill(null, at, at + count);
-        return;
+    timestamps.set(write.timestamps, at);
+    for (const given of write.columns) {
+      const index = typed.findIndex((c) => c.name === given.name);
+      if (index < 0) continue;
+      const target = columns[index]!;
+      if (target.kind === 'varchar') {
+        const source = given.values as (string | null)[];
+        for (let i = 0; i < count; i++) target.values[at + i] = source[i] ?? null;
+      } else {
+        (target.values as Float64Array | Uint8Array).set(given.values as Float64Array & Uint8Array, at);
       }
-      const source = given.values;
-      if (source instanceof Float64Array) for (let i = 0; i < count; i++) out[at + i] = Number.isNaN(source[i]) ? null : source[i]!;
-      else if (source instanceof Uint8Array) for (let i = 0; i < count; i++) out[at + i] = source[i] === 2 ? null : source[i] === 1;
-      else for (let i = 0; i < count; i++) out[at + i] = source[i] ?? null;
-    });
+    }
     at += count;
   }
+  const all: ChunkColumn[] = [{ kind: 'varchar', values: ids }, { kind: 'bigint', values: timestamps }, { kind: 'varchar', values: json }, ...columns];
   const types = [VARCHAR, BIGINT, VARCHAR, ...typed.map((c) => DUCKDB_TYPES[c.type])];
   const appender = await connection.createAppender(`ev_${table}`);
   try {
     for (let start = 0; start < rows; start += CHUNK_ROWS) {
       const end = Math.min(start + CHUNK_ROWS, rows);
       const chunk = DuckDBDataChunk.create(types, end - start);
-      chunk.setColumns([ids.slice(start, end), timestamps.slice(start, end), json.slice(start, end), ...values.map((v) => v.slice(start, end))]);
+      fillChunk(chunk, all, start, end);
       appender.appendDataChunk(chunk);
     }
     appender.flushSync();

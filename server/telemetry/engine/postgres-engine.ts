@@ -180,14 +180,16 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
     },
     async fillColumns(table, columns: Column[]) {
       const parent = pgTable(table);
-      const { rows: hours } = await run(`SELECT ts / ${HOUR} AS h, count(*) AS n FROM "${parent}" GROUP BY 1 ORDER BY 1`);
+      // Rows stored since the columns exist carry their values; those from before have none yet.
+      const unfilled = columns.map((c) => `"${c.name}" IS NULL`).join(' AND ');
+      const { rows: hours } = await run(`SELECT ts / ${HOUR} AS h, count(*) AS n FROM "${parent}" WHERE ${unfilled} GROUP BY 1 ORDER BY 1`);
       const sets = columns.map((c) => `"${c.name}" = ${postgresColumnFromJson(c)}`).join(', ');
       const checks = columns.map((c, i) => `bool_or(${postgresOtherType(c)}) AS m${i}`).join(', ');
       const mixed = new Set<string>();
       for (const { from, to } of slices(hours as Record<string, unknown>[], HOUR, FILL_ROWS)) {
-        await run(`UPDATE "${parent}" SET ${sets} WHERE ts >= $1 AND ts < $2`, [from, to]);
-        const { rows } = await run(`SELECT ${checks} FROM "${parent}" WHERE ts >= $1 AND ts < $2`, [from, to]);
+        const { rows } = await run(`SELECT ${checks} FROM "${parent}" WHERE ts >= $1 AND ts < $2 AND ${unfilled}`, [from, to]);
         columns.forEach((c, i) => (rows[0] as Record<string, unknown> | undefined)?.[`m${i}`] === true && mixed.add(c.name));
+        await run(`UPDATE "${parent}" SET ${sets} WHERE ts >= $1 AND ts < $2 AND ${unfilled}`, [from, to]);
       }
       return { mixed: [...mixed] };
     },

@@ -30,10 +30,18 @@ export interface Admission<D> {
   settle(ok: boolean): void;
 }
 
+/** A batch being written: its ids (by day) and the write's outcome. */
+interface InFlightBatch {
+  fresh: readonly { id: string; timestamp: number }[];
+  outcome: Promise<boolean>;
+  /** `day/id` of its documents, made only when another batch repeats one of its days' ids. */
+  keys?: Set<string>;
+}
+
 export class RecentIds {
   private readonly days = new Map<string, Day>();
-  /** Ids being written now, per table: the write's outcome. */
-  private readonly pending = new Map<string, Map<string, Promise<boolean>>>();
+  /** Batches being written now, per table. */
+  private readonly writing = new Map<string, Set<InFlightBatch>>();
 
   constructor(private readonly load: LoadIds) {}
 
@@ -42,53 +50,78 @@ export class RecentIds {
    * within the batch), reserved until `settle` is called.
    */
   async admit<D extends { id: string; timestamp: number }>(table: string, documents: readonly D[]): Promise<Admission<D>> {
-    const pending = this.pending.get(table) ?? new Map<string, Promise<boolean>>();
-    this.pending.set(table, pending);
+    const writing = this.writing.get(table) ?? new Set<InFlightBatch>();
+    this.writing.set(table, writing);
     const fresh: D[] = [];
     let resolve!: (ok: boolean) => void;
-    const outcome = new Promise<boolean>((r) => (resolve = r));
+    const self: InFlightBatch = { fresh, outcome: new Promise<boolean>((r) => (resolve = r)) };
+    /** The set each day's ids were reserved in. */
+    const used = new Map<number, IdSet>();
     let candidates = documents;
     while (candidates.length) {
       const sets = await this.setsFor(table, candidates);
       const waits: Promise<boolean>[] = [];
       const retry: D[] = [];
       // From here to the end of the loop body nothing awaits: checks and reservations are atomic.
+      let lastDay = NaN;
+      let ids: IdSet | undefined;
       for (const doc of candidates) {
-        const ids = sets.get(dayOf(doc.timestamp))!;
-        const key = pendingKey(doc);
-        const writing = pending.get(key);
-        if (writing && writing !== outcome) {
-          waits.push(writing);
-          retry.push(doc);
+        const day = dayOf(doc.timestamp);
+        if (day !== lastDay) {
+          lastDay = day;
+          ids = sets.get(day)!;
+          used.set(day, ids);
+        }
+        if (ids!.add(doc.id)) {
+          fresh.push(doc);
           continue;
         }
-        if (!ids.add(doc.id)) continue;
-        pending.set(key, outcome);
-        fresh.push(doc);
+        // Held already: stored, earlier in this batch, or being written by another batch.
+        const other = this.writer(writing, day, doc.id);
+        if (other && other !== self) {
+          waits.push(other.outcome);
+          retry.push(doc);
+        }
       }
-      // Repeats of ids being written by another request count only if that write succeeds.
+      writing.add(self);
+      self.keys = undefined;
+      // Repeats of ids being written by another batch count only if that write succeeds.
       const results = await Promise.all(waits);
       candidates = retry.filter((_, i) => !results[i]);
     }
+    writing.add(self);
     let settled = false;
     return {
       fresh,
       settle: (ok) => {
         if (settled) return;
         settled = true;
-        for (const doc of fresh) {
-          const key = pendingKey(doc);
-          if (pending.get(key) === outcome) pending.delete(key);
-          // The day may have been let go and read again meanwhile: update whichever set holds it now.
-          const day = this.days.get(dayKey(table, dayOf(doc.timestamp)));
+        writing.delete(self);
+        for (const [day, reserved] of used) {
+          // The day may have been let go and read again meanwhile: update the set that holds it now.
+          const current = this.days.get(dayKey(table, day));
+          const update = (ids: IdSet) => {
+            if (ok && ids === reserved) return;
+            for (const doc of fresh) if (dayOf(doc.timestamp) === day) ok ? ids.add(doc.id) : ids.delete(doc.id);
+          };
           // Synchronously when the set is read, so a repeat waiting on this write sees the outcome.
-          const update = (ids: IdSet) => (ok ? ids.add(doc.id) : ids.delete(doc.id));
-          if (day?.set) update(day.set);
-          else if (day) void day.ids.then(update);
+          if (current?.set) update(current.set);
+          else if (current) void current.ids.then(update);
+          else if (!ok) update(reserved);
         }
         resolve(ok);
       },
     };
+  }
+
+  /** The batch in flight writing this id for this day, if any. */
+  private writer(writing: Set<InFlightBatch>, day: number, id: string): InFlightBatch | undefined {
+    const key = `${day}/${id}`;
+    for (const batch of writing) {
+      batch.keys ??= new Set(batch.fresh.map((d) => `${dayOf(d.timestamp)}/${d.id}`));
+      if (batch.keys.has(key)) return batch;
+    }
+    return undefined;
   }
 
   /** Forgets a table's days before `before` (their events were purged). */
@@ -139,7 +172,6 @@ export class RecentIds {
 
 const dayOf = (timestamp: number): number => Math.floor(timestamp / DAY_MS);
 const dayKey = (table: string, day: number): string => `${table}/${day}`;
-const pendingKey = (doc: { id: string; timestamp: number }): string => `${dayOf(doc.timestamp)}/${doc.id}`;
 
 function splitKey(key: string): [string, number] {
   const at = key.lastIndexOf('/');

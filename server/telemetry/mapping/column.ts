@@ -32,19 +32,18 @@ export const strippable = (column: Pick<Column, 'path'>): boolean => !column.pat
 /** Marks a value of another type than the column's: it stays in the JSON only. */
 export const OTHER_TYPE = Symbol('other type');
 
-/** A lone surrogate has no UTF-8 form; such strings stay in the JSON (the document check refuses them anyway). */
-const LONE_SURROGATE = /\p{Surrogate}/u;
-
 /**
  * The value `data` gives the column: null when the path is missing or null, `OTHER_TYPE` when it
- * holds another type. Exactly what the engines' SQL extraction gives for the same JSON.
+ * holds another type. Exactly what the engines' SQL extraction gives for the same JSON (what
+ * `TableMapping.extract` does for a whole batch at once).
  */
 export function columnValue(data: unknown, segments: string[], type: ColumnType): string | number | boolean | null | typeof OTHER_TYPE {
   const value = segments.length === 1 ? ownValue(data, segments[0]!) : readPath(data, segments);
   if (value === undefined || value === null) return null;
   switch (type) {
     case 'VARCHAR':
-      return typeof value === 'string' && !LONE_SURROGATE.test(value) ? value : OTHER_TYPE;
+      // (No lone surrogates: documents holding one are refused, as neither engine could read them.)
+      return typeof value === 'string' ? value : OTHER_TYPE;
     case 'DOUBLE':
       // -0 is stored as 0: JSON.stringify writes it as 0, so that is what the JSON holds.
       return typeof value === 'number' ? value + 0 : OTHER_TYPE;

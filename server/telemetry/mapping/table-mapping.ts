@@ -3,7 +3,8 @@
  * Learns from ingested documents (all of the first 10,000, then one in 16), chooses new columns by
  * the policy, and pulls each document's column values out for the engine.
  */
-import { columnValue, OTHER_TYPE, strippable, type Column } from './column';
+import { strippable, type Column } from './column';
+import { readPath } from '../fields';
 import { FieldStats, type FieldStatsRecord } from './field-stats';
 import { chooseColumns, type ColumnChoice, type MappingPolicy } from './mapping-policy';
 
@@ -133,30 +134,44 @@ export class TableMapping {
     const newlyMixed: Column[] = [];
     const values = this.columnList.map((column): ColumnValues => {
       const segments = column.path.split('.');
+      // A top-level field (most of them) is one own-property read; a nested one walks its path.
+      const key = segments.length === 1 ? segments[0]! : undefined;
+      const read = (data: Record<string, unknown>): unknown => (key === undefined ? readPath(data, segments) : Object.hasOwn(data, key) ? data[key] : undefined);
       let other = false;
-      const read = (i: number) => {
-        const value = columnValue(documents[i]!.data, segments, column.type);
-        if (value === OTHER_TYPE) {
-          other = true;
-          return null;
-        }
-        return value;
-      };
       let out: ColumnValues;
       if (column.type === 'DOUBLE') {
         const numbers = new Float64Array(count);
-        for (let i = 0; i < count; i++) numbers[i] = (read(i) as number | null) ?? NaN;
+        for (let i = 0; i < count; i++) {
+          const value = read(documents[i]!.data);
+          // -0 is stored as 0: JSON.stringify writes it as 0, so that is what the JSON holds.
+          if (typeof value === 'number') numbers[i] = value + 0;
+          else {
+            numbers[i] = NaN;
+            if (value !== undefined && value !== null) other = true;
+          }
+        }
         out = numbers;
       } else if (column.type === 'BOOLEAN') {
         const flags = new Uint8Array(count);
         for (let i = 0; i < count; i++) {
-          const value = read(i) as boolean | null;
-          flags[i] = value === null ? 2 : value ? 1 : 0;
+          const value = read(documents[i]!.data);
+          if (typeof value === 'boolean') flags[i] = value ? 1 : 0;
+          else {
+            flags[i] = 2;
+            if (value !== undefined && value !== null) other = true;
+          }
         }
         out = flags;
       } else {
         const strings: (string | null)[] = new Array(count);
-        for (let i = 0; i < count; i++) strings[i] = read(i) as string | null;
+        for (let i = 0; i < count; i++) {
+          const value = read(documents[i]!.data);
+          if (typeof value === 'string') strings[i] = value;
+          else {
+            strings[i] = null;
+            if (value !== undefined && value !== null) other = true;
+          }
+        }
         out = strings;
       }
       if (other && !column.mixed) newlyMixed.push(column);
