@@ -7,7 +7,7 @@
 import type { Logger } from 'pino';
 import type { EventEngine, StoredDocument } from '../engine/engine';
 import { InFlight } from '../engine/in-flight';
-import type { Column } from './column';
+import { strippable, type Column } from './column';
 import { JSON_TYPES } from './field-stats';
 import type { MappingPolicy } from './mapping-policy';
 import { TableMapping, type TypedValues } from './table-mapping';
@@ -183,7 +183,9 @@ export class Mappings {
       // Objects are described by their fields; a path that only ever held objects is not a field.
       if (seen.every((t) => t === 'object')) continue;
       const column = mapping.column(path);
-      const stored = column ? `${column.name} ${column.type}${column.state === 'filling' ? ' (filling)' : ''}${column.mixed || !column.stripped ? ' + json' : ''}` : 'json';
+      // A top-level column is still settling in until its values have left the JSON.
+      const filling = column && (column.state === 'filling' || (strippable(column) && !column.stripped));
+      const stored = column ? `${column.name} ${column.type}${filling ? ' (filling)' : ''}${column.mixed || !strippable(column) ? ' + json' : ''}` : 'json';
       const present = seen.filter((t) => t !== 'null').reduce((n, t) => n + counts[t], 0);
       rows.push({ field: path, type: seen.join('|'), stored, seen: `${observed ? Math.round((present / observed) * 100) : 0}%` });
     }
