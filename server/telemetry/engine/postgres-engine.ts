@@ -157,6 +157,10 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
         `INSERT INTO "${parent}" (id, ts, data${names}) SELECT e->>0, CAST(e->>1 AS bigint), e->2${values} FROM jsonb_array_elements(CAST($1 AS jsonb)) AS e`,
         [`[${rows.join(',')}]`],
       );
+      for (const partition of partitions.wrote(parent, documents.map((d) => d.timestamp))) {
+        // In the background: the answer to this request does not wait for the statistics.
+        run(`ANALYZE "${partition}"`).catch((err) => options.logger.warn({ err, partition }, 'telemetry: partition statistics not refreshed'));
+      }
       return { stored: Number(result.numAffectedRows ?? 0) };
     },
     select,
@@ -198,7 +202,10 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
       return Number((result.rows[0] as { n?: unknown } | undefined)?.n ?? 0);
     },
     async purge(table, before) {
-      await partitions.dropBefore(pgTable(table), before);
+      const parent = pgTable(table);
+      const dropped = await partitions.dropBefore(parent, before);
+      // Once a day, as days expire: the parent's own statistics, which PostgreSQL never gathers by itself.
+      if (dropped.length) await run(`ANALYZE "${parent}"`);
     },
     async close() {
       await analytics.end();

@@ -12,9 +12,14 @@ const partitionName = (parent: string, day: number): string => `${parent}_p${new
 /** Errors another server creating the same partition at the same moment may give: it exists now. */
 const ALREADY_THERE = new Set(['42P07', '23505', '42P17']);
 
+/** Rows after which a partition's planner statistics are refreshed (then at 10 and 100 times as many). */
+const ANALYZE_AT = 10_000;
+
 export class Partitions {
   /** Days with a partition, per parent table. */
   private readonly days = new Map<string, Set<number>>();
+  /** Rows written per partition by this server, and the count at which to analyze it next. */
+  private readonly written = new Map<string, { rows: number; next: number }>();
   /** One creation at a time per parent, so two requests do not race each other. */
   private readonly creating = new Map<string, Promise<void>>();
 
@@ -67,6 +72,32 @@ export class Partitions {
     await next;
   }
 
+  /**
+   * Counts rows written; answers the partitions that just grew past a threshold and should have
+   * their statistics refreshed. PostgreSQL's autovacuum gets to a new partition only after a
+   * minute or so, and never analyzes the partitioned table: until then a whole-week query is
+   * planned as if each day held a few dozen rows.
+   */
+  wrote(parent: string, timestamps: readonly number[]): string[] {
+    const due: string[] = [];
+    const byDay = new Map<number, number>();
+    for (const ts of timestamps) {
+      const day = Math.floor(ts / DAY_MS);
+      byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    }
+    for (const [day, rows] of byDay) {
+      const name = partitionName(parent, day);
+      const entry = this.written.get(name) ?? { rows: 0, next: ANALYZE_AT };
+      entry.rows += rows;
+      if (entry.rows >= entry.next) {
+        entry.next *= 10;
+        due.push(name);
+      }
+      this.written.set(name, entry);
+    }
+    return due;
+  }
+
   /** Drops the partitions of days that end at or before `before`; answers the days dropped. */
   async dropBefore(parent: string, before: number): Promise<number[]> {
     // Other servers may have made partitions since: read them again.
@@ -76,6 +107,7 @@ export class Partitions {
     for (const day of [...known].sort((a, b) => a - b)) {
       if ((day + 1) * DAY_MS > before) continue;
       await this.run(`DROP TABLE IF EXISTS "${partitionName(parent, day)}"`);
+      this.written.delete(partitionName(parent, day));
       known.delete(day);
       dropped.push(day);
     }
