@@ -53,9 +53,9 @@ async function baselineRound(): Promise<Round> {
   }
 }
 
-/** A fresh store each round; every acknowledged event must be counted afterwards. */
-async function storedRound(): Promise<Round & { columns: number }> {
-  const server = await startTelemetryServer(kind, { env: UNLIMITED_INGESTION });
+/** A fresh store each round; every acknowledged event must be counted afterwards. `json`: no typed columns. */
+async function storedRound(json = false): Promise<Round & { columns: number }> {
+  const server = await startTelemetryServer(kind, { env: { ...UNLIMITED_INGESTION, ...(json ? { TELEMETRY_COLUMNS_AFTER: 'off' } : {}) } });
   try {
     const post = (path: string, payload: unknown) =>
       fetch(`${server.url}${path}`, { method: 'POST', headers: { ...server.operator, 'content-type': 'application/json' }, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
@@ -74,9 +74,11 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 
 const baselines: Round[] = [];
 const stored: (Round & { columns: number })[] = [];
+const jsonOnly: Round[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   baselines.push(await baselineRound());
   stored.push(await storedRound());
+  jsonOnly.push(await storedRound(true));
 }
 const rates = (rounds: Round[]) => rounds.map((r) => Math.round(r.rate).toLocaleString('en')).join(' · ');
 const cpu = (rounds: Round[], key: 'serverCpu' | 'clientCpu') => `${median(rounds.map((r) => r[key])).toFixed(1)} µs`;
@@ -87,8 +89,10 @@ const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 console.log(`telemetry ingest (${kind}), shop events in batches of ${BATCH}, ${CONCURRENCY} clients, ${ROUNDS} interleaved rounds of ${seconds}s, medians; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(`  baseline (parse and drop): ${Math.round(base).toLocaleString('en')} events/s   (${rates(baselines)})`);
 console.log(`  stored:                    ${Math.round(rate).toLocaleString('en')} events/s   (${rates(stored)}), ${(rate / base).toFixed(2)} of baseline`);
+const json = median(jsonOnly.map((r) => r.rate));
 console.log(`  typed columns in use: ${stored.map((r) => r.columns).join(' · ')}; every acknowledged event was counted afterwards in every round`);
-console.log(`  server CPU per event:      baseline ${cpu(baselines, 'serverCpu')}, stored ${cpu(stored, 'serverCpu')}`);
+console.log(`  stored, every field JSON:  ${Math.round(json).toLocaleString('en')} events/s   (${rates(jsonOnly)}), ${(json / base).toFixed(2)} of baseline (TELEMETRY_COLUMNS_AFTER=off, for comparison)`);
+console.log(`  server CPU per event:      baseline ${cpu(baselines, 'serverCpu')}, stored ${cpu(stored, 'serverCpu')}, JSON only ${cpu(jsonOnly, 'serverCpu')}`);
 console.log(`  load generator CPU/event:  baseline ${cpu(baselines, 'clientCpu')}, stored ${cpu(stored, 'clientCpu')}`);
 if (target !== undefined) console.log(`  target ≥ ${target} of baseline: ${met(rate / base >= target)}`);
 console.log(`  target ≥ ${absolute.toLocaleString('en')} events/s: ${met(rate >= absolute)}`);

@@ -1,7 +1,7 @@
 /**
  * PostgreSQL's SQL for telemetry: one partitioned table per telemetry table, jsonb paths, and typed
  * columns read so that they answer exactly what the jsonb would (`text`, `number`, `present`),
- * computed from the jsonb the same way on insert and when filled (`postgresColumnFromJson`).
+ * filled from the jsonb (`postgresColumnFromJson`) as ingestion fills them for new rows.
  */
 import crypto from 'node:crypto';
 import type { Field } from '../fields';
