@@ -68,7 +68,8 @@ async function round(label: string): Promise<void> {
   for (const [window, filters] of Object.entries(windows)) {
     for (const [name, request] of Object.entries(QUERIES)) {
       const ms = await best({ ...request, filters });
-      const target = TARGETS[`${name}, ${window}`] ?? (N <= 1_000_000 && window === 'hour' ? TARGETS.hour : undefined);
+      // The issue's targets are for 1 M events; for more, the figures are reported as they are.
+      const target = N > 1_000_000 ? undefined : (TARGETS[`${name}, ${window}`] ?? (window === 'hour' ? TARGETS.hour : undefined));
       const verdict = target === undefined ? '' : `   target ≤ ${target} ms: ${ms <= target ? 'met' : 'NOT met'}`;
       console.log(`    ${`${name}, ${window}`.padEnd(44)} ${ms.toFixed(1).padStart(7)} ms  (${(ms / baseline).toFixed(1)}× baseline)${verdict}`);
     }

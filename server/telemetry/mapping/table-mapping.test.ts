@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { columnValue, OTHER_TYPE } from './column';
 import { chooseColumns, DEFAULT_POLICY, stableType } from './mapping-policy';
 import { FieldStats } from './field-stats';
 import { TableMapping } from './table-mapping';
@@ -46,16 +45,27 @@ describe('mapping policy', () => {
 });
 
 describe('column values', () => {
-  it('reads its own type only, as the engines read it from the JSON', () => {
-    assert.equal(columnValue({ a: { b: 'x' } }, ['a', 'b'], 'VARCHAR'), 'x');
-    assert.equal(columnValue({ a: 1 }, ['a'], 'VARCHAR'), OTHER_TYPE);
-    assert.equal(columnValue({ a: null }, ['a'], 'DOUBLE'), null);
-    assert.equal(columnValue({}, ['a'], 'DOUBLE'), null);
-    assert.ok(Object.is(columnValue({ a: -0 }, ['a'], 'DOUBLE'), 0));
-    assert.equal(columnValue({ a: '1' }, ['a'], 'DOUBLE'), OTHER_TYPE);
-    assert.equal(columnValue({ a: false }, ['a'], 'BOOLEAN'), false);
-    assert.equal(columnValue({ a: { b: 1 } }, ['a'], 'VARCHAR'), OTHER_TYPE);
-    assert.equal(columnValue({}, ['constructor'], 'VARCHAR'), null, 'inherited members are not fields');
+  it('reads its own type only, as the engines read it from the JSON; another type marks the column mixed', () => {
+    const mapping = new TableMapping(undefined, policy);
+    mapping.observe(docs(100, () => ({ s: 'x', n: 1, b: true, a: { b: 'y' }, constructor: 'c' })));
+    mapping.add(mapping.name(mapping.choose()));
+    const value = (data: Record<string, unknown>, path: string) => {
+      const typed = mapping.extract([withJson(data)]);
+      const i = typed.columns.findIndex((c) => c.path === path);
+      const v = typed.values[i]!;
+      const mixed = typed.newlyMixed.some((c) => c.path === path);
+      const got = v instanceof Float64Array ? (Number.isNaN(v[0]) ? null : v[0]) : v instanceof Uint8Array ? (v[0] === 2 ? null : v[0] === 1) : v[0];
+      return mixed ? 'other type' : got;
+    };
+    assert.equal(value({ a: { b: 'x' } }, 'a.b'), 'x');
+    assert.equal(value({ s: 1 }, 's'), 'other type');
+    assert.equal(value({ n: null }, 'n'), null);
+    assert.equal(value({}, 'n'), null);
+    assert.ok(Object.is(value({ n: -0 }, 'n'), 0), '-0 is stored as 0, as JSON.stringify writes it');
+    assert.equal(value({ n: '1' }, 'n'), 'other type');
+    assert.equal(value({ b: false }, 'b'), false);
+    assert.equal(value({ s: { b: 1 } }, 's'), 'other type');
+    assert.equal(value({}, 'constructor'), null, 'inherited members are not fields');
   });
 });
 
