@@ -38,7 +38,7 @@ let columns = 0;
 for (;;) {
   const desc = (await post('/foxtrot/v1/fql', { query: 'desc bench' })) as { rows: { stored: string }[] };
   columns = desc.rows.filter((r) => /^c\d+ /.test(r.stored)).length;
-  if (!desc.rows.some((r) => r.stored.includes('filling'))) break;
+  if (!desc.rows.some((r) => r.stored?.includes('filling'))) break;
   await new Promise((r) => setTimeout(r, 200));
 }
 
