@@ -48,6 +48,8 @@ export interface DriveOptions {
   spreadMs?: number;
   /** Stop after this many events (0: no limit). */
   maxEvents?: number;
+  /** Starts every id, so that two runs against one table post different ids. */
+  idPrefix?: string;
 }
 
 export interface Driven {
@@ -63,7 +65,7 @@ function templates(options: DriveOptions): { bytes: Buffer; marks: number[] }[] 
   return Array.from({ length: 40 }, (_, variant) => {
     const docs = Array.from({ length: options.batch }, (_, n) => {
       const i = variant * options.batch + n;
-      return { id: `${REQUEST_MARK}-${n}`, timestamp: now, data: shopEvent(i) };
+      return { id: `${options.idPrefix ?? ''}${REQUEST_MARK}-${n}`, timestamp: now, data: shopEvent(i) };
     });
     const bytes = Buffer.from(JSON.stringify(docs));
     const marks: number[] = [];

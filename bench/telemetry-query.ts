@@ -84,7 +84,7 @@ await round('queries alone');
 if (whileIngesting) {
   // Queries in a loop while new events keep arriving; both rates reported.
   const seconds = 30;
-  const ingest = driveInChild({ url: bulk, seconds, batch: 500, concurrency: 4 });
+  const ingest = driveInChild({ url: bulk, seconds, batch: 500, concurrency: 4, idPrefix: 'live' });
   const started = performance.now();
   let rounds = 0;
   while (performance.now() - started < (seconds - 5) * 1000) {
