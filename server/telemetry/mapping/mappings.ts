@@ -97,7 +97,10 @@ export class Mappings {
   }
 
   private async storeTracked<T>(table: string, mapping: TableMapping, documents: StoredDocument[], insert: (typed: TypedValues) => Promise<T>): Promise<T> {
-    if (mapping.observe(documents) && !this.deciding.has(table)) await this.decide(table, mapping);
+    if (mapping.observe(documents) && !this.deciding.has(table)) {
+      // Columns that could not be added leave this batch to be stored as it is; the next round tries again.
+      await this.decide(table, mapping).catch((err) => this.logger.warn({ err, table }, 'telemetry: typed columns not added'));
+    }
     for (;;) {
       const typed = mapping.extract(documents);
       if (typed.newlyMixed.length === 0) return insert(typed);
