@@ -19,11 +19,13 @@ const BENCHMARKS: Array<{ file: string; args: string[] }> = [
   { file: 'images.ts', args: [] },
   { file: 'telemetry-ingest.ts', args: ['sqlite'] },
   { file: 'telemetry-query.ts', args: ['sqlite'] },
+  // Ten million events: the same queries, then again while new events keep arriving.
+  { file: 'telemetry-query.ts', args: ['sqlite', '10000000', '--while-ingesting'] },
   { file: 'order-flash-sale.ts', args: ['sqlite'] },
   { file: 'order-steady.ts', args: ['sqlite'] },
   { file: 'order-crash.ts', args: ['sqlite'] },
   { file: 'push-campaign.ts', args: [] },
-  // PostgreSQL too when a server is given (as for the tests): same benchmarks, no speed targets.
+  // PostgreSQL too when a server is given (as for the tests); the telemetry ones with their own targets.
   ...(process.env.TEST_DATABASE_URL
     ? [
         { file: 'telemetry-ingest.ts', args: ['postgres'] },

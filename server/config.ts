@@ -56,6 +56,8 @@ const schema = z.object({
   TELEMETRY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
   /** PostgreSQL role analytics queries run as (read-only, sees only the events); created when missing. */
   TELEMETRY_PG_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('sf_telemetry_reader'),
+  /** Documents a telemetry table sees before its frequent, stable fields become typed columns; `off` keeps every field in the JSON. */
+  TELEMETRY_COLUMNS_AFTER: z.union([z.literal('off'), z.coerce.number().int().min(1).max(1e9)]).default(1000),
   /** Where the shop is reached, for absolute links in push notifications; `https://PUBLIC_HOST` when unset. */
   PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
   /** VAPID key pair (base64url, as `web-push generate-vapid-keys` prints them); made and kept in the store when unset. */
@@ -131,6 +133,8 @@ export interface TelemetryConfig {
   tableMaxBytes: number;
   queryTimeoutMs: number;
   pgRole: string;
+  /** Documents a table sees before it gets typed columns; 0: never. */
+  columnsAfter: number;
 }
 
 export interface PushConfig {
@@ -184,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tableMaxBytes: e.TELEMETRY_TABLE_MAX_MB * 1024 * 1024,
       queryTimeoutMs: e.TELEMETRY_QUERY_TIMEOUT_MS,
       pgRole: e.TELEMETRY_PG_ROLE,
+      columnsAfter: e.TELEMETRY_COLUMNS_AFTER === 'off' ? 0 : e.TELEMETRY_COLUMNS_AFTER,
     },
     publicOrigin: (e.PUBLIC_ORIGIN ?? `https://${e.PUBLIC_HOST}`).replace(/\/$/, ''),
     push: pushConfig(e),

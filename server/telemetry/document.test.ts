@@ -4,7 +4,7 @@ import { checkDocument } from './document';
 
 describe('checkDocument', () => {
   it('accepts a document and defaults the timestamp to now', () => {
-    assert.deepEqual(checkDocument({ id: 'a', data: { x: 1 } }, 42), { ok: true, document: { id: 'a', timestamp: 42, json: '{"x":1}' } });
+    assert.deepEqual(checkDocument({ id: 'a', data: { x: 1 } }, 42), { ok: true, document: { id: 'a', timestamp: 42, json: '{"x":1}', data: { x: 1 } } });
     assert.equal(checkDocument({ id: 7, timestamp: 5, data: {} }, 42).ok, true);
   });
 

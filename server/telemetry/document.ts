@@ -53,7 +53,7 @@ export function checkDocument(input: unknown, now: number): Checked {
   if (json.length > MAX_DOCUMENT_BYTES / 4 && Buffer.byteLength(json) > MAX_DOCUMENT_BYTES) {
     return reject('A document is larger than 32 KB.');
   }
-  return { ok: true, document: { id: idText, timestamp, json } };
+  return { ok: true, document: { id: idText, timestamp, json, data: data as Record<string, unknown> } };
 }
 
 function depthOf(value: unknown, depth: number): number {

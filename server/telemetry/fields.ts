@@ -3,7 +3,8 @@ import { AppError } from '../errors/app-error';
 import { shown } from '../http/shown-value';
 
 export const TIMESTAMP_FIELD = '_timestamp';
-const SEGMENT = /^[A-Za-z0-9_$@:\- ]{1,128}$/;
+/** What one segment of a dotted path may hold: plain characters, so paths quote safely in SQL. */
+export const FIELD_SEGMENT = /^[A-Za-z0-9_$@:\- ]{1,128}$/;
 
 /** A checked field: either the event time or a path of plain segments into `data`. */
 export type Field = { kind: 'timestamp' } | { kind: 'data'; path: string[]; name: string };
@@ -15,7 +16,7 @@ export function parseField(name: unknown): Field {
   }
   if (name === TIMESTAMP_FIELD) return { kind: 'timestamp' };
   const path = name.startsWith('data.') ? name.slice(5).split('.') : name.split('.');
-  if (!path.every((segment) => SEGMENT.test(segment))) {
+  if (!path.every((segment) => FIELD_SEGMENT.test(segment))) {
     throw new AppError('invalid-field', { field: name }, `"${name}" is not a valid dotted path.`);
   }
   return { kind: 'data', path, name };

@@ -5,8 +5,18 @@
 import { AppError } from '../errors/app-error';
 import { shown } from '../http/shown-value';
 import { parseDuration } from './duration';
-import type { Params, SqlDialect } from './engine/engine';
-import { parseField, TIMESTAMP_FIELD } from './fields';
+import type { Params } from './engine/engine';
+import { parseField, TIMESTAMP_FIELD, type Field } from './fields';
+
+/** SQL for a field of the table being queried: from its typed column when it has one, else from the JSON. */
+export interface FieldSql {
+  text(field: Field): string;
+  number(field: Field): string;
+  /** The field is present (neither missing nor null). */
+  present(field: Field): string;
+  /** A millisecond time as a parameter that compares with `ts`. */
+  time(ms: number): unknown;
+}
 
 export interface Filter {
   operator: string;
@@ -58,31 +68,31 @@ export function checkFilters(filters: unknown): Filter[] {
 }
 
 /** SQL predicates for the filters, with values bound as parameters. */
-export function filtersToSql(filters: Filter[], dialect: SqlDialect, params: Params, now: number): string[] {
+export function filtersToSql(filters: Filter[], fields: FieldSql, params: Params, now: number): string[] {
   const out: string[] = [];
   for (const filter of filters) {
-    const sql = filterToSql(filter, dialect, params, now);
+    const sql = filterToSql(filter, fields, params, now);
     if (sql) out.push(sql);
   }
   return out;
 }
 
-function filterToSql(filter: Filter, dialect: SqlDialect, params: Params, now: number): string | undefined {
+function filterToSql(filter: Filter, fields: FieldSql, params: Params, now: number): string | undefined {
   const { operator } = filter;
   if (operator === 'any') return undefined;
   if (operator === 'last') {
     const field = parseField(filter.field ?? TIMESTAMP_FIELD);
     const { from, to } = lastWindow(filter, now);
-    const expr = dialect.number(field);
-    const bound = (ms: number) => params.add(field.kind === 'timestamp' ? dialect.time(ms) : ms);
+    const expr = fields.number(field);
+    const bound = (ms: number) => params.add(field.kind === 'timestamp' ? fields.time(ms) : ms);
     return `${expr} >= ${bound(from)} AND ${expr} <= ${bound(to)}`;
   }
   const field = parseField(filter.field);
-  const text = dialect.text(field);
-  const num = dialect.number(field);
+  const text = fields.text(field);
+  const num = fields.number(field);
   const numeric = (value: number): string => {
     const checked = finite(value, field.kind === 'timestamp' ? TIMESTAMP_FIELD : field.name);
-    return params.add(field.kind === 'timestamp' ? dialect.time(checked) : checked);
+    return params.add(field.kind === 'timestamp' ? fields.time(checked) : checked);
   };
   const typed = (value: unknown): string => {
     if (typeof value === 'number') return `${num} = ${numeric(value)}`;
@@ -93,7 +103,7 @@ function filterToSql(filter: Filter, dialect: SqlDialect, params: Params, now: n
       return typed(requireValue(filter));
     case 'not_equals':
       // As in Foxtrot (a must_not clause), documents without the field match too.
-      return `(${text} IS NULL OR NOT (${typed(requireValue(filter))}))`;
+      return `(NOT ${fields.present(field)} OR NOT (${typed(requireValue(filter))}))`;
     case 'contains':
       return `strpos(${text}, ${params.add(scalarText(requireValue(filter)))}) > 0`;
     case 'wildcard':
@@ -117,12 +127,12 @@ function filterToSql(filter: Filter, dialect: SqlDialect, params: Params, now: n
     case 'not_in': {
       if (!Array.isArray(filter.values) || filter.values.length === 0) throw badFilter(filter, `${operator} needs a non-empty values array.`);
       const any = `(${filter.values.map(typed).join(' OR ')})`;
-      return operator === 'in' ? any : `(${text} IS NULL OR NOT ${any})`;
+      return operator === 'in' ? any : `(NOT ${fields.present(field)} OR NOT ${any})`;
     }
     case 'exists':
-      return `${text} IS NOT NULL`;
+      return fields.present(field);
     case 'missing':
-      return `${text} IS NULL`;
+      return `NOT ${fields.present(field)}`;
     default:
       throw new AppError('unknown-filter-operator', { operator });
   }

@@ -2,6 +2,8 @@
 import { AppError } from '../errors/app-error';
 import { checkDocument, type Rejection } from './document';
 import type { EventEngine, StoredDocument } from './engine/engine';
+import type { RecentIds } from './ids/recent-ids';
+import type { Mappings } from './mapping/mappings';
 import { INTERNAL_TABLES, type TableRegistry } from './tables';
 
 export const MAX_BULK_DOCUMENTS = 2000;
@@ -45,6 +47,10 @@ export class Ingestion {
     private readonly tables: TableRegistry,
     private readonly now: () => number,
     private readonly maxTableBytes: number,
+    /** Learns each table's fields and gives the engine their typed column values. */
+    private readonly mappings: Mappings,
+    /** Which ids each table holds per day: a repeated id is stored once. */
+    private readonly ids: RecentIds,
   ) {}
 
   /** Stores one document; a bad one is a 400 with the reason. */
@@ -73,8 +79,14 @@ export class Ingestion {
     if (writer === 'client' && INTERNAL_TABLES.has(table)) throw new AppError('telemetry-table-internal', { table });
   }
 
-  /** Inserts unless that would take the table past its cap; a full table refuses until the purge makes room. */
-  private async store(table: string, documents: StoredDocument[]): Promise<void> {
+  /**
+   * Inserts the documents whose id is new for their day, unless that would take the table past its
+   * cap (a full table refuses until the purge makes room). Answers once they are durable.
+   */
+  private async store(table: string, input: StoredDocument[]): Promise<void> {
+    // Events already past the table's TTL would never be returned: they are not stored at all.
+    const cutoff = this.tables.cutoff(this.tables.get(table));
+    const documents = input.some((d) => d.timestamp < cutoff) ? input.filter((d) => d.timestamp >= cutoff) : input;
     if (documents.length === 0) return;
     const bytes = documents.reduce((sum, d) => sum + d.json.length + d.id.length + ROW_OVERHEAD_BYTES, 0);
     let size = this.sizes.get(table);
@@ -89,6 +101,14 @@ export class Ingestion {
     }
     // Counted before the insert, so parallel requests cannot all slip under the cap.
     this.sizes.set(table, Promise.resolve(current + bytes));
-    await this.engine.insert(table, documents);
+    const admitted = await this.ids.admit(table, documents);
+    try {
+      const { fresh } = admitted;
+      if (fresh.length) await this.mappings.store(table, fresh, (typed) => this.engine.insert(table, fresh, typed));
+      admitted.settle(true);
+    } catch (error) {
+      admitted.settle(false);
+      throw error;
+    }
   }
 }

@@ -17,6 +17,10 @@ import { Analytics } from './analytics';
 import { apiTimingRecorder } from './api-timing';
 import { toCsv } from './csv';
 import type { EventEngine } from './engine/engine';
+import { InFlight } from './engine/in-flight';
+import { RecentIds } from './ids/recent-ids';
+import { DEFAULT_POLICY } from './mapping/mapping-policy';
+import { Mappings } from './mapping/mappings';
 import { IngestBudget } from './budget/ingest-budget';
 import { moveOldTelemetryFile, openDuckdbEngine } from './engine/duckdb-engine';
 import { openPostgresEngine } from './engine/postgres-engine';
@@ -58,8 +62,12 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
   }
   const tables = await TableRegistry.open(deps.store.db, engine, deps.now);
   for (const own of [...OWN_TABLES, ...INTERNAL_EVENT_TABLES]) await tables.ensure(own.name, own.ttl);
-  const ingestion = new Ingestion(engine, tables, deps.now, settings.tableMaxBytes);
-  const analytics = new Analytics(engine, tables, deps.now);
+  const readers = new InFlight();
+  const policy = { ...DEFAULT_POLICY, after: settings.columnsAfter };
+  const mappings = await Mappings.open(engine, tables.list().map((t) => t.name), policy, readers, deps.logger);
+  const ids = new RecentIds((table, from, to) => engine.ids(table, from, to));
+  const ingestion = new Ingestion(engine, tables, deps.now, settings.tableMaxBytes, mappings, ids);
+  const analytics = new Analytics(engine, tables, deps.now, mappings, readers);
   const budget = new IngestBudget(settings, deps.now);
   const timings = apiTimingRecorder(deps);
   // The shop's own writer: the only one internal tables such as `server` accept.
@@ -69,7 +77,11 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
   internal.attach({ bulk: (table, documents) => ingestion.bulk(table, documents, 'server') });
 
   const purge = async () => {
-    for (const table of tables.list()) await engine.purge(table.name, tables.cutoff(table));
+    for (const table of tables.list()) {
+      const cutoff = tables.cutoff(table);
+      await engine.purge(table.name, cutoff);
+      ids.forget(table.name, cutoff);
+    }
     ingestion.recount();
   };
   const timer = setInterval(() => purge().catch((err) => deps.logger.warn({ err }, 'telemetry purge failed')), PURGE_EVERY_MS);
@@ -114,7 +126,7 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
   // Foxtrot's console and CLI post FQL as plain text; a JSON {"query": "..."} works too.
   router.post('/v1/fql', operator, express.text({ type: () => true, limit: '64kb' }), async (req, res) => {
     const text = fqlText(req.body, typeof req.is('application/json') === 'string');
-    const table = await runFql(text, analytics, tables);
+    const table = await runFql(text, analytics, tables, mappings);
     if (req.accepts(['application/json', 'text/plain']) === 'text/plain') {
       res.type('text/plain').send(renderText(table));
       return;
@@ -123,7 +135,7 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
   });
   router.get('/v1/fql/download', operator, async (req, res) => {
     const q = typeof req.query.q === 'string' ? req.query.q : '';
-    const table = await runFql(q, analytics, tables);
+    const table = await runFql(q, analytics, tables, mappings);
     res.setHeader('Content-Disposition', 'attachment; filename="fql-result.csv"');
     res.type('text/csv; charset=utf-8').send(toCsv(table));
   });
@@ -135,6 +147,7 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
     clearInterval(timer);
     await timings.detach();
     await internal.detach();
+    await mappings.close();
     await engine.close();
   };
   return router;

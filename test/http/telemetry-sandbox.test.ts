@@ -47,7 +47,7 @@ describe('DuckDB analytics sandbox', () => {
     assert.ok(!fs.existsSync(path.join(dir, 'leak.csv')));
     // Its own tables still work.
     await engine.createTable('sandbox');
-    await engine.insert('sandbox', [{ id: 'a', timestamp: 1, json: '{"x":1}' }]);
+    await engine.insert('sandbox', [{ id: 'a', timestamp: 1, json: '{"x":1}', data: { x: 1 } }], { columns: [], values: [], json: ['{"x":1}'] });
     assert.deepEqual(await engine.select('SELECT count(*) AS n FROM "ev_sandbox"', []), [{ n: 1 }]);
   });
 
@@ -80,8 +80,9 @@ if (process.env.TEST_DATABASE_URL) {
 
     it("should read the events and nothing of the shop's own", async () => {
       const engine = await open();
-      await engine.insert('sandbox', [{ id: 'a', timestamp: 1, json: '{"x":1}' }]);
-      assert.deepEqual(await engine.select('SELECT count(*) AS n FROM telemetry_events WHERE tbl = $1', ['sandbox']), [{ n: 1 }]);
+      await engine.createTable('sandbox');
+      await engine.insert('sandbox', [{ id: 'a', timestamp: 1, json: '{"x":1}', data: { x: 1 } }], { columns: [], values: [], json: ['{"x":1}'] });
+      assert.deepEqual(await engine.select('SELECT count(*) AS n FROM tev_sandbox', []), [{ n: 1 }]);
       for (const table of ['sessions', 'otp_challenges', 'accounts', 'addresses', 'auth_failures', 'carts']) {
         await assert.rejects(engine.select(`SELECT * FROM ${table} LIMIT 1`, []), /permission denied/, table);
       }
@@ -90,10 +91,10 @@ if (process.env.TEST_DATABASE_URL) {
 
     it('should write nothing, not even to the events', async () => {
       const engine = await open();
-      for (const statement of ["INSERT INTO telemetry_events VALUES ('sandbox', 'b', 1, '{}')", "DELETE FROM telemetry_events", 'CREATE TABLE leak (x int)']) {
-        await assert.rejects(engine.select(statement, []), /read-only transaction|permission denied/, statement);
+      for (const statement of ["INSERT INTO tev_sandbox VALUES ('b', 1, '{}')", 'DELETE FROM tev_sandbox', 'DROP TABLE tev_sandbox', 'CREATE TABLE leak (x int)', 'SELECT * FROM telemetry_mappings']) {
+        await assert.rejects(engine.select(statement, []), /read-only transaction|permission denied|must be owner/, statement);
       }
-      assert.deepEqual(await engine.select('SELECT count(*) AS n FROM telemetry_events', []), [{ n: 1 }]);
+      assert.deepEqual(await engine.select('SELECT count(*) AS n FROM tev_sandbox', []), [{ n: 1 }]);
     });
 
     it('should stop a statement that runs past the timeout', async () => {

@@ -40,11 +40,12 @@ export interface TelemetryServer {
 
 export async function startTelemetryServer(
   kind: StoreKind,
-  options: { dataDir?: string; databaseUrl?: string; env?: Record<string, string> } = {},
+  /** A given `dataDir` or PostgreSQL `schema` is kept on close, so a second server can open the same store. */
+  options: { dataDir?: string; databaseUrl?: string; schema?: string; env?: Record<string, string> } = {},
 ): Promise<TelemetryServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-test-'));
   const databaseUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
-  const schema = kind === 'postgres' ? `t_${crypto.randomBytes(6).toString('hex')}` : undefined;
+  const schema = kind === 'postgres' ? (options.schema ?? `t_${crypto.randomBytes(6).toString('hex')}`) : undefined;
   // The schema also goes in the connection's start-up options, so that no pooled connection (not even
   // the one that created the schema) ever runs a query against `public`.
   const schemaUrl = schema ? `${databaseUrl}${databaseUrl!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` : undefined;
@@ -79,7 +80,7 @@ export async function startTelemetryServer(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await router.close();
       await store.close();
-      if (schema) {
+      if (schema && !options.schema) {
         const client = new pg.Client({ connectionString: databaseUrl });
         await client.connect();
         await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

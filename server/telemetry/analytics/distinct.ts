@@ -17,7 +17,7 @@ export async function distinct(request: ActionRequest, ctx: AnalyticsContext): P
   });
   const limit = intOption(request, 'limit', 1000, 10_000);
   const cols = sorts.map((s, i) => `${scope.text(s.field)} AS c${i}`);
-  const notNull = sorts.map((s) => `${scope.text(s.field)} IS NOT NULL`);
+  const notNull = sorts.map((s) => scope.present(s.field));
   const rows = await scope.select(
     `SELECT DISTINCT ${cols.join(', ')} ${scope.body(notNull)} ORDER BY ${sorts.map((s, i) => `c${i} ${s.order}`).join(', ')} LIMIT ${limit}`,
   );

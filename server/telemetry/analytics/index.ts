@@ -3,6 +3,8 @@ import { AppError } from '../../errors/app-error';
 import { shown } from '../../http/shown-value';
 import { ResultCache } from '../cache';
 import type { EventEngine } from '../engine/engine';
+import type { InFlight } from '../engine/in-flight';
+import type { Mappings } from '../mapping/mappings';
 import type { TableRegistry } from '../tables';
 import { count } from './count';
 import { distinct } from './distinct';
@@ -43,6 +45,9 @@ export class Analytics {
     private readonly engine: EventEngine,
     private readonly tables: TableRegistry,
     private readonly now: () => number,
+    /** Which paths have typed columns; queries read those instead of the JSON. */
+    private readonly mappings: Pick<Mappings, 'readyColumn' | 'columns'>,
+    private readonly readers: InFlight,
   ) {
     this.cache = new ResultCache(now);
   }
@@ -65,6 +70,9 @@ export class Analytics {
     const ctx: AnalyticsContext = {
       engine: this.engine,
       tables: this.tables,
+      column: (table, path) => this.mappings.readyColumn(table, path),
+      columns: (table) => this.mappings.columns(table),
+      readers: this.readers,
       now,
       run: (inner) => {
         // multi_query and multi_time_query multiply what they hold: one may hold the other, no deeper.

@@ -1,8 +1,10 @@
 /** What every opcode starts from: one table, its TTL window, and the request's filters, as SQL. */
 import { AppError } from '../../errors/app-error';
 import { Params, type EventEngine, type SqlDialect } from '../engine/engine';
+import type { InFlight } from '../engine/in-flight';
 import { parseField, type Field } from '../fields';
-import { checkFilters, filtersToSql, type Filter } from '../filters';
+import { checkFilters, filtersToSql, type FieldSql, type Filter } from '../filters';
+import type { Column } from '../mapping/column';
 import type { TableRegistry } from '../tables';
 
 export type ActionRequest = Record<string, unknown> & { opcode: string };
@@ -14,6 +16,12 @@ export const MAX_ROWS = 100_000;
 export interface AnalyticsContext {
   engine: EventEngine;
   tables: TableRegistry;
+  /** The typed column a table's path may be read from, if it has a ready one. */
+  column(table: string, path: string): Column | undefined;
+  /** Every typed column of a table (a stored document is its JSON plus their values). */
+  columns(table: string): readonly Column[];
+  /** Queries in flight (a column that turns mixed waits for those planned before). */
+  readers: InFlight;
   /** The request's time (ms): `last` filters and TTL are relative to it. */
   now: number;
   /** Runs a nested request (multi_query, multi_time_query), one level deeper. */
@@ -22,29 +30,44 @@ export interface AnalyticsContext {
   spend(): void;
 }
 
-export class Scope {
+export class Scope implements FieldSql {
   readonly params = new Params();
   readonly dialect: SqlDialect;
   readonly from: string;
   readonly where: string[] = [];
+  readonly table: string;
 
   constructor(readonly ctx: AnalyticsContext, request: ActionRequest, extraFilters: Filter[] = []) {
     const table = ctx.tables.get(requireString(request, 'table'));
+    this.table = table.name;
     this.dialect = ctx.engine.dialect;
     const source = this.dialect.source(table.name, this.params.add);
     this.from = source.from;
     if (source.where) this.where.push(source.where);
     // Expired events are never returned, even before the purge removes them.
     this.where.push(`ts >= ${this.params.add(this.dialect.time(ctx.tables.cutoff(table)))}`);
-    this.where.push(...filtersToSql([...checkFilters(request.filters), ...extraFilters], this.dialect, this.params, ctx.now));
+    this.where.push(...filtersToSql([...checkFilters(request.filters), ...extraFilters], this, this.params, ctx.now));
+  }
+
+  /** The field's typed column, when it has one every stored row has filled. */
+  private column(field: Field): Column | undefined {
+    return field.kind === 'data' ? this.ctx.column(this.table, field.path.join('.')) : undefined;
   }
 
   text(field: Field): string {
-    return this.dialect.text(field);
+    return this.dialect.text(field, this.column(field));
   }
 
   number(field: Field): string {
-    return this.dialect.number(field);
+    return this.dialect.number(field, this.column(field));
+  }
+
+  present(field: Field): string {
+    return this.dialect.present(field, this.column(field));
+  }
+
+  time(ms: number): unknown {
+    return this.dialect.time(ms);
   }
 
   /** `FROM … WHERE …` with extra predicates. */
@@ -55,7 +78,7 @@ export class Scope {
 
   select(sql: string): Promise<Record<string, unknown>[]> {
     this.ctx.spend();
-    return this.ctx.engine.select(sql, this.params.values);
+    return this.ctx.readers.track(this.ctx.engine.select(sql, this.params.values));
   }
 
   /** `select` for statements whose rows grow with the data (groups, buckets): at most `MAX_ROWS`, else `too-many-results`. */

@@ -21,8 +21,8 @@ export async function trend(request: ActionRequest, ctx: AnalyticsContext): Prom
   const unique = optionalField(request, 'uniqueCountOn');
   const key = field ? scope.text(field) : `'all'`;
   const value = unique ? `count(DISTINCT ${scope.text(unique)})` : 'count(*)';
-  const where = [`${time} IS NOT NULL`, ...(field ? [`${key} IS NOT NULL`] : [])];
-  const rows = await scope.selectCapped(`SELECT ${key} AS k, ${bucketSql(time, ms)} AS period, ${value} AS n ${scope.body(where)} GROUP BY 1, 2 ORDER BY 2`);
+  const where = [`${time} IS NOT NULL`, ...(field ? [scope.present(field)] : [])];
+  const rows = await scope.selectCapped(`SELECT ${key} AS k, ${bucketSql(time, ms)} AS period, ${value} AS n ${scope.body(where)} GROUP BY 1, 2 ORDER BY 2, 1`);
   // Keyed by posted values (`constructor` too): no prototype, so every key is the series' own.
   const trends: Record<string, { period: number; count: number }[]> = Object.create(null);
   for (const value of values) trends[value] = [];

@@ -10,24 +10,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors/app-error';
-import type { Field } from '../fields';
-import { tableName, type WriterReply, type WriterRequest } from './duckdb-protocol';
-import { quoteSegment, type EventEngine, type SqlDialect } from './engine';
+import type { Column } from '../mapping/column';
+import type { MappingRecord } from '../mapping/table-mapping';
+import { tableName, type ColumnDefinition, type WriterReply, type WriterRequest } from './duckdb-protocol';
+import { duckdbColumnFromJson, duckdbDialect, duckdbOtherType } from './duckdb-dialect';
+import type { EventEngine } from './engine';
+import { slices } from './fill-slices';
 import { packDocuments, transferables } from './packed-documents';
 
-const jsonPath = (field: Extract<Field, { kind: 'data' }>): string => `'$.${field.path.map(quoteSegment).join('.')}'`;
-
-export const duckdbDialect: SqlDialect = {
-  name: 'duckdb',
-  source: (table) => ({ from: tableName(table), where: undefined }),
-  text: (field) => (field.kind === 'timestamp' ? 'CAST(ts AS VARCHAR)' : `json_extract_string(data, ${jsonPath(field)})`),
-  number: (field) => (field.kind === 'timestamp' ? 'ts' : `TRY_CAST(json_extract_string(data, ${jsonPath(field)}) AS DOUBLE)`),
-  percentiles: (expr, fractions) => `percentile_cont([${fractions.join(', ')}]) WITHIN GROUP (ORDER BY ${expr})`,
-  // A BIGINT parameter keeps the comparison on the raw column, so row groups outside it are skipped.
-  time: (ms) => BigInt(Math.floor(ms)),
-  // DuckDB evaluates a repeated expression once; a fence would only cost it its parallel plan.
-  fence: '',
-};
+const HOUR = 3_600_000;
+/** Rows one fill statement updates at most, so appends wait at most that long between two. */
+const FILL_ROWS = 200_000;
 
 /**
  * Starts `duckdb-writer` on its own thread. Run from TypeScript sources (tsx), the thread registers
@@ -60,6 +53,7 @@ export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: n
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let nextId = 1;
   let failure: Error | undefined;
+  let closing = false;
   // The thread keeps the process alive only while it owes an answer.
   worker.unref();
 
@@ -81,6 +75,7 @@ export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: n
 
   const call = <T>(request: Request, transfer: ArrayBuffer[] = []): Promise<T> => {
     if (failure) return Promise.reject(failure);
+    if (closing && request.op !== 'close') return Promise.reject(new Error('The DuckDB engine is closing.'));
     const id = nextId++;
     if (waiting.size === 0) worker.ref();
     return new Promise<T>((resolve, reject) => {
@@ -89,27 +84,65 @@ export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: n
     });
   };
 
+  const column = (column: Column): ColumnDefinition => ({ name: column.name, type: column.type, fromJson: duckdbColumnFromJson(column) });
+  const select = <T = Record<string, unknown>[]>(sql: string, params: unknown[] = []) => call<T>({ op: 'select', sql, params });
+
   return {
     dialect: duckdbDialect,
     async createTable(table) {
       await call({ op: 'createTable', table });
     },
-    async insert(table, documents) {
-      if (documents.length === 0) return { stored: 0 };
-      const packed = packDocuments(documents);
+    insert(table, documents, typed) {
+      if (documents.length === 0) return Promise.resolve({ stored: 0 });
+      // Posted before this returns: a write is queued in the order `insert` was called.
+      const packed = packDocuments(documents, typed);
       return call({ op: 'insert', table, documents: packed }, transferables(packed));
     },
     select(sql, params) {
-      return call({ op: 'select', sql, params });
+      return select(sql, params);
+    },
+    ids(table, from, to) {
+      return call<string[]>({ op: 'column', sql: `SELECT id FROM ${tableName(table)} WHERE ts >= $1 AND ts < $2`, params: [BigInt(from), BigInt(to)] });
+    },
+    async sample(table, limit) {
+      const rows = await select(`SELECT data FROM ${tableName(table)} ORDER BY ts DESC LIMIT ${Math.floor(limit)}`);
+      return rows.map((row) => JSON.parse(String(row.data)) as Record<string, unknown>);
+    },
+    async loadMappings() {
+      const rows = await select('SELECT tbl, mapping FROM telemetry_mappings');
+      return new Map(rows.map((row) => [String(row.tbl), JSON.parse(String(row.mapping)) as MappingRecord]));
+    },
+    async saveMapping(table, record) {
+      await call({ op: 'write', sql: 'INSERT OR REPLACE INTO telemetry_mappings VALUES ($1, $2)', params: [table, JSON.stringify(record)] });
+    },
+    async addColumns(table, columns) {
+      await call({ op: 'addColumns', table, columns: columns.map(column) });
+    },
+    async fillColumns(table, columns) {
+      const definitions = columns.map(column);
+      // Rows stored since the columns exist carry their values; those from before have none yet.
+      const unfilled = columns.map((c) => `"${c.name}" IS NULL`).join(' AND ');
+      const hours = await select(`SELECT ts // ${HOUR} AS h, count(*) AS n FROM ${tableName(table)} WHERE ${unfilled} GROUP BY 1 ORDER BY 1`);
+      const mixed = new Set<string>();
+      for (const { from, to } of slices(hours, HOUR, FILL_ROWS)) {
+        const [found] = await select(
+          `SELECT ${columns.map((c, i) => `bool_or(${duckdbOtherType(c)}) AS m${i}`).join(', ')} FROM ${tableName(table)} WHERE ts >= $1 AND ts < $2 AND ${unfilled}`,
+          [BigInt(from), BigInt(to)],
+        );
+        columns.forEach((c, i) => found?.[`m${i}`] === true && mixed.add(c.name));
+        await call({ op: 'fill', table, columns: definitions, from, to });
+      }
+      return { mixed: [...mixed] };
     },
     async tableBytes(table) {
-      const rows = await call<Record<string, unknown>[]>({ op: 'select', sql: `SELECT coalesce(sum(strlen(data) + strlen(id)), 0) + count(*) * 64 AS n FROM ${tableName(table)}`, params: [] });
+      const rows = await select(`SELECT coalesce(sum(strlen(data) + strlen(id)), 0) + count(*) * 64 AS n FROM ${tableName(table)}`);
       return Number(rows[0]?.n ?? 0);
     },
     async purge(table, before) {
-      await call({ op: 'purge', table, before });
+      await call({ op: 'write', sql: `DELETE FROM ${tableName(table)} WHERE ts < $1`, params: [BigInt(Math.floor(before))] });
     },
     async close() {
+      closing = true;
       if (!failure) await call({ op: 'close' });
       failure ??= new Error('The DuckDB engine is closed.');
       await worker.terminate();

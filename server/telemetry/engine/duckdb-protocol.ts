@@ -1,14 +1,28 @@
 /** Messages between the event loop (`duckdb-engine.ts`) and the DuckDB thread (`duckdb-writer.ts`). */
 import type { ErrorCode } from '../../errors/messages';
+import type { ColumnType } from '../mapping/column';
 import type { PackedDocuments } from './packed-documents';
 
 export const tableName = (table: string): string => `"ev_${table}"`;
+
+/** A typed column as the DuckDB thread needs it: its name, type, and the SQL that reads its value from a row's JSON. */
+export interface ColumnDefinition {
+  name: string;
+  type: ColumnType;
+  fromJson: string;
+}
 
 export type WriterRequest = { id: number } & (
   | { op: 'createTable'; table: string }
   | { op: 'insert'; table: string; documents: PackedDocuments }
   | { op: 'select'; sql: string; params: unknown[] }
-  | { op: 'purge'; table: string; before: number }
+  /** One column of a query's answer as an array (the ids of a day: no object per row). */
+  | { op: 'column'; sql: string; params: unknown[] }
+  /** A statement on the writer connection, in turn with the writes (mappings, purges). */
+  | { op: 'write'; sql: string; params: unknown[] }
+  | { op: 'addColumns'; table: string; columns: ColumnDefinition[] }
+  /** Fills columns from the JSON for the rows with `from <= ts < to`. */
+  | { op: 'fill'; table: string; columns: ColumnDefinition[]; from: number; to: number }
   | { op: 'close' }
 );
 

@@ -1,34 +1,29 @@
 /**
  * The DuckDB thread (a `node:worker_threads` worker started by `duckdb-engine.ts`): it owns the
- * database file, the writer connection and the group-commit queue. Documents arrive checked and packed
- * as columns and are appended here, so the appender's synchronous append-and-commit never holds up
- * the event loop, which answers HTTP and parses the next bodies meanwhile (the two threads share
- * the machine's cores); analytics run on a connection each (DuckDB's own threads, MVCC), so a
- * long query never holds up ingestion.
+ * database file, the writer connection and the group-commit queue. Documents arrive checked, their
+ * ids known to be new, and packed as columns (typed column values included); they are appended
+ * here, so the appender's synchronous append-and-commit never holds up the event loop, which
+ * answers HTTP and parses the next bodies meanwhile (the two threads share the machine's cores).
+ * Schema changes, fills and purges go through the same queue, in order with the appends.
+ * Analytics run on a connection each (DuckDB's own threads, MVCC), so a long query never holds up
+ * ingestion.
  */
 import path from 'node:path';
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { BIGINT, DuckDBDataChunk, DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { AppError } from '../../errors/app-error';
-import { tableName, type WriterReply, type WriterRequest } from './duckdb-protocol';
+import type { ColumnType } from '../mapping/column';
+import { tableName, type ColumnDefinition, type WriterReply, type WriterRequest } from './duckdb-protocol';
+import { fillChunk, type ChunkColumn } from './duckdb-chunk';
 import { unpackColumns, type DocumentColumns } from './packed-documents';
 import { WriteQueue, type Pending } from './write-queue';
 
-interface TableWrite {
-  table: string;
-  columns: DocumentColumns;
-}
-
-/** A commit's rows as the appender's columns. */
-interface Rows {
-  ids: string[];
-  timestamps: bigint[];
-  json: string[];
-}
+type Work = { kind: 'insert'; table: string; columns: DocumentColumns } | { kind: 'run'; run: (connection: DuckDBConnection) => Promise<unknown> };
 
 /** DuckDB's vector size: a data chunk holds at most this many rows. */
 const CHUNK_ROWS = 2048;
+const DUCKDB_TYPES: Record<ColumnType, DuckDBType> = { VARCHAR, DOUBLE, BOOLEAN };
 
 const port = parentPort!;
 const { dir, queryTimeoutMs } = workerData as { dir: string; queryTimeoutMs: number };
@@ -44,15 +39,19 @@ export const SANDBOX = {
   lock_configuration: 'true',
 };
 
+/** Each events table's typed columns after `id, ts, data`, in table order: what an append must fill. */
+const typedColumns = new Map<string, { name: string; type: ColumnType }[]>();
+
 fs.mkdirSync(dir, { recursive: true });
 const opened = (async () => {
   const instance = await DuckDBInstance.create(path.join(dir, 'telemetry.duckdb'), SANDBOX);
   const writer = await instance.connect();
+  await writer.run('CREATE TABLE IF NOT EXISTS telemetry_mappings (tbl VARCHAR PRIMARY KEY, mapping VARCHAR NOT NULL)');
   return { instance, writer };
 })();
 
 /** Runs one analytics statement on a connection of its own, interrupted when it runs past the timeout. */
-async function select(instance: DuckDBInstance, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+async function query(instance: DuckDBInstance, sql: string, params: unknown[], shape: 'rows' | 'column'): Promise<unknown> {
   const connection = await instance.connect();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -61,6 +60,7 @@ async function select(instance: DuckDBInstance, sql: string, params: unknown[]):
   }, queryTimeoutMs);
   try {
     const result = await connection.runAndReadAll(sql, params as DuckDBValue[]);
+    if (shape === 'column') return result.getColumnsJS()[0] ?? [];
     return (result.getRowObjectsJS() as Record<string, unknown>[]).map(normalizeRow);
   } catch (error) {
     if (timedOut) throw new AppError('query-timeout', { timeoutMs: queryTimeoutMs });
@@ -70,41 +70,64 @@ async function select(instance: DuckDBInstance, sql: string, params: unknown[]):
     connection.closeSync();
   }
 }
+
 /** Analytics statements still running: `close` waits for them. */
 const selects = new Set<Promise<unknown>>();
 
+/** Counts a statement as running until it settles. */
+function tracked<T>(running: Promise<T>): Promise<T> {
+  selects.add(running);
+  void running.then(
+    () => selects.delete(running),
+    () => selects.delete(running),
+  );
+  return running;
+}
+
 // Requests already waiting in the port when a commit could start go into that commit.
-const queue = new WriteQueue<TableWrite>(async (batch) => flush((await opened).writer, batch), (start) => setImmediate(start));
+const queue = new WriteQueue<Work>(async (batch) => flush((await opened).writer, batch), (start) => setImmediate(start));
+
+/** Queues a statement on the writer connection and answers its result once it ran. */
+function inTurn<T>(run: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  let result: T;
+  return queue.push({ kind: 'run', run: async (connection) => (result = await run(connection)) }).then(() => result);
+}
 
 async function handle(request: WriterRequest): Promise<unknown> {
-  const { writer, instance } = await opened;
+  const { instance } = await opened;
   switch (request.op) {
     case 'createTable':
-      await writer.run(`CREATE TABLE IF NOT EXISTS ${tableName(request.table)} (id VARCHAR PRIMARY KEY, ts BIGINT NOT NULL, data VARCHAR NOT NULL)`);
-      return undefined;
+      return inTurn((connection) => createTable(connection, request.table));
     case 'insert':
-      return { stored: await queue.push({ table: request.table, columns: unpackColumns(request.documents) }) };
-    case 'select': {
+      return { stored: await queue.push({ kind: 'insert', table: request.table, columns: unpackColumns(request.documents) }) };
+    case 'select':
       // Each query on its own connection (MVCC: it sees the last commit), so one can be interrupted alone.
-      const running = select(instance, request.sql, request.params);
-      selects.add(running);
-      void running.then(
-        () => selects.delete(running),
-        () => selects.delete(running),
-      );
-      return running;
-    }
-    case 'purge':
-      await queue.idle();
-      await writer.run(`DELETE FROM ${tableName(request.table)} WHERE ts < $1`, [BigInt(Math.floor(request.before))]);
-      return undefined;
-    case 'close':
+      return tracked(query(instance, request.sql, request.params, 'rows'));
+    case 'column':
+      return tracked(query(instance, request.sql, request.params, 'column'));
+    case 'write':
+      return inTurn(async (connection) => {
+        await connection.run(request.sql, request.params as DuckDBValue[]);
+      });
+    case 'addColumns':
+      return inTurn((connection) => addColumns(connection, request.table, request.columns));
+    case 'fill':
+      return inTurn(async (connection) => {
+        if (request.columns.length === 0) return;
+        const sets = request.columns.map((c) => `"${c.name}" = ${c.fromJson}`).join(', ');
+        // Only rows with none of the columns' values: those stored before the columns existed.
+        const unfilled = request.columns.map((c) => `"${c.name}" IS NULL`).join(' AND ');
+        await connection.run(`UPDATE ${tableName(request.table)} SET ${sets} WHERE ts >= $1 AND ts < $2 AND ${unfilled}`, [BigInt(request.from), BigInt(request.to)]);
+      });
+    case 'close': {
       await queue.idle();
       // Closing the instance under a running query aborts the process from native code: let them end first.
       await Promise.allSettled([...selects]);
+      const { writer } = await opened;
       writer.closeSync();
       instance.closeSync();
       return undefined;
+    }
   }
 }
 
@@ -120,72 +143,131 @@ function toWire(error: unknown): Extract<WriterReply, { ok: false }>['error'] {
   return { message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Writes every queued batch: one appender commit per table, the fast path when ids are new. */
-async function flush(connection: DuckDBConnection, batch: Pending<TableWrite>[]): Promise<void> {
-  const byTable = new Map<string, Pending<TableWrite>[]>();
-  for (const p of batch) {
-    const list = byTable.get(p.item.table) ?? [];
-    list.push(p);
-    byTable.set(p.item.table, list);
-  }
-  for (const [table, writes] of byTable) {
-    const { rows, counts } = firstOfEachId(writes.map((w) => w.item.columns));
+/**
+ * Creates an events table: no primary key (ingestion knows which ids are new, and an index per row
+ * cost about a quarter of every append). A table from before, keyed by id, is rebuilt without the
+ * key once, its events in time order.
+ */
+async function createTable(connection: DuckDBConnection, table: string): Promise<void> {
+  const name = tableName(table);
+  await connection.run(`CREATE TABLE IF NOT EXISTS ${name} (id VARCHAR NOT NULL, ts BIGINT NOT NULL, data VARCHAR NOT NULL)`);
+  const keyed = await connection.runAndReadAll(
+    "SELECT count(*) AS n FROM duckdb_constraints() WHERE table_name = $1 AND constraint_type = 'PRIMARY KEY'",
+    [`ev_${table}`],
+  );
+  if (Number(keyed.getRowObjectsJS()[0]?.n ?? 0) > 0) {
+    const rebuilt = `"ev_${table}__unkeyed"`;
+    await connection.run('BEGIN TRANSACTION');
     try {
-      await appendAll(connection, table, rows);
+      await connection.run(`CREATE TABLE ${rebuilt} (id VARCHAR NOT NULL, ts BIGINT NOT NULL, data VARCHAR NOT NULL)`);
+      await connection.run(`INSERT INTO ${rebuilt} SELECT id, ts, data FROM ${name} ORDER BY ts`);
+      await connection.run(`DROP TABLE ${name}`);
+      await connection.run(`ALTER TABLE ${rebuilt} RENAME TO "ev_${table}"`);
+      await connection.run('COMMIT');
     } catch (error) {
-      if (!String((error as Error).message).includes('Duplicate key')) {
-        for (const w of writes) w.reject(error);
-        continue;
-      }
-      // Some ids were stored before (a client retried): the append was rolled back whole, so insert
-      // the rows again skipping existing ids. Slower, and only taken when a duplicate shows up.
-      try {
-        const stored = await insertIgnoringDuplicates(connection, table, rows);
-        writes.forEach((w, i) => w.resolve(i === 0 ? stored : 0));
-        continue;
-      } catch (retryError) {
-        for (const w of writes) w.reject(retryError);
-        continue;
-      }
+      await connection.run('ROLLBACK');
+      throw error;
     }
-    writes.forEach((w, i) => w.resolve(counts[i]!));
   }
+  await loadColumns(connection, table);
+}
+
+async function loadColumns(connection: DuckDBConnection, table: string): Promise<void> {
+  const result = await connection.runAndReadAll(
+    'SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = $1 AND column_index > 3 ORDER BY column_index',
+    [`ev_${table}`],
+  );
+  typedColumns.set(table, result.getRowObjectsJS() as { name: string; type: ColumnType }[]);
+}
+
+async function addColumns(connection: DuckDBConnection, table: string, columns: ColumnDefinition[]): Promise<void> {
+  for (const column of columns) {
+    await connection.run(`ALTER TABLE ${tableName(table)} ADD COLUMN IF NOT EXISTS "${column.name}" ${column.type}`);
+  }
+  await loadColumns(connection, table);
 }
 
 /**
- * The rows of one commit: every write's columns end to end, keeping only the first of each id (the
- * same id twice in one commit would fail the primary key), and how many rows each write gave.
+ * Writes every queued batch in order: the appends between two other statements in one appender
+ * commit per table, each other statement (schema, fill, purge, mapping) in its turn.
  */
-function firstOfEachId(writes: DocumentColumns[]): { rows: Rows; counts: number[] } {
-  const seen = new Set<string>();
-  const rows: Rows = { ids: [], timestamps: [], json: [] };
-  const counts = writes.map((columns) => {
-    let count = 0;
-    for (let i = 0; i < columns.ids.length; i++) {
-      const id = columns.ids[i]!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      rows.ids.push(id);
-      rows.timestamps.push(BigInt(columns.timestamps[i]!));
-      rows.json.push(columns.json[i]!);
-      count++;
+async function flush(connection: DuckDBConnection, batch: Pending<Work>[]): Promise<void> {
+  let inserts = new Map<string, Pending<Work>[]>();
+  const appendAll = async () => {
+    for (const [table, writes] of inserts) {
+      try {
+        await append(connection, table, writes.map((w) => (w.item as Extract<Work, { kind: 'insert' }>).columns));
+        for (const w of writes) w.resolve((w.item as Extract<Work, { kind: 'insert' }>).columns.ids.length);
+      } catch (error) {
+        for (const w of writes) w.reject(error);
+      }
     }
-    return count;
-  });
-  return { rows, counts };
+    inserts = new Map();
+  };
+  for (const pending of batch) {
+    const work = pending.item;
+    if (work.kind === 'insert') {
+      const list = inserts.get(work.table) ?? [];
+      list.push(pending);
+      inserts.set(work.table, list);
+      continue;
+    }
+    await appendAll();
+    try {
+      await work.run(connection);
+      pending.resolve(0);
+    } catch (error) {
+      pending.reject(error);
+    }
+  }
+  await appendAll();
 }
 
 /**
  * Appends all rows as columnar chunks and commits: the cheapest path measured (about twice an
- * INSERT of bound lists), synchronous on this thread for ~2.5 ms per 500 rows.
+ * INSERT of bound lists), synchronous on this thread. Every typed column of the table is filled:
+ * from the write's values when it brought them, none when it was packed before the column existed.
  */
-async function appendAll(connection: DuckDBConnection, table: string, rows: Rows): Promise<void> {
+async function append(connection: DuckDBConnection, table: string, writes: DocumentColumns[]): Promise<void> {
+  const typed = typedColumns.get(table) ?? [];
+  const rows = writes.reduce((n, w) => n + w.ids.length, 0);
+  const ids: string[] = [];
+  const json: string[] = [];
+  const timestamps = new Float64Array(rows);
+  const columns: ChunkColumn[] = typed.map((column): ChunkColumn => {
+    if (column.type === 'DOUBLE') return { kind: 'double', values: new Float64Array(rows).fill(NaN) };
+    if (column.type === 'BOOLEAN') return { kind: 'boolean', values: new Uint8Array(rows).fill(2) };
+    return { kind: 'varchar', values: new Array<string | null>(rows).fill(null) };
+  });
+  let at = 0;
+  for (const write of writes) {
+    const count = write.ids.length;
+    for (let i = 0; i < count; i++) {
+      ids.push(write.ids[i]!);
+      json.push(write.json[i]!);
+    }
+    timestamps.set(write.timestamps, at);
+    for (const given of write.columns) {
+      const index = typed.findIndex((c) => c.name === given.name);
+      if (index < 0) continue;
+      const target = columns[index]!;
+      if (target.kind === 'varchar') {
+        const source = given.values as (string | null)[];
+        for (let i = 0; i < count; i++) target.values[at + i] = source[i] ?? null;
+      } else {
+        (target.values as Float64Array | Uint8Array).set(given.values as Float64Array & Uint8Array, at);
+      }
+    }
+    at += count;
+  }
+  const all: ChunkColumn[] = [{ kind: 'varchar', values: ids }, { kind: 'bigint', values: timestamps }, { kind: 'varchar', values: json }, ...columns];
+  const types = [VARCHAR, BIGINT, VARCHAR, ...typed.map((c) => DUCKDB_TYPES[c.type])];
   const appender = await connection.createAppender(`ev_${table}`);
   try {
-    for (let start = 0; start < rows.ids.length; start += CHUNK_ROWS) {
-      const end = Math.min(start + CHUNK_ROWS, rows.ids.length);
-      const chunk = DuckDBDataChunk.create([VARCHAR, BIGINT, VARCHAR], end - start);
-      chunk.setColumns([rows.ids.slice(start, end), rows.timestamps.slice(start, end), rows.json.slice(start, end)]);
+    for (let start = 0; start < rows; start += CHUNK_ROWS) {
+      const end = Math.min(start + CHUNK_ROWS, rows);
+      const chunk = DuckDBDataChunk.create(types, end - start);
+      fillChunk(chunk, all, start, end);
       appender.appendDataChunk(chunk);
     }
     appender.flushSync();
@@ -196,13 +278,6 @@ async function appendAll(connection: DuckDBConnection, table: string, rows: Rows
       // Closing re-reports the flush error, which the caller already has.
     }
   }
-}
-
-async function insertIgnoringDuplicates(connection: DuckDBConnection, table: string, rows: Rows): Promise<number> {
-  const values: DuckDBValue[] = [listValue(rows.ids), listValue(rows.timestamps), listValue(rows.json)];
-  const types: DuckDBType[] = [LIST(VARCHAR), LIST(BIGINT), LIST(VARCHAR)];
-  const result = await connection.run(`INSERT OR IGNORE INTO ${tableName(table)} SELECT unnest($1), unnest($2), unnest($3)`, values, types);
-  return Number(result.rowsChanged);
 }
 
 function normalizeRow(row: Record<string, unknown>): Record<string, unknown> {

@@ -3,6 +3,8 @@
  * PostgreSQL when the shop runs on PostgreSQL. Both speak the same SQL through `SqlDialect`.
  */
 import type { Field } from '../fields';
+import type { Column } from '../mapping/column';
+import type { MappingRecord, TypedValues } from '../mapping/table-mapping';
 
 /** A validated document, ready to store. */
 export interface StoredDocument {
@@ -10,6 +12,8 @@ export interface StoredDocument {
   timestamp: number;
   /** `data` serialised once at validation; stored as is. */
   json: string;
+  /** `data` as parsed, for the typed columns. */
+  data: Record<string, unknown>;
 }
 
 /** The pieces of SQL that differ between engines. */
@@ -17,10 +21,15 @@ export interface SqlDialect {
   readonly name: 'duckdb' | 'postgres';
   /** FROM clause and the predicate that restricts it to one telemetry table. */
   source(table: string, param: (value: unknown) => string): { from: string; where: string | undefined };
-  /** The field's value as text (NULL when missing or null). */
-  text(field: Field): string;
-  /** The field's value as a double (NULL when missing or not numeric). */
-  number(field: Field): string;
+  /**
+   * The field's value as text (NULL when missing or null), read from its typed column when it has
+   * one (the same text as the JSON gives, values of another type read from the JSON).
+   */
+  text(field: Field, column?: Column): string;
+  /** The field's value as a double (NULL when missing or not numeric), from its column when it has one. */
+  number(field: Field, column?: Column): string;
+  /** Whether the field is present (not missing, not null): cheaper than `text(…) IS NOT NULL` on a column. */
+  present(field: Field, column?: Column): string;
   /** A list of percentiles (fractions 0..1) of `expr` as one array value. */
   percentiles(expr: string, fractions: number[]): string;
   /** A millisecond time as a parameter value that compares with `ts` without a cast. */
@@ -35,13 +44,30 @@ export interface SqlDialect {
 export interface EventEngine {
   readonly dialect: SqlDialect;
   createTable(table: string): Promise<void>;
-  /** Stores documents whose id the table does not have yet; resolves once they are durable. */
-  insert(table: string, documents: StoredDocument[]): Promise<{ stored: number }>;
+  /**
+   * Stores documents (their ids already checked to be new) with their typed column values;
+   * resolves once they are durable.
+   */
+  insert(table: string, documents: StoredDocument[], typed: TypedValues): Promise<{ stored: number }>;
+  /** Ids of the table's events with `from <= ts < to`, to learn which ids a day holds. */
+  ids(table: string, from: number, to: number): Promise<string[]>;
+  /** The `data` of the table's latest events, to learn the mapping of a table stored before it had one. */
+  sample(table: string, limit: number): Promise<Record<string, unknown>[]>;
+  /** Every table's persisted mapping. */
+  loadMappings(): Promise<Map<string, MappingRecord>>;
+  saveMapping(table: string, record: MappingRecord): Promise<void>;
+  /** Adds typed columns (empty for the rows already stored); unchanged when they exist. */
+  addColumns(table: string, columns: Column[]): Promise<void>;
+  /**
+   * Gives every stored row its values for `columns`, read from the JSON as `insert` would have;
+   * answers the names of the columns for which some row holds a value of another type.
+   */
+  fillColumns(table: string, columns: Column[]): Promise<{ mixed: string[] }>;
   /** Runs analytics SQL with `$n` parameters; numbers come back as JS numbers. */
   select(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
   /** Bytes the table's events take, roughly (their data as stored plus a per-row overhead). */
   tableBytes(table: string): Promise<number>;
-  /** Deletes a table's events older than `before` (ms). */
+  /** Removes a table's events older than `before` (ms): at least those of whole expired days. */
   purge(table: string, before: number): Promise<void>;
   close(): Promise<void>;
 }

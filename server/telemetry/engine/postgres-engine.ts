@@ -1,6 +1,8 @@
 /**
- * The PostgreSQL event engine: one `telemetry_events` table (jsonb data) keyed by table and id,
- * with a (table, ts) index so a time window reads only that window. Uses the shop's connection pool.
+ * The PostgreSQL event engine: one table per telemetry table (`tev_<name>`), partitioned by day on
+ * the event time so that a time window reads only its days and the TTL drops whole days, with a
+ * `ts` index per partition and typed columns (filled from the jsonb on insert) for mapped paths.
+ * No unique index: ingestion knows which ids are new (`ids/recent-ids.ts`).
  * Analytics run in read-only transactions with a statement timeout, as a role that may read the
  * events and nothing else (not sessions, codes or accounts), made on start when the shop's user may.
  */
@@ -8,29 +10,19 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { AppError } from '../../errors/app-error';
-import type { Field } from '../fields';
+import type { Column } from '../mapping/column';
+import type { ColumnValues, MappingRecord } from '../mapping/table-mapping';
 import type { Database } from '../../store/schema';
-import { quoteSegment, type EventEngine, type SqlDialect } from './engine';
+import type { EventEngine } from './engine';
+import { slices } from './fill-slices';
+import { PG_TYPES, pgTable, postgresColumnFromJson, postgresDialect, postgresOtherType } from './postgres-dialect';
+import { Partitions } from './postgres-partitions';
 
-const NUMERIC = `'^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$'`;
+export { postgresDialect } from './postgres-dialect';
 
-const jsonPath = (field: Extract<Field, { kind: 'data' }>): string => `'{${field.path.map(quoteSegment).join(',')}}'`;
-
-export const postgresDialect: SqlDialect = {
-  name: 'postgres',
-  source: (table, param) => ({ from: 'telemetry_events', where: `tbl = ${param(table)}` }),
-  text: (field) => (field.kind === 'timestamp' ? 'CAST(ts AS text)' : `(data #>> ${jsonPath(field)})`),
-  number: (field) => {
-    if (field.kind === 'timestamp') return 'ts';
-    const text = `(data #>> ${jsonPath(field)})`;
-    // Matches DuckDB's TRY_CAST: numbers and numeric strings count, anything else is NULL.
-    return `(CASE WHEN ${text} ~ ${NUMERIC} THEN CAST(${text} AS double precision) END)`;
-  },
-  percentiles: (expr, fractions) => `percentile_cont(ARRAY[${fractions.join(', ')}]::double precision[]) WITHIN GROUP (ORDER BY ${expr})`,
-  time: (ms) => Math.floor(ms),
-  // OFFSET 0 keeps the planner from pulling a subquery up into the aggregates that read it.
-  fence: ' OFFSET 0',
-};
+const HOUR = 3_600_000;
+/** Rows one fill statement updates at most. */
+const FILL_ROWS = 100_000;
 
 export interface PostgresEngineOptions {
   /** The role analytics run as, made when missing (the shop's user is used when that is not allowed). */
@@ -46,7 +38,7 @@ export interface PostgresEngineOptions {
 const ANALYTICS_CONNECTIONS = 4;
 
 /**
- * Makes `role` (no login) able to read `telemetry_events` and nothing else, and lets the shop's
+ * Makes `role` (no login) able to read the events tables and nothing else, and lets the shop's
  * user switch to it. False when the shop's user may not (no CREATEROLE): analytics then run as the
  * shop's user, still read-only and time-limited.
  */
@@ -59,7 +51,7 @@ async function prepareReaderRole(db: Kysely<Database>, role: string, logger: Log
       await sql`GRANT ${id} TO CURRENT_USER`.execute(db);
       const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
       await sql`GRANT USAGE ON SCHEMA ${sql.id(rows[0]!.schema)} TO ${id}`.execute(db);
-      await sql`GRANT SELECT ON telemetry_events TO ${id}`.execute(db);
+      // Each events table is granted to it when made (`createTable`).
       return true;
     } catch (error) {
       // Two servers granting at once may collide ("tuple concurrently updated"): try again.
@@ -70,12 +62,47 @@ async function prepareReaderRole(db: Kysely<Database>, role: string, logger: Log
   }
 }
 
-/** Creates the events table on first use; the table list itself is in the shop's migrations. */
+/**
+ * Before this layout every event was in one `telemetry_events (tbl, id, ts, data)` table: its
+ * events move to their table's partitions once (one server at a time), then it is dropped.
+ */
+async function moveOldEvents(db: Kysely<Database>, createTable: (table: string) => Promise<void>, partitions: Partitions): Promise<void> {
+  const exists = await sql<{ r: string | null }>`SELECT to_regclass('telemetry_events')::text AS r`.execute(db);
+  if (!exists.rows[0]?.r) return;
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('telemetry_events: move to partitions'))`.execute(trx);
+    const still = await sql<{ r: string | null }>`SELECT to_regclass('telemetry_events')::text AS r`.execute(trx);
+    if (!still.rows[0]?.r) return;
+    const tables = await sql<{ tbl: string }>`SELECT DISTINCT tbl FROM telemetry_events`.execute(trx);
+    for (const { tbl } of tables.rows) {
+      await createTable(tbl);
+      const days = await sql<{ day: string }>`SELECT DISTINCT ts / 86400000 AS day FROM telemetry_events WHERE tbl = ${tbl}`.execute(trx);
+      await partitions.ensure(pgTable(tbl), days.rows.map((d) => Number(d.day) * 86_400_000));
+      await trx.executeQuery(CompiledQuery.raw(`INSERT INTO "${pgTable(tbl)}" (id, ts, data) SELECT id, ts, data FROM telemetry_events WHERE tbl = $1`, [tbl]));
+    }
+    await sql`DROP TABLE telemetry_events`.execute(trx);
+  });
+}
+
+/** A column value of document i as JSON: numbers as JSON.stringify writes them (which float8 reads back exactly). */
+function cellJson(values: ColumnValues, i: number): string {
+  if (values instanceof Float64Array) return Number.isNaN(values[i]) ? 'null' : JSON.stringify(values[i]);
+  if (values instanceof Uint8Array) return values[i] === 2 ? 'null' : values[i] === 1 ? 'true' : 'false';
+  const value = values[i];
+  return value === null || value === undefined ? 'null' : JSON.stringify(value);
+}
+
+/** SQL reading a column's value back from its JSON cell text. */
+function fromCell(column: Column, text: string): string {
+  return column.type === 'VARCHAR' ? text : `CAST(${text} AS ${PG_TYPES[column.type]})`;
+}
+
+/** Opens the engine on the shop's database: events tables are made per telemetry table (`createTable`). */
 export async function openPostgresEngine(db: Kysely<Database>, options: PostgresEngineOptions): Promise<EventEngine> {
-  await sql`CREATE TABLE IF NOT EXISTS telemetry_events (tbl text NOT NULL, id text NOT NULL, ts bigint NOT NULL, data jsonb NOT NULL, PRIMARY KEY (tbl, id))`.execute(db);
-  await sql`CREATE INDEX IF NOT EXISTS telemetry_events_tbl_ts ON telemetry_events (tbl, ts)`.execute(db);
-  const run = (text: string, params: unknown[]) => db.executeQuery(CompiledQuery.raw(text, params));
+  const run = (text: string, params: unknown[] = []) => db.executeQuery(CompiledQuery.raw(text, params));
+  await run('CREATE TABLE IF NOT EXISTS telemetry_mappings (tbl text PRIMARY KEY, mapping text NOT NULL)');
   const hasRole = await prepareReaderRole(db, options.role, options.logger);
+  const partitions = new Partitions(db);
   const analytics = new pg.Pool({
     connectionString: options.connectionString,
     max: ANALYTICS_CONNECTIONS,
@@ -83,42 +110,102 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
   });
   // Set up once per transaction, in one round trip (no parameters, so the simple protocol may carry three statements).
   const setup = `BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.floor(options.queryTimeoutMs)};${hasRole ? ` SET LOCAL ROLE "${options.role}";` : ''}`;
+  const select = async (text: string, params: unknown[]): Promise<Record<string, unknown>[]> => {
+    const client = await analytics.connect();
+    try {
+      await client.query(setup);
+      // The extended protocol runs exactly one statement: no `RESET ROLE; …` can ride along.
+      const result = await client.query({ text, values: params, queryMode: 'extended' } as pg.QueryConfig);
+      await client.query('COMMIT');
+      return result.rows as Record<string, unknown>[];
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if ((error as { code?: string }).code === '57014') throw new AppError('query-timeout', { timeoutMs: options.queryTimeoutMs });
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
+  const createTable = async (table: string) => {
+    const parent = pgTable(table);
+    await run(`CREATE TABLE IF NOT EXISTS "${parent}" (id text COLLATE "C" NOT NULL, ts bigint NOT NULL, data jsonb NOT NULL) PARTITION BY RANGE (ts)`);
+    // One index on the parent is one per partition, made with each partition.
+    await run(`CREATE INDEX IF NOT EXISTS "${parent}_ts" ON "${parent}" (ts)`);
+    if (hasRole) await run(`GRANT SELECT ON "${parent}" TO "${options.role}"`);
+    await partitions.load(parent);
+  };
+  await moveOldEvents(db, createTable, partitions);
 
   return {
     dialect: postgresDialect,
-    async createTable() {},
-    async insert(table, documents) {
+    createTable,
+    async insert(table, documents, typed) {
       if (documents.length === 0) return { stored: 0 };
+      const parent = pgTable(table);
+      await partitions.ensure(parent, documents.map((d) => d.timestamp));
+      // One jsonb parameter for the batch, a row per event: [id, ts, data, column values…]
+      // (cheaper to send and parse than an array parameter per column).
+      const rows = documents.map((d, i) => {
+        let row = `[${JSON.stringify(d.id)},${d.timestamp},${typed.json[i]}`;
+        for (const values of typed.values) row += `,${cellJson(values, i)}`;
+        return `${row}]`;
+      });
+      const names = typed.columns.map((c) => `, "${c.name}"`).join('');
+      const values = typed.columns.map((c, i) => `, ${fromCell(c, `e->>${i + 3}`)}`).join('');
       const result = await run(
-        `INSERT INTO telemetry_events (tbl, id, ts, data)
-         SELECT $1, d.id, d.ts, d.data::jsonb FROM unnest($2::text[], $3::bigint[], $4::text[]) AS d(id, ts, data)
-         ON CONFLICT (tbl, id) DO NOTHING`,
-        [table, documents.map((d) => d.id), documents.map((d) => d.timestamp), documents.map((d) => d.json)],
+        `INSERT INTO "${parent}" (id, ts, data${names}) SELECT e->>0, CAST(e->>1 AS bigint), e->2${values} FROM jsonb_array_elements(CAST($1 AS jsonb)) AS e`,
+        [`[${rows.join(',')}]`],
       );
+      for (const partition of partitions.wrote(parent, documents.map((d) => d.timestamp))) {
+        // In the background: the answer to this request does not wait for the statistics.
+        run(`ANALYZE "${partition}"`).catch((err) => options.logger.warn({ err, partition }, 'telemetry: partition statistics not refreshed'));
+      }
       return { stored: Number(result.numAffectedRows ?? 0) };
     },
-    async select(text, params) {
-      const client = await analytics.connect();
-      try {
-        await client.query(setup);
-        // The extended protocol runs exactly one statement: no `RESET ROLE; …` can ride along.
-        const result = await client.query({ text, values: params, queryMode: 'extended' } as pg.QueryConfig);
-        await client.query('COMMIT');
-        return result.rows as Record<string, unknown>[];
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        if ((error as { code?: string }).code === '57014') throw new AppError('query-timeout', { timeoutMs: options.queryTimeoutMs });
-        throw error;
-      } finally {
-        client.release();
+    select,
+    async ids(table, from, to) {
+      const { rows } = await run(`SELECT id FROM "${pgTable(table)}" WHERE ts >= $1 AND ts < $2`, [from, to]);
+      return (rows as { id: string }[]).map((r) => r.id);
+    },
+    async sample(table, limit) {
+      const { rows } = await run(`SELECT data FROM "${pgTable(table)}" ORDER BY ts DESC LIMIT ${Math.floor(limit)}`);
+      return (rows as { data: Record<string, unknown> }[]).map((r) => r.data);
+    },
+    async loadMappings() {
+      const { rows } = await run('SELECT tbl, mapping FROM telemetry_mappings');
+      return new Map((rows as { tbl: string; mapping: string }[]).map((r) => [r.tbl, JSON.parse(r.mapping) as MappingRecord]));
+    },
+    async saveMapping(table, record) {
+      await run('INSERT INTO telemetry_mappings (tbl, mapping) VALUES ($1, $2) ON CONFLICT (tbl) DO UPDATE SET mapping = EXCLUDED.mapping', [table, JSON.stringify(record)]);
+    },
+    async addColumns(table, columns) {
+      for (const column of columns) await run(`ALTER TABLE "${pgTable(table)}" ADD COLUMN IF NOT EXISTS "${column.name}" ${PG_TYPES[column.type]}`);
+    },
+    async fillColumns(table, columns: Column[]) {
+      const parent = pgTable(table);
+      // Rows stored since the columns exist carry their values; those from before have none yet.
+      const unfilled = columns.map((c) => `"${c.name}" IS NULL`).join(' AND ');
+      const { rows: hours } = await run(`SELECT ts / ${HOUR} AS h, count(*) AS n FROM "${parent}" WHERE ${unfilled} GROUP BY 1 ORDER BY 1`);
+      const sets = columns.map((c) => `"${c.name}" = ${postgresColumnFromJson(c)}`).join(', ');
+      const checks = columns.map((c, i) => `bool_or(${postgresOtherType(c)}) AS m${i}`).join(', ');
+      const mixed = new Set<string>();
+      for (const { from, to } of slices(hours as Record<string, unknown>[], HOUR, FILL_ROWS)) {
+        const { rows } = await run(`SELECT ${checks} FROM "${parent}" WHERE ts >= $1 AND ts < $2 AND ${unfilled}`, [from, to]);
+        columns.forEach((c, i) => (rows[0] as Record<string, unknown> | undefined)?.[`m${i}`] === true && mixed.add(c.name));
+        await run(`UPDATE "${parent}" SET ${sets} WHERE ts >= $1 AND ts < $2 AND ${unfilled}`, [from, to]);
       }
+      return { mixed: [...mixed] };
     },
     async tableBytes(table) {
-      const result = await run('SELECT coalesce(sum(pg_column_size(data) + length(id)), 0) + count(*) * 64 AS n FROM telemetry_events WHERE tbl = $1', [table]);
+      const result = await run(`SELECT coalesce(sum(pg_column_size(data) + length(id)), 0) + count(*) * 64 AS n FROM "${pgTable(table)}"`);
       return Number((result.rows[0] as { n?: unknown } | undefined)?.n ?? 0);
     },
     async purge(table, before) {
-      await run('DELETE FROM telemetry_events WHERE tbl = $1 AND ts < $2', [table, Math.floor(before)]);
+      const parent = pgTable(table);
+      const dropped = await partitions.dropBefore(parent, before);
+      // Once a day, as days expire: the parent's own statistics, which PostgreSQL never gathers by itself.
+      if (dropped.length) await run(`ANALYZE "${parent}"`);
     },
     async close() {
       await analytics.end();
