@@ -9,6 +9,7 @@ import { getProductAvailability } from '../catalog/catalog-service';
 import type { ServerDeps } from '../deps';
 import { sessionAccountId } from '../auth/session/current-session';
 import type { Database } from '../store/schema';
+import { moveCartKeys } from './cart-request-keys';
 import { GUEST_CART_TTL_MS, MAX_LINE_QUANTITY, MAX_LINES } from './cart-store';
 
 /** The id of the account's cart, or null. */
@@ -79,6 +80,7 @@ export async function mergeGuestCart(db: Kysely<Database>, guestTokenHash: strin
         lineCount += 1;
       }
     }
+    await moveCartKeys(trx, guest.id, accountCart);
     await trx.deleteFrom('carts').where('id', '=', guest.id).execute();
     await trx.updateTable('carts').set({ updated_at: now }).where('id', '=', accountCart).execute();
   });

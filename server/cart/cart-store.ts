@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../errors/app-error';
 import { getProductAvailability } from '../catalog/catalog-service';
 import type { Database } from '../store/schema';
+import { recordCartKey } from './cart-request-keys';
 
 /** One line may hold at most this many units; a shop's usual anti-hoarding limit. */
 export const MAX_LINE_QUANTITY = 10;
@@ -50,9 +51,25 @@ async function availableStock(db: Kysely<Database>, productId: string, variantId
   return variant.stock;
 }
 
-/** Adds `quantity` units (to an existing line of the same item if there is one). */
-export async function addItem(db: Kysely<Database>, cartId: string, item: { productId: string; variantId: string; quantity: number }, now: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/** A request's `Idempotency-Key` and fingerprint (see `cart-request-keys.ts`). */
+export interface CartRequestKey {
+  key: string;
+  hash: string;
+}
+
+/**
+ * Adds `quantity` units (to an existing line of the same item if there is one). With a request key,
+ * a repeat of a request already applied changes nothing; answers false for such a replay.
+ */
+export async function addItem(
+  db: Kysely<Database>,
+  cartId: string,
+  item: { productId: string; variantId: string; quantity: number },
+  now: number,
+  request?: CartRequestKey,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    if (request && !(await recordCartKey(trx, cartId, request.key, request.hash, now))) return false;
     const stock = await availableStock(trx, item.productId, item.variantId);
     const existing = await trx
       .selectFrom('cart_lines')
@@ -77,6 +94,7 @@ export async function addItem(db: Kysely<Database>, cartId: string, item: { prod
         .execute();
     }
     await trx.updateTable('carts').set({ updated_at: now }).where('id', '=', cartId).execute();
+    return true;
   });
 }
 

@@ -11,6 +11,7 @@ import { addItem, createGuestCart, findGuestCart, MAX_LINE_QUANTITY, removeLine,
 import { viewCart } from './cart-view';
 import { hashToken, issueGuestToken, readGuestToken } from './guest-cookie';
 import { noStore } from '../http/no-store';
+import { readOptionalIdempotencyKey, requestHash } from '../http/idempotency-key';
 
 const quantity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_LINE_QUANTITY, `must be at most ${MAX_LINE_QUANTITY}`);
 const addBody = z.strictObject({
@@ -48,9 +49,13 @@ export function cartRoutes(deps: ServerDeps): Router {
   });
 
   router.post('/items', async (req, res) => {
+    const key = readOptionalIdempotencyKey(req.headers['idempotency-key']);
     const body = parseInput(addBody, req.body, 'cart item');
     const cartId = await cartForWrite(req, res);
-    await addItem(db, cartId, { productId: body.productId, variantId: body.variantId ?? '', quantity: body.quantity }, now());
+    const item = { productId: body.productId, variantId: body.variantId ?? '', quantity: body.quantity };
+    const applied = await addItem(db, cartId, item, now(), key === null ? undefined : { key, hash: requestHash('POST', '/api/cart/items', item) });
+    // A replay answers the cart as it is now (later changes included), marked as such.
+    if (!applied) res.setHeader('Idempotent-Replayed', 'true');
     res.status(201).json(await viewCart(db, cartId));
   });
 

@@ -18,7 +18,17 @@ export interface CartLinesTable {
   added_at: number;
 }
 
+/** An "add to cart" request's `Idempotency-Key`, kept 24 hours: the same key adds once. */
+export interface CartRequestKeysTable {
+  cart_id: string;
+  key: string;
+  /** SHA-256 of the request: the same key with another request is refused. */
+  request_hash: string;
+  created_at: number;
+}
+
 export interface CartTables {
   carts: CartsTable;
   cart_lines: CartLinesTable;
+  cart_request_keys: CartRequestKeysTable;
 }

@@ -50,7 +50,7 @@ export const errorMessages = {
   'too-many-addresses': { status: 409, message: 'You can save at most 20 addresses.' },
   'idempotency-key-required': { status: 400, message: 'Send an Idempotency-Key header (a fresh random id for each order you mean to place).' },
   'invalid-idempotency-key': { status: 400, message: 'The Idempotency-Key header must be 1 to 255 visible ASCII characters.' },
-  'idempotency-key-reused': { status: 422, message: 'This Idempotency-Key was already used for a different request. Use a new key for a new order.' },
+  'idempotency-key-reused': { status: 422, message: 'This Idempotency-Key was already used for a different request. Use a new key for each new order or cart change.' },
   'idempotency-key-in-use': { status: 409, message: 'The first request with this Idempotency-Key is still being processed. Try again in a moment.' },
   'price-changed': { status: 409, message: 'Prices changed since you confirmed. Check the new prices and confirm again.' },
   'order-line-invalid': { status: 400, message: 'An item in the order is not in the catalog as sent.' },

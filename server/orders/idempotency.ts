@@ -13,21 +13,6 @@ import type { Database } from '../store/schema';
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 /** A running claim older than this belongs to a request that died (a crash mid-request); another may take it over. */
 export const IDEMPOTENCY_LEASE_MS = 60_000;
-const KEY = /^[\x21-\x7e]{1,255}$/;
-
-/** The key a request carries in `Idempotency-Key` (a quoted structured-field string is accepted too). */
-export function readIdempotencyKey(header: string | string[] | undefined): string {
-  if (header === undefined || header === '') throw new AppError('idempotency-key-required');
-  if (Array.isArray(header)) throw new AppError('invalid-idempotency-key', { reason: 'sent more than once' });
-  const key = /^"(.*)"$/.exec(header)?.[1] ?? header;
-  if (!KEY.test(key)) throw new AppError('invalid-idempotency-key');
-  return key;
-}
-
-/** The fingerprint of a request: the same key with another fingerprint is refused. */
-export function requestHash(method: string, path: string, body: unknown): string {
-  return crypto.createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body)}`).digest('hex');
-}
 
 /** A claim on a key: the caller owns it until it completes or releases it. */
 export interface KeyClaim {

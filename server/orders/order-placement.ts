@@ -11,7 +11,8 @@ import type { Order, PlaceOrderRequest } from '../../shared/api-types';
 import type { ServerDeps } from '../deps';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { createWriteBatcher, type WriteBatcher } from '../store/write-batcher';
-import { claimKey, releaseKey, requestHash } from './idempotency';
+import { requestHash } from '../http/idempotency-key';
+import { claimKey, releaseKey } from './idempotency';
 import { placeOrderInTransaction } from './place-order';
 
 export type Placement = { kind: 'placed'; order: Order; body: string } | { kind: 'replay'; status: number; body: string };

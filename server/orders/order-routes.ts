@@ -13,7 +13,7 @@ import { sameOriginOnly } from '../http/same-origin';
 import { parseInput } from '../http/validate';
 import type { PaymentProviders } from '../payments/payment-provider';
 import { checkoutSummary } from './checkout-summary';
-import { readIdempotencyKey } from './idempotency';
+import { readIdempotencyKey } from '../http/idempotency-key';
 import { recordOrderEvent } from './order-events';
 import { listQuery, orderParams, paymentReturnBody, placeOrderBody, summaryBody } from './order-schemas';
 import { cancelOrderByShopper } from './order-status';

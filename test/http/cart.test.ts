@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Browser } from '../support/browser';
+import { assertError, freshMobile, login } from './auth-client';
 import { startServer, storeKinds, type TestServer } from '../support/server';
 import { purgeExpiredGuestCarts } from '../../server/cart/cart-store';
 
@@ -134,6 +135,82 @@ for (const kind of storeKinds()) {
           assert.equal(res.body.error.code, code, JSON.stringify(body));
           assert.ok(res.body.error.message.length > 10);
         }
+      });
+    });
+
+    describe('POST /items with an Idempotency-Key', () => {
+      const add = (browser: Browser, key: string, quantity = 1) =>
+        browser.send('POST', '/api/cart/items', { productId: plain.id, quantity }, { 'Idempotency-Key': key });
+
+      it('should add once when the same request is sent again, and say it was a replay', async () => {
+        const browser = new Browser(server.url);
+        const first = await add(browser, 'add-1', 2);
+        assert.equal(first.status, 201);
+        assert.equal(first.headers.get('idempotent-replayed'), null);
+        const again = await add(browser, 'add-1', 2);
+        assert.equal(again.status, 201);
+        assert.equal(again.headers.get('idempotent-replayed'), 'true');
+        assert.equal(again.body.lines[0].quantity, 2, 'the replay added nothing');
+        const other = await add(browser, 'add-2', 2);
+        assert.equal(other.body.lines[0].quantity, 4, 'a new key is a new change');
+        assert.equal(other.headers.get('idempotent-replayed'), null);
+      });
+
+      it('should refuse a key used for another request, changing nothing', async () => {
+        const browser = new Browser(server.url);
+        await add(browser, 'reused', 1);
+        assertError(await add(browser, 'reused', 3), 422, 'idempotency-key-reused');
+        assert.equal((await browser.send('GET', '/api/cart')).body.lines[0].quantity, 1);
+      });
+
+      it('should keep keys per cart: another browser may use the same key', async () => {
+        const one = new Browser(server.url);
+        const two = new Browser(server.url);
+        await add(one, 'shared-key', 1);
+        const answer = await add(two, 'shared-key', 1);
+        assert.equal(answer.headers.get('idempotent-replayed'), null);
+        assert.equal(answer.body.lines[0].quantity, 1);
+      });
+
+      it('should not bind a key to a change that was refused, so a retry may succeed', async () => {
+        const browser = new Browser(server.url);
+        const full = await add(browser, 'fill-the-line', 10);
+        assertError(await add(browser, 'one-more', 1), 400, 'bad-request');
+        await browser.send('PATCH', `/api/cart/items/${full.body.lines[0].id}`, { quantity: 5 });
+        const retry = await add(browser, 'one-more', 1);
+        assert.equal(retry.status, 201);
+        assert.equal(retry.headers.get('idempotent-replayed'), null);
+        assert.equal(retry.body.lines[0].quantity, 6);
+      });
+
+      it('should forget a key after 24 hours', async () => {
+        const browser = new Browser(server.url);
+        await add(browser, 'day-old', 1);
+        server.clock.advance(DAY + 1);
+        const later = await add(browser, 'day-old', 1);
+        assert.equal(later.headers.get('idempotent-replayed'), null);
+        assert.equal(later.body.lines[0].quantity, 2);
+      });
+
+      it('should refuse malformed keys with a reason, adding nothing', async () => {
+        const browser = new Browser(server.url);
+        assertError(await add(browser, 'with space', 1), 400, 'invalid-idempotency-key');
+        assertError(await add(browser, 'x'.repeat(256), 1), 400, 'invalid-idempotency-key');
+        assert.deepEqual((await browser.send('GET', '/api/cart')).body.lines, []);
+      });
+
+      it('should still add once after the guest logs in and the cart is merged into the account\'s', async () => {
+        const mobile = freshMobile();
+        const phone = new Browser(server.url);
+        await login(server, phone, mobile);
+        await add(phone, 'on-the-phone', 1);
+        const laptop = new Browser(server.url);
+        await add(laptop, 'on-the-laptop', 1);
+        await login(server, laptop, mobile);
+        assert.equal((await laptop.send('GET', '/api/cart')).body.lines[0].quantity, 2, 'the guest line joined the account cart');
+        const replay = await add(laptop, 'on-the-laptop', 1);
+        assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+        assert.equal(replay.body.lines[0].quantity, 2);
       });
     });
 

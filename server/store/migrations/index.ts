@@ -12,6 +12,7 @@ import * as productReviews from './0009-product-reviews';
 import * as otpPerBrowser from './0010-otp-per-browser';
 import * as guestCartExpiry from './0011-guest-cart-expiry';
 import * as push from './0012-push';
+import * as cartRequestKeys from './0013-cart-request-keys';
 
 export const migrations: Record<string, Migration> = {
   '0001-catalog': catalog,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-otp-per-browser': otpPerBrowser,
   '0011-guest-cart-expiry': guestCartExpiry,
   '0012-push': push,
+  '0013-cart-request-keys': cartRequestKeys,
 };
