@@ -5,6 +5,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { operatorHeaders } from './support/data-dir';
 import { expect, test } from './support/shop-page';
+import { waitForController } from './support/worker-page';
 
 /** Events of one browser tab's session, by Foxtrot `count`. */
 async function countEvents(request: APIRequestContext, session: string, filters: Array<Record<string, unknown>>): Promise<number> {
@@ -33,10 +34,15 @@ function storedEvents(page: Page): Promise<number> {
   );
 }
 
-/** Home, then a category and back while online, so the category's data is in the HTTP cache for the offline visit. */
+/**
+ * Home, then a category and back while online, so the category's data and pictures are in the
+ * worker's caches for the offline visit. The worker must control the page first: what the page
+ * fetched before that is only in the HTTP cache, which may not answer offline.
+ */
 async function openHomeAndBrowse(page: Page): Promise<string> {
   await page.goto('/');
   await expect(page.getByTestId('product-card').first()).toBeVisible();
+  await waitForController(page);
   const category = page.locator('[data-testid="category-link"][data-slug="mobiles"]');
   await category.click();
   await expect(page).toHaveURL(/\/mobiles\/pr$/);
