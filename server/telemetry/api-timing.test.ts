@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import pino from 'pino';
-import { ApiTimingRecorder, MAX_BUFFERED, type TimingSink } from './api-timing';
+import { ApiTimingRecorder, MAX_BUFFERED } from './api-timing';
+import type { EventSink } from './buffered-events';
 
 const deps = { now: () => 1_700_000_000_000, logger: pino({ level: 'silent' }) };
 
@@ -9,7 +10,7 @@ const deps = { now: () => 1_700_000_000_000, logger: pino({ level: 'silent' }) }
 function slowSink() {
   const writes: unknown[][] = [];
   const waiting: Array<() => void> = [];
-  const sink: TimingSink = {
+  const sink: EventSink = {
     bulk(_table, documents) {
       writes.push(documents);
       return new Promise((resolve) => waiting.push(() => resolve({ accepted: documents.length, rejected: [] })));
@@ -28,7 +29,7 @@ describe('ApiTimingRecorder', () => {
   it('keeps records until a store is attached, then writes them', async () => {
     const recorder = new ApiTimingRecorder(deps);
     const { sink, writes, release } = slowSink();
-    recorder.record({ route: '/api/cart' }, 1);
+    recorder.record({ eventType: 'API_CALL', route: '/api/cart' }, 1);
     assert.equal(writes.length, 0);
     recorder.attach(sink);
     const done = recorder.flush();
@@ -44,7 +45,7 @@ describe('ApiTimingRecorder', () => {
     const { sink, writes, release } = slowSink();
     recorder.attach(sink);
     // The first full batch starts a write that does not finish; the rest fill the buffer.
-    for (let i = 0; i < MAX_BUFFERED + 500 + 7; i++) recorder.record({ route: '/api/x' }, i);
+    for (let i = 0; i < MAX_BUFFERED + 500 + 7; i++) recorder.record({ eventType: 'API_CALL', route: '/api/x' }, i);
     assert.equal(recorder.dropped, 7);
     const done = recorder.flush();
     await release();
@@ -59,7 +60,7 @@ describe('ApiTimingRecorder', () => {
   it('never throws into the request when the store fails', async () => {
     const recorder = new ApiTimingRecorder(deps);
     recorder.attach({ bulk: () => Promise.reject(new Error('disk full')) });
-    recorder.record({ route: '/api/x' }, 1);
+    recorder.record({ eventType: 'API_CALL', route: '/api/x' }, 1);
     await recorder.flush();
     await recorder.detach();
   });

@@ -1,97 +1,43 @@
 /**
  * API timings into table `server`: method, route pattern, status and duration of every `/api`
- * request. Records wait in a bounded in-memory buffer and are written in batches through the
- * ingestion path, never on the response's time; when the store is slower than the traffic, new
- * records are dropped and counted, and the count is written once the store catches up. A record
- * costs the request one push: documents (ids, event type) are made per batch, when written.
+ * request, buffered and written in batches by `buffered-events.ts`, never on the response's time.
  */
-import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { ServerDeps } from '../deps';
-import type { BulkResult } from './ingest';
+import { BufferedEvents, type EventSink } from './buffered-events';
 
 export const API_TIMINGS_TABLE = 'server';
 /** Records held at most while the store is slow. */
 export const MAX_BUFFERED = 5000;
-const BATCH = 500;
-const FLUSH_EVERY_MS = 1000;
 
-/** Where batches go: `Ingestion.bulk` in the server. */
-export interface TimingSink {
-  bulk(table: string, documents: unknown[]): Promise<BulkResult>;
-}
-
-interface Document {
-  id: string;
-  timestamp: number;
-  data: Record<string, unknown>;
-}
-
-interface Timing {
-  timestamp: number;
-  data: Record<string, unknown>;
-}
-
-/** Buffers timing documents and writes them one batch at a time once a sink is attached. */
+/** Buffers documents for table `server`: `API_CALL` timings, and the order events (`orders/order-events.ts`). */
 export class ApiTimingRecorder {
-  private buffer: Timing[] = [];
-  private sink: TimingSink | null = null;
-  private writing: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  /** Records dropped since the last write that reported drops. */
-  dropped = 0;
+  private readonly events: BufferedEvents<typeof API_TIMINGS_TABLE>;
 
-  constructor(private readonly deps: Pick<ServerDeps, 'now' | 'logger'>) {}
-
-  /** Adds one request's timing; drops it (counted) when the buffer is full. */
-  record(data: Record<string, unknown>, timestamp: number): void {
-    if (this.buffer.length >= MAX_BUFFERED) {
-      if (this.dropped++ === 0) this.deps.logger.warn({ max: MAX_BUFFERED }, 'api timings: the store is slow, dropping timings');
-      return;
-    }
-    this.buffer.push({ timestamp, data });
-    if (this.buffer.length >= BATCH) void this.flush();
+  constructor(deps: Pick<ServerDeps, 'now' | 'logger'>) {
+    this.events = new BufferedEvents(deps, { name: 'api timings', maxBuffered: MAX_BUFFERED, batch: 500, droppedEventType: 'API_TIMINGS_DROPPED' });
   }
 
-  /** Starts writing to `sink` every second; records made before were kept for it. */
-  attach(sink: TimingSink): void {
-    this.sink = sink;
-    this.timer ??= setInterval(() => void this.flush(), FLUSH_EVERY_MS);
-    this.timer.unref();
+  /** Records dropped and not yet reported. */
+  get dropped(): number {
+    return this.events.dropped;
   }
 
-  /** Writes what is buffered and stops writing. */
-  async detach(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.flush();
-    await this.writing;
-    this.sink = null;
+  /** Adds one document's data; drops it (counted) when the buffer is full. */
+  record(data: { eventType: string } & Record<string, unknown>, timestamp: number): void {
+    this.events.record(API_TIMINGS_TABLE, data, timestamp);
   }
 
-  /** Writes the buffer, one batch at a time; a write already under way takes the rest on its next turn. */
+  attach(sink: EventSink): void {
+    this.events.attach(sink);
+  }
+
+  detach(): Promise<void> {
+    return this.events.detach();
+  }
+
   flush(): Promise<void> {
-    if (this.writing || !this.sink) return this.writing ?? Promise.resolve();
-    const sink = this.sink;
-    this.writing = (async () => {
-      try {
-        while (this.buffer.length > 0 || this.dropped > 0) {
-          // One random id per batch, numbered within it: unique, and off the requests' time.
-          const batchId = crypto.randomUUID();
-          const batch: Document[] = this.buffer
-            .splice(0, BATCH)
-            .map((timing, i) => ({ id: `${batchId}-${i}`, timestamp: timing.timestamp, data: { eventType: 'API_CALL', ...timing.data } }));
-          if (this.dropped > 0) {
-            batch.push({ id: crypto.randomUUID(), timestamp: this.deps.now(), data: { eventType: 'API_TIMINGS_DROPPED', count: this.dropped } });
-            this.dropped = 0;
-          }
-          await sink.bulk(API_TIMINGS_TABLE, batch).catch((err: unknown) => this.deps.logger.warn({ err }, 'api timings: write failed'));
-        }
-      } finally {
-        this.writing = null;
-      }
-    })();
-    return this.writing;
+    return this.events.flush();
   }
 }
 
@@ -128,6 +74,7 @@ export function apiTiming(deps: ServerDeps): RequestHandler {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       recorder.record(
         {
+          eventType: 'API_CALL',
           method: req.method,
           // The pattern, not the URL: ids would make every product its own group.
           route: route ?? `${mount}/(unmatched)`,

@@ -57,7 +57,7 @@ export function fastCatalogReads(answers: CatalogAnswers, options: FastCatalogOp
     const timestamp = options.now();
     const send = (encoded: EncodedAnswer): void => {
       sendAnswer(req, res, encoded, headers);
-      options.timings.record({ method: req.method, route, status: res.statusCode, durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100 }, timestamp);
+      options.timings.record({ eventType: 'API_CALL', method: req.method, route, status: res.statusCode, durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100 }, timestamp);
     };
     let result: EncodedAnswer | Promise<EncodedAnswer>;
     try {
