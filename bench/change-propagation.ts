@@ -37,7 +37,7 @@ async function freePort(): Promise<number> {
 
 async function startNode(schema: string, dataDir: string): Promise<Node> {
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: databaseUrl!, DATABASE_SCHEMA: schema, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_PRODUCTS: '2400', SEED_PHOTOS: 'off' };
+  const env = { ...process.env, DATABASE_URL: databaseUrl!, DATABASE_SCHEMA: schema, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', VAPID_SUBJECT: 'mailto:bench@example.com', SEED_PRODUCTS: '2400', SEED_PHOTOS: 'off' };
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(rootDir, 'server/main.ts')], { env, stdio: ['ignore', 'inherit', 'inherit'], cwd: rootDir });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
