@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import type { BrowseResult, Product, ProductSummary, SearchResult } from '../../shared/api-types';
+import { pruneChanges } from '../../server/catalog/changes/change-pruning';
 import { dropSchema, startServer, type TestServer } from '../support/server';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -143,6 +144,35 @@ describe('catalog changes across nodes (postgres)', { skip: databaseUrl ? false 
     await psql.query(`UPDATE ${table} SET price = $2 WHERE id = $1`, [product.id, price]);
     await showsPrice(b, product, price);
     await until(() => b.shop.changes!.listenerPid, (now) => now !== null && now !== pid);
+  });
+
+  it('records what changed: prices and stock apart from text, nothing for an update that changes nothing', TIMEOUT, async () => {
+    const product = products[0]!;
+    const changes = `"${schema}".catalog_changes`;
+    const { rows: [{ seq: from }] } = await psql.query(`SELECT coalesce(max(seq), 0)::int AS seq FROM ${changes}`);
+    await psql.query(`UPDATE ${table} SET stock = stock + 1 WHERE id = $1`, [product.id]);
+    await psql.query(`UPDATE ${table} SET title = title WHERE id = $1`, [product.id]);
+    await psql.query(`UPDATE ${table} SET description = description || '.' WHERE id = $1`, [product.id]);
+    const { rows } = await psql.query(`SELECT table_name, key, op FROM ${changes} WHERE seq > $1 ORDER BY seq`, [from]);
+    assert.deepEqual(rows, [
+      { table_name: 'products', key: product.id, op: 'price_stock' },
+      { table_name: 'products', key: product.id, op: 'update' },
+    ]);
+  });
+
+  it('prunes old changes and keeps the highest pruned number', TIMEOUT, async () => {
+    const { rows: [{ seq: newest }] } = await psql.query(`SELECT max(seq)::int AS seq FROM "${schema}".catalog_changes`);
+    assert.ok((await pruneChanges(a.store.db, 0)) > 0);
+    const { rows: [{ left }] } = await psql.query(`SELECT count(*)::int AS left FROM "${schema}".catalog_changes`);
+    const { rows: [{ seq: pruned }] } = await psql.query(`SELECT seq::int FROM "${schema}".catalog_changes_pruned`);
+    assert.equal(left, 0);
+    assert.equal(pruned, newest);
+    // Both nodes had read past it: nothing lost, and they follow the next change.
+    const product = products[2]!;
+    const price = (await productPrice(a, product.id)) - 4;
+    await psql.query(`UPDATE ${table} SET price = $2 WHERE id = $1`, [product.id, price]);
+    await showsPrice(a, product, price);
+    await showsPrice(b, product, price);
   });
 
   it('shows a node stopped while changes were made every change once it starts again', TIMEOUT, async () => {

@@ -23,6 +23,8 @@ import { ChangeSequencer, type ChangeRead } from './change-sequencer';
 const BATCH_ROWS = 5000;
 /** While a gap is open, the table is read again this often (notices come only with new rows). */
 const GAP_RECHECK_MS = 50;
+/** After a failed read (the database away), the next is tried this much later. */
+const RETRY_READ_MS = 500;
 /** A gap open this long (a transaction left open) is given up: everything is reloaded. */
 const GIVE_UP_GAP_MS = 60_000;
 /** At start, how long to wait for transactions in flight to end before loading anyway. */
@@ -60,7 +62,7 @@ export class ChangeFeed {
   private asked = false;
   private lastFullReload = -Infinity;
   private fullReloadTimer: NodeJS.Timeout | null = null;
-  private gapTimer: NodeJS.Timeout | null = null;
+  private readTimer: NodeJS.Timeout | null = null;
   private pruneTimer: NodeJS.Timeout | null = null;
   private stopFollowing: () => void = () => undefined;
 
@@ -102,9 +104,13 @@ export class ChangeFeed {
     this.wake();
   }
 
-  /** Reads now and applies what it finds; resolves once the views have followed every change committed before the call. */
-  catchUp(): Promise<void> {
-    return this.read(true);
+  /**
+   * Reads now and applies what it finds; resolves once the views have followed every change
+   * committed before the call. A failed read is logged and tried again later, not thrown: the
+   * writer's change is committed, and the views will follow it.
+   */
+  async catchUp(): Promise<void> {
+    await this.read(true).catch((err: unknown) => this.failed(err));
   }
 
   stats(): ChangeFeedStats {
@@ -120,14 +126,19 @@ export class ChangeFeed {
   async close(): Promise<void> {
     this.closed = true;
     this.stopFollowing();
-    for (const timer of [this.fullReloadTimer, this.gapTimer, this.pruneTimer]) if (timer) clearTimeout(timer);
+    for (const timer of [this.fullReloadTimer, this.readTimer, this.pruneTimer]) if (timer) clearTimeout(timer);
     await this.listener?.close();
     await (this.queued ?? this.running)?.catch(() => undefined);
   }
 
   private wake(): void {
     if (!this.started || this.closed) return;
-    this.read(false).catch((err: unknown) => this.options.logger.warn({ err }, 'catalog changes: reading changes failed'));
+    this.read(false).catch((err: unknown) => this.failed(err));
+  }
+
+  private failed(err: unknown): void {
+    this.options.logger.warn({ err }, 'catalog changes: reading changes failed; trying again');
+    this.scheduleRead(RETRY_READ_MS);
   }
 
   /** One read at a time; callers during a read share the one queued after it, which sees their commits. */
@@ -160,7 +171,7 @@ export class ChangeFeed {
     else if (meaning.kind === 'all') await this.reloadAll(asked);
     // The writer's change may have been read by a notice's read, whose reload is waiting.
     if (asked && this.fullReloadTimer) await this.reloadNow();
-    if (this.sequencer.waiting) this.scheduleGapRecheck();
+    if (this.sequencer.waiting) this.scheduleRead(GAP_RECHECK_MS);
     if (read.rows.length >= BATCH_ROWS) this.wake();
   }
 
@@ -175,6 +186,7 @@ export class ChangeFeed {
         this.fullReloadTimer = null;
         void this.reloadNow();
       }, wait);
+      this.fullReloadTimer.unref();
       return;
     }
     await this.reloadNow();
@@ -204,13 +216,14 @@ export class ChangeFeed {
     });
   }
 
-  private scheduleGapRecheck(): void {
-    if (this.gapTimer || this.closed) return;
-    this.gapTimer = setTimeout(() => {
-      this.gapTimer = null;
+  /** Reads again after `delayMs` (an open gap, a failed read), unless a read is already due. */
+  private scheduleRead(delayMs: number): void {
+    if (this.readTimer || this.closed) return;
+    this.readTimer = setTimeout(() => {
+      this.readTimer = null;
       this.wake();
-    }, GAP_RECHECK_MS);
-    this.gapTimer.unref();
+    }, delayMs);
+    this.readTimer.unref();
   }
 
   /** Waits until every transaction that had started at `xmax` has ended (or START_WAIT_MS passed). */
