@@ -7,7 +7,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 
-/** The channel the triggers notify (migration 0013). */
+/** The channel the triggers notify (migration 0014). */
 export const CHANGE_CHANNEL = 'catalog_changes';
 
 const FIRST_RETRY_MS = 100;
