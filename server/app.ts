@@ -149,7 +149,7 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
   const telemetry = await telemetryRoutes(deps, operators);
   app.use('/foxtrot', telemetry);
   app.use('/ops/api/sw', swOpsRoutes(deps, killSwitch, operators));
-  app.use('/ops/api/catalog/answers', answerStatsRoutes(answers, operators));
+  app.use('/ops/api/catalog/answers', answerStatsRoutes(answers, operators, changes));
   app.use('/ops/api/orders', orderOpsRoutes(deps, operators, payments.providers));
   // Before the catalog's ops routes: image bodies are not JSON.
   app.use('/ops/api/catalog/products/:productId/images', uploadRoutes(deps, operators, photos));

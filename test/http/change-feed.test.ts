@@ -75,6 +75,9 @@ describe('catalog changes across nodes (postgres)', { skip: databaseUrl ? false 
     await psql.query(`UPDATE ${table} SET price = $2 WHERE id = $1`, [product.id, price]);
     await showsPrice(b, product, price);
     await showsPrice(a, product, price);
+    // Operators see where each node's feed stands.
+    const stats = (await (await fetch(`${b.url}/ops/api/catalog/answers`, { headers: b.operator })).json()) as { changes: { position: number; highest: number } };
+    assert.ok(stats.changes.position > 0 && stats.changes.position <= stats.changes.highest);
   });
 
   it('shows an operator’s change made through one node on the other', TIMEOUT, async () => {
