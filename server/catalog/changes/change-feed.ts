@@ -201,19 +201,22 @@ export class ChangeFeed {
 
   private async readRows(): Promise<ChangeRead<ChangeRow>> {
     const { after, ranges } = this.sequencer.wanted();
-    // One snapshot for the rows and the transaction ids: the gap logic compares them.
-    return this.options.store.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-      const snapshot = await readSnapshot(trx);
-      const rows = await trx
-        .selectFrom('catalog_changes')
-        .select(['seq', 'table_name', 'key', 'op'])
-        .where((eb) => eb.or([eb('seq', '>', after), ...ranges.map(([from, to]) => eb.between('seq', from, to))]))
-        .orderBy('seq')
-        .limit(BATCH_ROWS)
-        .execute();
-      const pruned = await readPruned(trx);
-      return { rows: rows.map((row) => ({ ...row, seq: Number(row.seq) })), ...snapshot, pruned };
-    });
+    const wanted = sql.join([sql`seq > ${after}`, ...ranges.map(([from, to]) => sql`seq BETWEEN ${from} AND ${to}`)], sql` OR `);
+    // One statement, so one snapshot for the rows and the transaction ids the gap logic compares
+    // them with (and one round trip per notice on every node).
+    const result = await sql<{ xmin: string; xmax: string; pruned: number; seq: number | null; table_name: string | null; key: string | null; op: string | null }>`
+      SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, pg_snapshot_xmax(pg_current_snapshot())::text AS xmax,
+             p.seq AS pruned, c.seq, c.table_name, c.key, c.op
+        FROM catalog_changes_pruned p
+        LEFT JOIN LATERAL (
+          SELECT seq, table_name, key, op FROM catalog_changes WHERE ${wanted} ORDER BY seq LIMIT ${BATCH_ROWS}
+        ) c ON true
+       WHERE p.id = 1
+       ORDER BY c.seq`.execute(this.options.store.db);
+    const first = result.rows[0];
+    if (!first) throw new Error('catalog_changes_pruned has no row: the change feed migration did not run');
+    const rows = result.rows.flatMap((row) => (row.seq === null ? [] : [{ seq: Number(row.seq), table_name: row.table_name!, key: row.key!, op: row.op! }]));
+    return { rows, xmin: Number(first.xmin), xmax: Number(first.xmax), pruned: Number(first.pruned) };
   }
 
   /** Reads again after `delayMs` (an open gap, a failed read), unless a read is already due. */
