@@ -92,7 +92,12 @@ export class ChangeFeed {
       logger: options.logger,
     });
     await feed.listener.start();
-    await feed.waitForWritersBefore(head.xmax);
+    try {
+      await feed.waitForWritersBefore(head.xmax);
+    } catch (err) {
+      await feed.close();
+      throw err;
+    }
     return feed;
   }
 
@@ -113,6 +118,7 @@ export class ChangeFeed {
     await this.read(true).catch((err: unknown) => this.failed(err));
   }
 
+  /** Where the feed stands: applied up to, the highest number applied, whether a number is awaited. */
   stats(): ChangeFeedStats {
     return { position: this.sequencer.position, highest: this.sequencer.highest, waiting: this.sequencer.waiting, reads: this.reads };
   }
