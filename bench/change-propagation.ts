@@ -3,7 +3,8 @@
  * plain SQL client changes a product's price, and each node's search answer for that product is
  * polled until it shows the new price. The figure is the time from the UPDATE's commit (its reply)
  * to the last node showing it, p50/p99 over the rounds. Baseline in the same run, interleaved: a
- * bare NOTIFY from one PostgreSQL session to a LISTENing one (the floor of any notice-driven design).
+ * bare NOTIFY sent by one PostgreSQL session until a LISTENing one hears it (the floor of any
+ * notice-driven design).
  * PostgreSQL only: TEST_DATABASE_URL (or DATABASE_URL) names the server.
  * Run: npx tsx bench/change-propagation.ts [rounds] [nodes]
  */
@@ -64,12 +65,12 @@ async function timeUntilShown(node: Node, product: ProductSummary, price: number
   }
 }
 
-/** Milliseconds from a NOTIFY's reply to the LISTENing session hearing it. */
+/** Milliseconds from sending a NOTIFY to the LISTENing session hearing it: one trip through PostgreSQL. */
 async function notifyRoundTrip(sender: pg.Client, listener: pg.Client): Promise<number> {
   const heard = new Promise<number>((resolve) => listener.once('notification', () => resolve(performance.now())));
-  await sender.query(`NOTIFY bench_ping`);
   const sent = performance.now();
-  return Math.max(0, (await heard) - sent);
+  await sender.query(`NOTIFY bench_ping`);
+  return (await heard) - sent;
 }
 
 const quantile = (values: number[], q: number): number => {
