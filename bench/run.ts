@@ -33,6 +33,7 @@ const BENCHMARKS: Array<{ file: string; args: string[] }> = [
         { file: 'order-flash-sale.ts', args: ['postgres'] },
         { file: 'order-steady.ts', args: ['postgres'] },
         { file: 'order-crash.ts', args: ['postgres'] },
+        { file: 'change-propagation.ts', args: [] },
       ]
     : []),
 ];

@@ -16,6 +16,7 @@ import { answerStatsRoutes } from './catalog/answers/answer-stats-routes';
 import { CatalogAnswers } from './catalog/answers/catalog-answers';
 import { fastCatalogReads } from './catalog/answers/fast-catalog-reads';
 import { catalogRoutes } from './catalog/routes';
+import { openChangeFeed, type ChangeFeed } from './catalog/changes/change-feed';
 import type { ServerDeps } from './deps';
 import { AppError } from './errors/app-error';
 import { errorHandler } from './http/error-handler';
@@ -60,6 +61,8 @@ export interface ShopApp {
   releases: ReleaseRegistry;
   /** The catalog's answers kept in memory (their stats say how much). */
   answers: CatalogAnswers;
+  /** PostgreSQL: the catalog's change feed, which keeps this node's answers and search current; null on SQLite. */
+  changes: ChangeFeed | null;
   /** Push notifications (price drops, restocks, order updates, campaigns). */
   push: PushService;
   /** The product photo pipeline (uploads, seeded drawings becoming photos). */
@@ -111,9 +114,13 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
   // The test gateway's hosted page; a real gateway's page lives on the gateway's own site.
   app.use('/pay/test-gateway', testGatewayPageRoutes(deps, payments.testGateway, { webhookUrl: config.testGatewayWebhookUrl }));
 
-  const answers = await CatalogAnswers.open(deps, { maxBytes: config.catalogAnswersBytes });
+  // Before the catalog is loaded: the feed fixes where it starts, so no change falls between the two.
+  const changes = await openChangeFeed({ store: deps.store, connectionString: config.databaseUrl, logger, retentionMs: config.catalogChangesRetentionMs });
+  const answers = await CatalogAnswers.open(deps, { maxBytes: config.catalogAnswersBytes, scanForUnannounced: changes === null });
   const stopCartPurge = scheduleGuestCartPurge(deps);
   const push = await createPush(deps, options.push);
+  // Every view of the catalog listens now: changes since the feed opened are applied.
+  changes?.start();
   // Push knows nothing of wishlists, nor wishlists of push: what an add means to push is wired here.
   const wishlistHooks: WishlistHooks = { onAdd: [(_accountId, productIds) => push.watch(productIds)] };
   const api = express.Router();
@@ -142,7 +149,7 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
   const telemetry = await telemetryRoutes(deps, operators);
   app.use('/foxtrot', telemetry);
   app.use('/ops/api/sw', swOpsRoutes(deps, killSwitch, operators));
-  app.use('/ops/api/catalog/answers', answerStatsRoutes(answers, operators));
+  app.use('/ops/api/catalog/answers', answerStatsRoutes(answers, operators, changes));
   app.use('/ops/api/orders', orderOpsRoutes(deps, operators, payments.providers));
   // Before the catalog's ops routes: image bodies are not JSON.
   app.use('/ops/api/catalog/products/:productId/images', uploadRoutes(deps, operators, photos));
@@ -170,10 +177,12 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
     app,
     releases,
     answers,
+    changes,
     push,
     photos,
     async close() {
       stopSweeper();
+      await changes?.close();
       await photos.close();
       await answers.close();
       releases.close();

@@ -32,6 +32,8 @@ const schema = z.object({
   TWILIO_API_BASE: z.string().url().default('https://api.twilio.com'),
   /** Megabytes of encoded catalog answers (JSON, gzip, brotli) kept in memory at most. */
   CATALOG_ANSWERS_MB: z.coerce.number().min(0.1).max(4096).default(64),
+  /** PostgreSQL: hours the catalog's change rows are kept (a node cut off for longer reloads the whole catalog). */
+  CATALOG_CHANGES_RETENTION_HOURS: z.coerce.number().min(0.01).max(24 * 365).default(24),
   /** OTP SMS one client IP may ask for per hour, over every number. */
   AUTH_IP_SENDS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Signing secret of the test payment gateway (at least 32 characters); generated into the store when unset. */
@@ -114,6 +116,8 @@ export interface Config {
   testGatewaySecret: string | undefined;
   testGatewayWebhookUrl: string | undefined;
   catalogAnswersBytes: number;
+  /** PostgreSQL: how long the catalog's change rows are kept. */
+  catalogChangesRetentionMs: number;
   /** Express's `trust proxy`: false, a hop count, or a list of addresses and ranges. */
   trustProxy: boolean | number | string[];
   telemetry: TelemetryConfig;
@@ -180,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testGatewaySecret: e.TEST_GATEWAY_SECRET,
     testGatewayWebhookUrl: e.TEST_GATEWAY_WEBHOOK_URL,
     catalogAnswersBytes: Math.round(e.CATALOG_ANSWERS_MB * 1024 * 1024),
+    catalogChangesRetentionMs: Math.round(e.CATALOG_CHANGES_RETENTION_HOURS * 3_600_000),
     trustProxy: e.TRUST_PROXY === '' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(',').map((s) => s.trim()),
     telemetry: {
       dir: path.resolve(e.TELEMETRY_DIR ?? path.join(e.DATA_DIR, 'telemetry')),

@@ -73,4 +73,24 @@ export interface CatalogTables {
   products: ProductsTable;
   product_variants: ProductVariantsTable;
   product_reviews: ProductReviewsTable;
+  catalog_changes: CatalogChangesTable;
+  catalog_changes_pruned: CatalogChangesPrunedTable;
+}
+
+/** PostgreSQL only (decisions/0018): one row per changed catalog row, written by triggers. */
+export interface CatalogChangesTable {
+  seq: Generated<number>;
+  /** The table that changed: products, product_variants, product_reviews, categories. */
+  table_name: string;
+  /** The product id (products, variants, reviews) or category slug (categories). */
+  key: string;
+  /** insert, update, delete, or price_stock (an update of prices or stock only). */
+  op: string;
+  changed_at: Generated<Date>;
+}
+
+/** PostgreSQL only: the highest sequence number pruning has removed (one row, id 1). */
+export interface CatalogChangesPrunedTable {
+  id: number;
+  seq: number;
 }

@@ -42,12 +42,17 @@ export interface StartOptions {
   seedProducts?: number;
   /** App options (the push sender's DNS and waits). */
   app?: AppOptions;
+  /**
+   * PostgreSQL: the schema to use, shared with other servers (nodes of one shop); this server
+   * does not drop it on close, the test does (`dropSchema`).
+   */
+  sharedSchema?: string;
 }
 
 /** Starts a server on 127.0.0.1 with a random port. */
 export async function startServer(kind: StoreKind, options: StartOptions = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-test-'));
-  const schema = kind === 'postgres' ? `t_${crypto.randomBytes(6).toString('hex')}` : undefined;
+  const schema = kind === 'postgres' ? (options.sharedSchema ?? `t_${crypto.randomBytes(6).toString('hex')}`) : undefined;
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
@@ -83,13 +88,14 @@ export async function startServer(kind: StoreKind, options: StartOptions = {}): 
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await shop.close();
       await store.close();
-      if (schema) await dropSchema(schema);
+      if (schema && !options.sharedSchema) await dropSchema(schema);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-async function dropSchema(schema: string): Promise<void> {
+/** Drops a PostgreSQL schema of the test database, with everything in it. */
+export async function dropSchema(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await client.connect();
   try {

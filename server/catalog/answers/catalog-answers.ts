@@ -40,6 +40,11 @@ const WARM_SORTS: readonly SortKey[] = ['relevance', 'price_asc', 'price_desc'];
 export interface CatalogAnswersOptions {
   /** Bytes of encoded answers kept at most. */
   maxBytes: number;
+  /**
+   * Whether to scan the store for changes nobody announced (default true). Off when the store's
+   * change feed reports every change, whoever made it (PostgreSQL, decisions/0018).
+   */
+  scanForUnannounced?: boolean;
 }
 
 /** Memory and hit counts, as the operators' view and the benchmarks report them. */
@@ -76,7 +81,7 @@ export class CatalogAnswers {
     answers.stopListening = onCatalogChanged(deps.store, (change) => answers.changed(change));
     await answers.facts.loadAll();
     answers.warming = new Promise((resolve) => setImmediate(() => resolve(answers.warm())));
-    answers.scheduleScan(SCAN_EVERY_MS);
+    if (options.scanForUnannounced ?? true) answers.scheduleScan(SCAN_EVERY_MS);
     return answers;
   }
 

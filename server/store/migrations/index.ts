@@ -13,6 +13,7 @@ import * as otpPerBrowser from './0010-otp-per-browser';
 import * as guestCartExpiry from './0011-guest-cart-expiry';
 import * as push from './0012-push';
 import * as cartRequestKeys from './0013-cart-request-keys';
+import * as catalogChanges from './0014-catalog-changes';
 
 export const migrations: Record<string, Migration> = {
   '0001-catalog': catalog,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-guest-cart-expiry': guestCartExpiry,
   '0012-push': push,
   '0013-cart-request-keys': cartRequestKeys,
+  '0014-catalog-changes': catalogChanges,
 };
