@@ -21,6 +21,7 @@ import type { BaseDeps, ServerDeps } from './deps';
 import { openAuthContext } from './auth/auth-context';
 import { openSharedLimits } from './cluster/open-shared-limits';
 import type { SharedLimits } from './cluster/shared-limits';
+import { healthRoutes } from './cluster/health-routes';
 import { AppError } from './errors/app-error';
 import { errorHandler } from './http/error-handler';
 import { requireJson } from './http/require-json';
@@ -72,6 +73,8 @@ export interface ShopApp {
   photos: PhotoPipeline;
   /** Rate limits and lockouts every node shares. */
   limits: SharedLimits;
+  /** Starts a drain: `/readyz` answers 503 from now on. */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -102,6 +105,16 @@ export async function createApp(base: BaseDeps, options: AppOptions = {}): Promi
   // Per-address limits and the same-origin check read the client's address and scheme from
   // X-Forwarded-* only when these proxies are trusted.
   app.set('trust proxy', config.trustProxy);
+  let draining = false;
+  // First, so a probe costs no more than it must.
+  app.use(
+    healthRoutes({
+      store: deps.store,
+      limits,
+      release: () => releases.health(),
+      draining: () => draining,
+    }),
+  );
 
   // Test-only (COUNT_REQUESTS=1): lets e2e tests prove the worker, not the server, answered.
   const counter = requestCounter();
@@ -191,6 +204,9 @@ export async function createApp(base: BaseDeps, options: AppOptions = {}): Promi
     push,
     photos,
     limits,
+    drain() {
+      draining = true;
+    },
     async close() {
       stopSweeper();
       await changes?.close();

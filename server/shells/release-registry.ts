@@ -43,6 +43,11 @@ export class ReleaseRegistry {
     return new ReleaseRegistry(options, loadRelease(options.distDir, options.assetBaseUrl));
   }
 
+  /** For `/readyz`: the release this node serves. */
+  health(): { ok: true; id: string } | { ok: false; error: string } {
+    return { ok: true, id: this.state.key };
+  }
+
   /** The release serving requests right now. */
   get current(): LoadedRelease {
     return this.state;
