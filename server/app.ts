@@ -97,7 +97,8 @@ export async function createApp(base: BaseDeps, options: AppOptions = {}): Promi
   const ownLimits = base.limits === undefined;
   const limits: SharedLimits = base.limits ?? (await openSharedLimits(config.redisUrl, base.store, logger));
   const deps: ServerDeps = { ...base, limits };
-  const releases = await ReleaseRegistry.open({ distDir: config.distDir, assetBaseUrl: config.assetBaseUrl, logger });
+  // Many nodes (PostgreSQL) follow the store's release pointers; one machine follows its dist folder.
+  const releases = await ReleaseRegistry.open({ distDir: config.distDir, assetBaseUrl: config.assetBaseUrl, logger, store: base.store.dialect === 'postgres' ? base.store : undefined });
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
