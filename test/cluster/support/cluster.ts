@@ -34,6 +34,8 @@ export interface Cluster {
   redis: boolean;
   /** Every SMS any node wrote to its outbox. */
   sms(): { to: string; body: string }[];
+  /** Stops node `i` with SIGTERM (it drains), then starts it again on its port; answers the exit code. */
+  restart(i: number): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,8 @@ export interface ClusterOptions {
   redis: boolean;
   /** Extra environment for every node. */
   env?: Record<string, string>;
+  /** Nodes to start (3 by default). */
+  nodes?: number;
 }
 
 /** The PostgreSQL server the tests use, or null when the run has none. */
@@ -76,8 +80,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const distDir = path.join(root, 'dist');
     fs.cpSync(path.join(rootDir, 'dist'), distDir, { recursive: true });
     const nodes: ShopNode[] = [];
-    const start = async (name: string): Promise<ShopNode> => {
-      const port = await freePort();
+    const start = async (name: string, port?: number): Promise<ShopNode> => {
+      port ??= await freePort();
       const dataDir = path.join(root, name);
       const env: NodeJS.ProcessEnv = {
         PATH: process.env.PATH,
@@ -105,7 +109,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     };
     // The first node migrates and seeds the empty database; the others find both done.
     nodes.push(await start('a'));
-    nodes.push(...(await Promise.all([start('b'), start('c')])));
+    const names = 'bcdefgh'.slice(0, (options.nodes ?? 3) - 1).split('');
+    nodes.push(...(await Promise.all(names.map((name) => start(name)))));
 
     const nginx: Nginx = await startNginx(path.join(root, 'nginx'), nodes.map((node) => Number(new URL(node.url).port)));
     stops.push(() => nginx.stop());
@@ -120,6 +125,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       store,
       redis: options.redis,
       sms: () => nodes.flatMap((node) => readOutbox(node.dataDir)),
+      async restart(i) {
+        const node = nodes[i]!;
+        const code = await node.process.stop(30_000);
+        nodes[i] = await start(node.name, Number(new URL(node.url).port));
+        return code;
+      },
       close,
     };
   } catch (error) {

@@ -33,7 +33,8 @@ http {
       # Never to disk: the temp folders belong to whoever started the test, not to nginx's workers.
       proxy_max_temp_file_size 0;
       # A node that is draining or restarting refuses the connection: the request goes to the next one.
-      proxy_next_upstream error timeout http_502 http_503;
+      # Orders too (non_idempotent): each carries an Idempotency-Key, so a retried one is placed once.
+      proxy_next_upstream error timeout http_502 http_503 non_idempotent;
     }
   }
 }
