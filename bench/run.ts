@@ -34,6 +34,7 @@ const BENCHMARKS: Array<{ file: string; args: string[] }> = [
         { file: 'order-steady.ts', args: ['postgres'] },
         { file: 'order-crash.ts', args: ['postgres'] },
         { file: 'change-propagation.ts', args: [] },
+        { file: 'cluster.ts', args: [] },
       ]
     : []),
 ];

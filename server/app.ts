@@ -17,7 +17,11 @@ import { CatalogAnswers } from './catalog/answers/catalog-answers';
 import { fastCatalogReads } from './catalog/answers/fast-catalog-reads';
 import { catalogRoutes } from './catalog/routes';
 import { openChangeFeed, type ChangeFeed } from './catalog/changes/change-feed';
-import type { ServerDeps } from './deps';
+import type { BaseDeps, ServerDeps } from './deps';
+import { openAuthContext } from './auth/auth-context';
+import { openSharedLimits } from './cluster/open-shared-limits';
+import type { SharedLimits } from './cluster/shared-limits';
+import { healthRoutes } from './cluster/health-routes';
 import { AppError } from './errors/app-error';
 import { errorHandler } from './http/error-handler';
 import { requireJson } from './http/require-json';
@@ -67,6 +71,10 @@ export interface ShopApp {
   push: PushService;
   /** The product photo pipeline (uploads, seeded drawings becoming photos). */
   photos: PhotoPipeline;
+  /** Rate limits and lockouts every node shares. */
+  limits: SharedLimits;
+  /** Starts a drain: `/readyz` answers 503 from now on. */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -83,9 +91,14 @@ function forBodyMethods(middleware: RequestHandler): RequestHandler {
 }
 
 /** Builds the shop's HTTP app from its dependencies. */
-export async function createApp(deps: ServerDeps, options: AppOptions = {}): Promise<ShopApp> {
-  const { config, logger } = deps;
-  const releases = await ReleaseRegistry.open({ distDir: config.distDir, assetBaseUrl: config.assetBaseUrl, logger });
+export async function createApp(base: BaseDeps, options: AppOptions = {}): Promise<ShopApp> {
+  const { config, logger } = base;
+  // Limits every node shares: given by the caller, or opened here (and then closed here too).
+  const ownLimits = base.limits === undefined;
+  const limits: SharedLimits = base.limits ?? (await openSharedLimits(config.redisUrl, base.store, logger));
+  const deps: ServerDeps = { ...base, limits };
+  // Many nodes (PostgreSQL) follow the store's release pointers; one machine follows its dist folder.
+  const releases = await ReleaseRegistry.open({ distDir: config.distDir, assetBaseUrl: config.assetBaseUrl, logger, store: base.store.dialect === 'postgres' ? base.store : undefined });
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -93,6 +106,16 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
   // Per-address limits and the same-origin check read the client's address and scheme from
   // X-Forwarded-* only when these proxies are trusted.
   app.set('trust proxy', config.trustProxy);
+  let draining = false;
+  // First, so a probe costs no more than it must.
+  app.use(
+    healthRoutes({
+      store: deps.store,
+      limits,
+      release: () => releases.health(),
+      draining: () => draining,
+    }),
+  );
 
   // Test-only (COUNT_REQUESTS=1): lets e2e tests prove the worker, not the server, answered.
   const counter = requestCounter();
@@ -123,6 +146,7 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
   changes?.start();
   // Push knows nothing of wishlists, nor wishlists of push: what an add means to push is wired here.
   const wishlistHooks: WishlistHooks = { onAdd: [(_accountId, productIds) => push.watch(productIds)] };
+  await openAuthContext(deps);
   const api = express.Router();
   api.use(apiTiming(deps));
   // Reads are neither logged nor parsed: on the busiest paths that work would cost more than the answer.
@@ -145,7 +169,7 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
   app.use('/api', api);
 
   // One operator check for every operator-only route: the token is read (or made) once.
-  const operators = createOperatorAuth(deps);
+  const operators = await createOperatorAuth(deps);
   const telemetry = await telemetryRoutes(deps, operators);
   app.use('/foxtrot', telemetry);
   app.use('/ops/api/sw', swOpsRoutes(deps, killSwitch, operators));
@@ -180,6 +204,10 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
     changes,
     push,
     photos,
+    limits,
+    drain() {
+      draining = true;
+    },
     async close() {
       stopSweeper();
       await changes?.close();
@@ -191,6 +219,7 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
       // Pushes in flight record their outcomes before telemetry closes.
       await push.close();
       await telemetry.close();
+      if (ownLimits) await limits.close();
     },
   };
 }

@@ -12,6 +12,10 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
+  /** Redis (`redis://…`): the nodes' shared hot tier for rate limits and lockouts; the store keeps them when unset. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  /** Longest a SIGTERM waits for requests in flight before the server closes anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   /** SQLite commit durability: `normal` survives a crash of the process, `full` also a power cut (slower). */
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   DIST_DIR: z.string().default('./dist'),
@@ -22,7 +26,7 @@ const schema = z.object({
   SEED_PRODUCTS: z.coerce.number().int().min(0).max(200_000).default(2400),
   /** The shop's host name as shoppers see it; it ends every SMS (`@host #code`) for WebOTP. */
   PUBLIC_HOST: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i).default('localhost'),
-  /** Key for hashing OTPs (at least 32 characters); generated under DATA_DIR when unset. Set it when instances share a database. */
+  /** Key for hashing OTPs (at least 32 characters); made once and kept in the store when unset, so every node checks what another issued. */
   OTP_HMAC_KEY: z.string().min(32).optional(),
   /** `outbox` appends to DATA_DIR/outbox/sms.jsonl; `twilio` sends through Twilio's HTTP API. */
   SMS_PROVIDER: z.enum(['outbox', 'twilio']).default('outbox'),
@@ -103,6 +107,9 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   databaseSchema: string | undefined;
+  /** The shared hot tier, when there is one. */
+  redisUrl: string | undefined;
+  shutdownGraceMs: number;
   sqliteSynchronous: 'normal' | 'full';
   distDir: string;
   assetBaseUrl: string;
@@ -171,6 +178,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
+    redisUrl: e.REDIS_URL,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     distDir: path.resolve(e.DIST_DIR),
     assetBaseUrl: e.ASSET_BASE_URL.replace(/\/$/, ''),

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createApp } from './app';
+import { shutDownGracefully } from './cluster/graceful-shutdown';
 import { getHome } from './catalog/catalog-service';
 import { seedCatalogIfEmpty } from './catalog/seed/index';
 import { loadConfig } from './config';
@@ -37,14 +38,7 @@ async function main(): Promise<void> {
     (home) => shop.photos.warm([...home.deals, ...home.topRated].map((product) => product.id)),
     (error: unknown) => logger.warn({ err: error }, 'could not queue the home page photos'),
   );
-  const shutdown = (): void => {
-    server.close(() => {
-      void shop.close().then(() => store.close()).then(() => process.exit(0));
-    });
-    server.closeIdleConnections();
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  shutDownGracefully(server, { drain: () => shop.drain(), close: () => shop.close().then(() => store.close()) }, { graceMs: config.shutdownGraceMs, logger });
 }
 
 main().catch((error: unknown) => {

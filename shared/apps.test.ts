@@ -18,12 +18,12 @@ describe('APPS', () => {
 
 describe('isServerPath', () => {
   it('claims the API, the payment page, assets, icons and the worker files', () => {
-    for (const p of ['/api/cart', '/pay/test-gateway/pay_x', '/static/x.js', '/icons/icon-192.png', '/ops', '/sw.js', '/manifest.webmanifest', '/__shells/checkout/cart']) {
+    for (const p of ['/api/cart', '/pay/test-gateway/pay_x', '/static/x.js', '/icons/icon-192.png', '/ops', '/sw.js', '/manifest.webmanifest', '/__shells/checkout/cart', '/healthz', '/readyz']) {
       assert.ok(isServerPath(p), p);
     }
   });
 
   it('leaves pages alone, including ones that merely start like a server path', () => {
-    for (const p of ['/', '/cart', '/apis-and-more/pr', '/iconsets/p/x1', '/accounts/login', '/payback-offers/pr']) assert.ok(!isServerPath(p), p);
+    for (const p of ['/', '/cart', '/apis-and-more/pr', '/iconsets/p/x1', '/accounts/login', '/payback-offers/pr', '/healthz-gadgets/pr', '/readyz/p/x1']) assert.ok(!isServerPath(p), p);
   });
 });

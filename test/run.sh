@@ -2,7 +2,7 @@
 # `npm test`: every suite, on a fresh machine too. It installs what the suites need from Debian's
 # packages when it can (Chromium for the browser tests, PostgreSQL for the second store), starts a
 # PostgreSQL for the run, then type-checks, builds and runs unit, HTTP and end-to-end tests.
-#   SKIP_POSTGRES=1   run the store tests on SQLite only
+#   SKIP_POSTGRES=1   run the store tests on SQLite only (and skip the cluster tests, which need PostgreSQL)
 #   TEST_DATABASE_URL use this PostgreSQL database instead of starting one
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,13 @@ apt_install() {
 
 ensure_chromium() {
   [ -x /usr/bin/chromium ] || { say "installing Chromium"; apt_install chromium fonts-noto-core; }
+}
+
+# The cluster tests start redis-server and nginx themselves; only the programs must be there.
+ensure_cluster_tools() {
+  if [ -z "${TEST_DATABASE_URL:-}" ]; then return; fi
+  command -v redis-server >/dev/null || { say "installing redis-server"; apt_install redis-server; }
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { say "installing nginx"; apt_install nginx-light || apt_install nginx; }
 }
 
 ensure_postgres() {
@@ -59,10 +66,16 @@ ensure_postgres() {
 
 ensure_chromium
 ensure_postgres
+ensure_cluster_tools
 say "stores: sqlite${TEST_DATABASE_URL:+ and postgresql}"
 
 say "type check";          npm run --silent typecheck
 say "build";               npm run --silent build
 say "unit tests";          npm run --silent test:unit
 say "HTTP and build tests"; npm run --silent test:http
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  say "cluster tests (three nodes, PostgreSQL, Redis, nginx)"; npm run --silent test:cluster
+else
+  say "cluster tests skipped: they need PostgreSQL (SKIP_POSTGRES=1 is set)"
+fi
 say "end-to-end tests";    npm run --silent test:e2e

@@ -8,6 +8,8 @@ import { buildConsole } from './build-console';
 import { buildServiceWorker } from './build-sw';
 import { buildVendors } from './build-vendors';
 import { fail, parseTargets } from './cli-args';
+import { distDir } from './paths';
+import { publishRelease } from './publish-release';
 
 const USAGE = 'Usage: npm run build [-- --app <home-browse-product|checkout|accounts|vendors>]';
 
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
   }
   if (targets.all) console.log(`sw                   ${await buildServiceWorker()}  (service worker, served at /sw.js with the current release)`);
   if (targets.all) console.log(`ops-console          ${(await buildConsole()).hash}  (operators' console, served at /ops/console)`);
+  const published = targets.all ? await publishRelease(distDir()) : null;
+  if (published) console.log(`published to the store: ${published}`);
   console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s${targets.all ? ', activated' : ' (activate with npm run deploy)'}`);
 }
 

@@ -7,6 +7,8 @@ import { buildApp } from './build-app';
 import { buildServiceWorker } from './build-sw';
 import { buildVendors } from './build-vendors';
 import { fail, parseTargets } from './cli-args';
+import { distDir } from './paths';
+import { publishRelease } from './publish-release';
 
 const USAGE = 'Usage: npm run deploy -- <home-browse-product|checkout|accounts|vendors>';
 
@@ -23,6 +25,8 @@ async function main(): Promise<void> {
     activateApp(app, manifest.buildId);
     console.log(`deployed ${app} ${manifest.buildId}`);
   }
+  const published = await publishRelease(distDir());
+  if (published) console.log(`published to the store, every node follows within seconds: ${published}`);
 }
 
 main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

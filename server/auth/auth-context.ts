@@ -11,12 +11,20 @@ export interface AuthContext extends ServerDeps {
 
 const contexts = new WeakMap<ServerDeps, AuthContext>();
 
-/** The context for these deps; both routers of one app get the same one. */
-export function authContext(deps: ServerDeps): AuthContext {
+/** Makes the context for these deps (reading the OTP key from the store); `createApp` calls it before the auth routes. */
+export async function openAuthContext(deps: ServerDeps): Promise<AuthContext> {
   let context = contexts.get(deps);
   if (!context) {
-    context = { ...deps, otpKey: loadOtpKey(deps.config.otpHmacKey, deps.config.dataDir), sms: createSmsSender(deps.config, deps.now) };
+    const otpKey = await loadOtpKey(deps.store.db, deps.config.otpHmacKey, deps.config.dataDir, deps.now());
+    context = { ...deps, otpKey, sms: createSmsSender(deps.config, deps.now) };
     contexts.set(deps, context);
   }
+  return context;
+}
+
+/** The context `openAuthContext` made for these deps; both routers of one app get the same one. */
+export function authContext(deps: ServerDeps): AuthContext {
+  const context = contexts.get(deps);
+  if (!context) throw new TypeError('authContext: call openAuthContext(deps) when the app starts');
   return context;
 }

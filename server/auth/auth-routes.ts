@@ -95,10 +95,10 @@ export function authRoutes(deps: ServerDeps, hooks: LoginHooks): Router {
     const session = await requireSession(ctx, req, 'second-factor');
     const account = await loadAccount(ctx, session.accountId);
     const attempt = await attemptOf(ctx, req, account.mobile);
-    const locked = await lockedFor(db, attempt, ctx.now());
+    const locked = await lockedFor(ctx.limits, attempt, ctx.now());
     if (locked !== null) throw retryLater(res, 'login-locked', locked);
     if (!account.password_hash || !(await verifyPassword(password, account.password_hash))) {
-      await recordFailure(db, attempt, ctx.now());
+      await recordFailure(ctx.limits, attempt, ctx.now());
       throw new AppError('invalid-credentials');
     }
     await completeLogin(ctx, req, res, account, hooks);
@@ -149,7 +149,7 @@ export function authRoutes(deps: ServerDeps, hooks: LoginHooks): Router {
     const account = await loadAccount(ctx, session.accountId);
     await updateAccount(db, account.id, { password_hash: await hashPassword(password) }, ctx.now());
     await deleteAccountSessions(db, account.id);
-    await clearFailures(db, account.mobile, deviceOf(req, secure));
+    await clearFailures(ctx.limits, account.mobile, deviceOf(req, secure));
     clearSessionCookie(res, secure);
     await sendResetNotice(ctx, account.mobile);
     res.json({ status: 'password-reset' });
@@ -171,7 +171,7 @@ export function authRoutes(deps: ServerDeps, hooks: LoginHooks): Router {
     const verified = await verifyOtp(ctx, req, res, { mobile: account.mobile, flow: 'step-up', code });
     if (verified.accountId !== account.id) throw new AppError('otp-expired');
     await startSession(ctx, req, res, account.id, 'full');
-    await clearFailures(db, account.mobile, deviceOf(req, secure));
+    await clearFailures(ctx.limits, account.mobile, deviceOf(req, secure));
     res.json({ status: 'verified', stepUpValidForSec: STEP_UP_WINDOW_MS / 1000 });
   });
 

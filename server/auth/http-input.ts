@@ -29,8 +29,3 @@ export function readCode(value: unknown): string {
 export function readPassword(value: unknown): string {
   return parseInput(z.string().min(1, 'is required').max(1024, 'is too long'), value, 'password');
 }
-
-/** The client's address, for per-IP limits (behind a proxy, Express's `trust proxy` decides it). */
-export function clientIp(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
-}

@@ -29,23 +29,6 @@ export interface OtpChallengesTable {
   consumed_at: number | null;
 }
 
-export interface AuthRateEventsTable {
-  id: string;
-  /** e.g. `sms-mobile:+919876543210`, `sms-ip:203.0.113.7`. */
-  bucket: string;
-  at: number;
-}
-
-export interface AuthFailuresTable {
-  /** Consecutive failures are counted per mobile number, so known and unknown numbers behave alike. */
-  mobile: string;
-  /** One browser's failures for the number, or '' for the number's over every browser. */
-  device_hash: string;
-  failures: number;
-  locked_until: number;
-  updated_at: number;
-}
-
 /** Browsers that completed a login for a number: the number-wide caps never hold them up. */
 export interface AuthKnownDevicesTable {
   mobile: string;
@@ -87,8 +70,6 @@ export interface AddressesTable {
 export interface AuthTables {
   accounts: AccountsTable;
   otp_challenges: OtpChallengesTable;
-  auth_rate_events: AuthRateEventsTable;
-  auth_failures: AuthFailuresTable;
   auth_known_devices: AuthKnownDevicesTable;
   sessions: SessionsTable;
   addresses: AddressesTable;

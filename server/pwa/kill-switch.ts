@@ -1,13 +1,13 @@
 /**
  * The kill switch as a server sees it: a flag kept in memory and re-read from the store every
- * two seconds, so requests never wait on the database and every server follows an operator's
+ * second, so requests never wait on the database and every server follows an operator's
  * command (from any server's /ops or from the CLI) within seconds.
  */
 import type { Logger } from 'pino';
 import type { Store } from '../store/database';
 import { readKillSwitch, writeKillSwitch } from './kill-switch-store';
 
-export const KILL_SWITCH_POLL_MS = 2000;
+export const KILL_SWITCH_POLL_MS = 1000;
 
 export class KillSwitch {
   private constructor(

@@ -29,7 +29,8 @@ export class SwFiles {
     private readonly killSwitch: KillSwitch,
     private readonly options: { distDir: string; assetBaseUrl: string; logger: Logger },
   ) {
-    this.builds = new WorkerBuildReader(options.distDir, options.logger);
+    // The worker of the release in force, so a node never pairs one release's shells with another's worker.
+    this.builds = new WorkerBuildReader(options.distDir, options.logger, () => releases.current.pointers.sw);
   }
 
   /** The files for the release, build and switch in force now. */

@@ -29,6 +29,8 @@ export class WorkerBuildReader {
   constructor(
     private readonly distDir: string,
     private readonly logger: Logger,
+    /** The worker build to serve: by default the dist folder's pointer; the release's when nodes follow the store. */
+    private readonly pointer: () => string | null = () => readPointer(distLayout.workerPointer(distDir)),
   ) {}
 
   current(now = Date.now()): WorkerBuild | null {
@@ -41,7 +43,7 @@ export class WorkerBuildReader {
 
   private reload(): void {
     try {
-      const id = readPointer(distLayout.workerPointer(this.distDir));
+      const id = this.pointer();
       if (!id) {
         if (!this.warned) this.logger.warn('no service worker build: run `npm run build` (pages work without one)');
         this.warned = true;

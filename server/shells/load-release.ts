@@ -8,16 +8,18 @@ import { compileRoutes, type CompiledMatch } from '../../shared/route-matcher';
 import {
   appManifestSchema,
   readManifest,
-  readPointer,
   vendorsManifestSchema,
   type AppManifest,
   type VendorsManifest,
 } from './release-manifest';
 import { distLayout } from '../../shared/dist-layout';
+import { pointersKey, readFilePointers, type ReleasePointers } from './release-pointers';
 
 export interface LoadedRelease {
   /** Pointer ids this state was built from; a change in any means reload. */
   key: string;
+  /** The builds this release is made of (the worker's too). */
+  pointers: ReleasePointers;
   vendors: VendorsManifest;
   apps: AppManifest[];
   tables: RouteTable[];
@@ -28,17 +30,15 @@ export interface LoadedRelease {
   assetUrls: string[];
 }
 
-/** The ids the pointers name right now; cheap enough to poll. */
+/** The ids the dist folder's pointers name right now; cheap enough to poll. */
 export function readPointers(distDir: string): string {
-  const ids = [readPointer(distLayout.vendorsPointer(distDir)) ?? '-'];
-  for (const app of APPS_IN_MATCH_ORDER) ids.push(readPointer(distLayout.appPointer(distDir, app)) ?? '-');
-  return ids.join(',');
+  return pointersKey(readFilePointers(distDir));
 }
 
-/** Loads and prepares everything the current pointers name. Throws if anything is missing. */
-export function loadRelease(distDir: string, assetBaseUrl: string): LoadedRelease {
-  const key = readPointers(distDir);
-  const vendorsHash = readPointer(distLayout.vendorsPointer(distDir));
+/** Loads and prepares everything `pointers` (by default the dist folder's) name. Throws if anything is missing. */
+export function loadRelease(distDir: string, assetBaseUrl: string, pointers: ReleasePointers = readFilePointers(distDir)): LoadedRelease {
+  const key = pointersKey(pointers);
+  const vendorsHash = pointers.vendors;
   if (!vendorsHash) throw new Error(`No active vendors build in ${distDir}: run \`npm run build\`.`);
   const vendors = readManifest(distLayout.vendorsManifest(distDir, vendorsHash), vendorsManifestSchema);
   const vendorsBase = `${assetBaseUrl}/static/vendors/${vendors.hash}/`;
@@ -48,7 +48,7 @@ export function loadRelease(distDir: string, assetBaseUrl: string): LoadedReleas
   let notFound: PreparedShell | null = null;
 
   for (const app of APPS_IN_MATCH_ORDER) {
-    const buildId = readPointer(distLayout.appPointer(distDir, app));
+    const buildId = pointers.apps[app];
     if (!buildId) throw new Error(`App ${app} has no active release: run \`npm run build\` or \`npm run deploy -- ${app}\`.`);
     const dir = distLayout.appDir(distDir, app, buildId);
     const manifest = readManifest(distLayout.appManifest(distDir, app, buildId), appManifestSchema);
@@ -75,7 +75,7 @@ export function loadRelease(distDir: string, assetBaseUrl: string): LoadedReleas
     }
   }
   const tables = apps.map((manifest) => ({ app: manifest.app as AppName, routes: manifest.routes }));
-  return { key, vendors, apps, tables, match: compileRoutes(tables), shells, notFound, assetUrls };
+  return { key, pointers, vendors, apps, tables, match: compileRoutes(tables), shells, notFound, assetUrls };
 }
 
 /** The prepared shell for a URL path, or null when no app owns it. */

@@ -68,7 +68,7 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
   const ids = new RecentIds((table, from, to) => engine.ids(table, from, to));
   const ingestion = new Ingestion(engine, tables, deps.now, settings.tableMaxBytes, mappings, ids);
   const analytics = new Analytics(engine, tables, deps.now, mappings, readers);
-  const budget = new IngestBudget(settings, deps.now);
+  const budget = new IngestBudget(settings, deps.limits, deps.now);
   const timings = apiTimingRecorder(deps);
   // The shop's own writer: the only one internal tables such as `server` accept.
   timings.attach({ bulk: (table, documents) => ingestion.bulk(table, documents, 'server') });
@@ -104,7 +104,7 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
 
   // Open to every browser, so each body is paid for from the sender's and everyone's byte budget,
   // before it is read when it says its length. A document's data may be 32 KB; its envelope is small.
-  const documents = (limit: number) => [budget.declared(limit), requireJson, express.json({ limit, strict: false, verify: budget.chargeBody })];
+  const documents = (limit: number) => [budget.declared(limit), requireJson, express.json({ limit, strict: false, verify: budget.measureBody }), budget.chargeBody];
   router.post('/v1/document/:table', ...documents(40 * 1024), async (req, res) => {
     await ingestion.one(req.params.table as string, req.body, 'client');
     res.status(201).json({ accepted: 1 });

@@ -75,7 +75,7 @@ describe('auth logging', () => {
     shop = await createApp({ config, store, logger, now: () => clock.now });
     httpServer = shop.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => httpServer.once('listening', resolve));
-    const operator = { authorization: `Bearer ${loadOperatorToken(config.dataDir, process.env.OPS_TOKEN, logger)}` };
+    const operator = { authorization: `Bearer ${await loadOperatorToken(store.db, config.dataDir, process.env.OPS_TOKEN, logger)}` };
     server = { url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, config, store, shop, operator, clock, close: async () => {} };
   });
 

@@ -23,6 +23,9 @@ function releaseOf(worker: string): SwRelease {
 }
 
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+  // A synchronous spawn (build, CLI) held this process's timers back: let them run first, so the
+  // server's expired keep-alive timer closes its idle connection before a request could reuse it.
+  await new Promise((resolve) => setTimeout(resolve, 50));
   let value = await read();
   for (let i = 0; i < 100 && !done(value); i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));

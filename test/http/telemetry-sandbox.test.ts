@@ -83,7 +83,7 @@ if (process.env.TEST_DATABASE_URL) {
       await engine.createTable('sandbox');
       await engine.insert('sandbox', [{ id: 'a', timestamp: 1, json: '{"x":1}', data: { x: 1 } }], { columns: [], values: [], json: ['{"x":1}'] });
       assert.deepEqual(await engine.select('SELECT count(*) AS n FROM tev_sandbox', []), [{ n: 1 }]);
-      for (const table of ['sessions', 'otp_challenges', 'accounts', 'addresses', 'auth_failures', 'carts']) {
+      for (const table of ['sessions', 'otp_challenges', 'accounts', 'addresses', 'limit_failures', 'shop_secrets', 'carts']) {
         await assert.rejects(engine.select(`SELECT * FROM ${table} LIMIT 1`, []), /permission denied/, table);
       }
       await assert.rejects(engine.select('RESET ROLE; SELECT * FROM sessions', []), /cannot insert multiple commands|permission denied/);

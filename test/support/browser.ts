@@ -11,11 +11,14 @@ export interface Answer {
 
 /** One browser: keeps the cookies the server sets and sends them back, like a same-origin page. */
 export class Browser {
-  readonly cookies = new Map<string, string>();
   /** Every Set-Cookie header seen, raw, newest last. */
   readonly setCookies: string[] = [];
 
-  constructor(private readonly baseUrl: string) {}
+  /** `cookies` may be another Browser's, for one browser whose requests reach several servers (cluster tests). */
+  constructor(
+    private readonly baseUrl: string,
+    readonly cookies = new Map<string, string>(),
+  ) {}
 
   async send(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

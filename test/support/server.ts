@@ -81,7 +81,7 @@ export async function startServer(kind: StoreKind, options: StartOptions = {}): 
     config,
     store,
     shop,
-    operator: { authorization: `Bearer ${loadOperatorToken(config.dataDir, process.env.OPS_TOKEN, logger)}` },
+    operator: { authorization: `Bearer ${await loadOperatorToken(store.db, config.dataDir, process.env.OPS_TOKEN, logger)}` },
     clock,
     async close() {
       server.closeAllConnections();

@@ -13,6 +13,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { loadConfig } from '../../server/config';
 import { createOperatorAuth } from '../../server/http/operators/operator-auth';
+import { storeLimits } from '../../server/cluster/store-limits';
 import { loadOperatorToken } from '../../server/http/operators/operator-token';
 import { openStore } from '../../server/store/database';
 import { telemetryRoutes } from '../../server/telemetry/routes';
@@ -63,8 +64,8 @@ export async function startTelemetryServer(
     },
   };
   const logger = pino({ level: 'silent' });
-  const deps = { config, store, logger, now: () => clock.now };
-  const router = await telemetryRoutes(deps, createOperatorAuth(deps));
+  const deps = { config, store, logger, now: () => clock.now, limits: storeLimits(store) };
+  const router = await telemetryRoutes(deps, await createOperatorAuth(deps));
   const app = express();
   app.set('trust proxy', config.trustProxy);
   app.use('/foxtrot', router);
@@ -73,7 +74,7 @@ export async function startTelemetryServer(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    operator: { authorization: `Bearer ${loadOperatorToken(dataDir, process.env.OPS_TOKEN, logger)}` },
+    operator: { authorization: `Bearer ${await loadOperatorToken(store.db, dataDir, process.env.OPS_TOKEN, logger)}` },
     clock,
     async close() {
       server.closeAllConnections();

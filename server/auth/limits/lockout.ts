@@ -6,10 +6,10 @@
  *   that has not logged in to the number before. That caps guessing by many browsers, while the
  *   owner's own browsers (known devices) keep their access.
  * A login clears the number's count and that browser's. Counting per number rather than per
- * account row makes known and unknown numbers behave the same.
+ * account row makes known and unknown numbers behave the same. The counts live in the shared
+ * limits (the store, or Redis), so a lock set through one node holds on every node.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../store/schema';
+import type { SharedLimits } from '../../cluster/shared-limits';
 
 /** Failures a browser may make for a number before it waits. */
 export const FREE_FAILURES = 4;
@@ -33,37 +33,30 @@ export interface Attempt {
   known: boolean;
 }
 
-async function lockedUntil(db: Kysely<Database>, mobile: string, device: string): Promise<number> {
-  const row = await db.selectFrom('auth_failures').select('locked_until').where('mobile', '=', mobile).where('device_hash', '=', device).executeTakeFirst();
-  return Number(row?.locked_until ?? 0);
+/** The shared-limits key of a (number, browser) pair; `EVERY_BROWSER` for the number's. */
+export function lockoutKey(mobile: string, device: string): string {
+  return `lockout:${mobile}:${device}`;
 }
 
 /** Seconds until this browser may try this number again, or null when it may now. */
-export async function lockedFor(db: Kysely<Database>, attempt: Attempt, now: number): Promise<number | null> {
-  let until = await lockedUntil(db, attempt.mobile, attempt.device);
-  if (!attempt.known) until = Math.max(until, await lockedUntil(db, attempt.mobile, EVERY_BROWSER));
+export async function lockedFor(limits: SharedLimits, attempt: Attempt, now: number): Promise<number | null> {
+  let until = await limits.lockedUntil(lockoutKey(attempt.mobile, attempt.device));
+  if (!attempt.known) until = Math.max(until, await limits.lockedUntil(lockoutKey(attempt.mobile, EVERY_BROWSER)));
   return until > now ? Math.ceil((until - now) / 1000) : null;
 }
 
-async function countOne(db: Kysely<Database>, mobile: string, device: string, free: number, now: number): Promise<void> {
-  // An upsert, so racing failures all count.
-  const row = await db
-    .insertInto('auth_failures')
-    .values({ mobile, device_hash: device, failures: 1, locked_until: 0, updated_at: now })
-    .onConflict((oc) => oc.columns(['mobile', 'device_hash']).doUpdateSet((eb) => ({ failures: eb(eb.ref('auth_failures.failures'), '+', 1), updated_at: now })))
-    .returning('failures')
-    .executeTakeFirstOrThrow();
-  const delay = lockoutDelayMs(Number(row.failures), free);
-  if (delay > 0) await db.updateTable('auth_failures').set({ locked_until: now + delay }).where('mobile', '=', mobile).where('device_hash', '=', device).execute();
+async function countOne(limits: SharedLimits, key: string, free: number, now: number): Promise<void> {
+  const delay = lockoutDelayMs(await limits.countFailure(key, now), free);
+  if (delay > 0) await limits.lockUntil(key, now + delay);
 }
 
 /** Counts one more failure for the browser and for the number, and sets the locks they earn. */
-export async function recordFailure(db: Kysely<Database>, attempt: Attempt, now: number): Promise<void> {
-  await countOne(db, attempt.mobile, attempt.device, FREE_FAILURES, now);
-  await countOne(db, attempt.mobile, EVERY_BROWSER, FREE_NUMBER_FAILURES, now);
+export async function recordFailure(limits: SharedLimits, attempt: Attempt, now: number): Promise<void> {
+  await countOne(limits, lockoutKey(attempt.mobile, attempt.device), FREE_FAILURES, now);
+  await countOne(limits, lockoutKey(attempt.mobile, EVERY_BROWSER), FREE_NUMBER_FAILURES, now);
 }
 
 /** Clears the number's count and this browser's after a successful login (other browsers stay counted). */
-export async function clearFailures(db: Kysely<Database>, mobile: string, device: string): Promise<void> {
-  await db.deleteFrom('auth_failures').where('mobile', '=', mobile).where('device_hash', 'in', [EVERY_BROWSER, device]).execute();
+export async function clearFailures(limits: SharedLimits, mobile: string, device: string): Promise<void> {
+  await limits.clearFailures([lockoutKey(mobile, EVERY_BROWSER), lockoutKey(mobile, device)]);
 }

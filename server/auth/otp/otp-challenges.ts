@@ -12,9 +12,9 @@ import type { AuthContext } from '../auth-context';
 import { AppError } from '../../errors/app-error';
 import { deviceOf, ensureDevice } from '../device/device-cookie';
 import { isKnownDevice } from '../device/known-devices';
-import { clientIp } from '../http-input';
 import { lockedFor, recordFailure, type Attempt } from '../limits/lockout';
-import { pruneWindows, takeFromWindow } from '../limits/rate-limit';
+import { takeFromWindow } from '../limits/rate-limit';
+import { clientAddressKey } from '../../http/client-address';
 import { otpSmsBody } from '../sms/sms-body';
 import { generateOtp, hashOtp, otpMatches } from './otp-code';
 
@@ -72,16 +72,16 @@ export async function sendOtp(
   if (previous && Number(previous.created_at) + RESEND_COOLDOWN_MS > now) {
     throw retryLater(res, 'otp-resend-cooldown', Math.ceil((Number(previous.created_at) + RESEND_COOLDOWN_MS - now) / 1000));
   }
-  const perBrowser = await takeFromWindow(db, { bucket: `sms-device:${request.mobile}:${device}`, max: MAX_SENDS_PER_BROWSER_PER_HOUR, windowMs: HOUR }, now);
+  const perBrowser = await takeFromWindow(ctx.limits, { bucket: `sms-device:${request.mobile}:${device}`, max: MAX_SENDS_PER_BROWSER_PER_HOUR, windowMs: HOUR }, now);
   if (perBrowser !== null) throw retryLater(res, 'rate-limited', perBrowser);
   // Strangers together cannot use up the owner's codes: a browser that logged in to the number
   // before is not held to the number-wide cap (its own sends still count towards it).
   const known = await isKnownDevice(db, request.mobile, device, now);
-  const perNumber = await takeFromWindow(db, { bucket: `sms-mobile:${request.mobile}`, max: known ? Number.MAX_SAFE_INTEGER : MAX_SENDS_PER_NUMBER_PER_HOUR, windowMs: HOUR }, now);
+  const perNumber = await takeFromWindow(ctx.limits, { bucket: `sms-mobile:${request.mobile}`, max: known ? Number.MAX_SAFE_INTEGER : MAX_SENDS_PER_NUMBER_PER_HOUR, windowMs: HOUR }, now);
   if (perNumber !== null) throw retryLater(res, 'rate-limited', perNumber);
-  const perIp = await takeFromWindow(db, { bucket: `sms-ip:${clientIp(req)}`, max: ctx.config.authIpSendsPerHour, windowMs: HOUR }, now);
+  const perIp = await takeFromWindow(ctx.limits, { bucket: `sms-ip:${clientAddressKey(req)}`, max: ctx.config.authIpSendsPerHour, windowMs: HOUR }, now);
   if (perIp !== null) throw retryLater(res, 'rate-limited', perIp);
-  if (Math.random() < 0.01) await pruneWindows(db, now);
+  if (Math.random() < 0.01) await ctx.limits.prune(now);
 
   const id = crypto.randomUUID();
   const code = generateOtp();
@@ -130,7 +130,7 @@ export async function verifyOtp(ctx: AuthContext, req: Request, res: Response, r
   const { db } = ctx.store;
   const now = ctx.now();
   const attempt = await attemptOf(ctx, req, request.mobile);
-  const locked = await lockedFor(db, attempt, now);
+  const locked = await lockedFor(ctx.limits, attempt, now);
   if (locked !== null) throw retryLater(res, 'login-locked', locked);
 
   // Another browser's code is not this browser's to try: without a code of its own, it has none.
@@ -154,7 +154,7 @@ export async function verifyOtp(ctx: AuthContext, req: Request, res: Response, r
 
   const binding = { challengeId: challenge.id, mobile: challenge.mobile, purpose: challenge.purpose };
   if (!otpMatches(ctx.otpKey, binding, request.code, challenge.code_hash)) {
-    await recordFailure(db, attempt, now);
+    await recordFailure(ctx.limits, attempt, now);
     const attemptsLeft = MAX_WRONG_TRIES - (challenge.attempts + 1);
     if (attemptsLeft <= 0) throw new AppError('otp-attempts-exceeded');
     throw new AppError('otp-invalid', { attemptsLeft });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { generateOtp, hashOtp, otpMatches, OTP_PATTERN } from './otp-code';
 import { loadOtpKey } from './otp-key';
+import { openStore } from '../../store/database';
 
 const key = Buffer.from('k'.repeat(32));
 const binding = { challengeId: 'c1', mobile: '+919876543210', purpose: 'login' };
@@ -33,16 +34,36 @@ describe('hashOtp / otpMatches', () => {
 });
 
 describe('loadOtpKey', () => {
-  it('should generate a key once, with mode 0600, and read it back', () => {
+  it('should make a key once in the store, and every start on the store read the same one', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otp-key-'));
+    const store = await openStore({ dataDir: dir });
     try {
-      const first = loadOtpKey(undefined, dir);
-      const file = path.join(dir, 'secrets', 'otp-hmac.key');
-      assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+      const first = await loadOtpKey(store.db, undefined, dir, 1);
       assert.ok(first.length >= 32);
-      assert.deepEqual(loadOtpKey(undefined, dir), first);
-      assert.deepEqual(loadOtpKey('c'.repeat(40), dir), Buffer.from('c'.repeat(40)));
+      assert.deepEqual(await loadOtpKey(store.db, undefined, dir, 2), first);
+      assert.ok(!fs.existsSync(path.join(dir, 'secrets', 'otp-hmac.key')));
+      assert.deepEqual(await loadOtpKey(store.db, 'c'.repeat(40), dir, 3), Buffer.from('c'.repeat(40)));
     } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("should move an older version's key file into the store once, so codes in flight still check", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otp-key-'));
+    fs.mkdirSync(path.join(dir, 'secrets'));
+    fs.writeFileSync(path.join(dir, 'secrets', 'otp-hmac.key'), 'k'.repeat(43));
+    const store = await openStore({ dataDir: dir });
+    try {
+      assert.deepEqual(await loadOtpKey(store.db, undefined, dir, 1), Buffer.from('k'.repeat(43)));
+      // Another node's disk holds another old key: the store's wins.
+      const other = fs.mkdtempSync(path.join(os.tmpdir(), 'otp-key-'));
+      fs.mkdirSync(path.join(other, 'secrets'));
+      fs.writeFileSync(path.join(other, 'secrets', 'otp-hmac.key'), 'z'.repeat(43));
+      assert.deepEqual(await loadOtpKey(store.db, undefined, other, 2), Buffer.from('k'.repeat(43)));
+      fs.rmSync(other, { recursive: true, force: true });
+    } finally {
+      await store.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -31,7 +31,7 @@ export async function completeLogin(
 ): Promise<Session> {
   const session = await startSession(deps, req, res, account.id, 'full');
   const device = deviceOf(req, deps.config.secureCookies);
-  await clearFailures(deps.store.db, account.mobile, device);
+  await clearFailures(deps.limits, account.mobile, device);
   // From now on this browser is the number's own: strangers' failures and sends never hold it up.
   await rememberDevice(deps.store.db, account.mobile, device, deps.now());
   for (const hook of hooks.onLogin) await hook(req, res, account);

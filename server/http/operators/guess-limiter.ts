@@ -1,46 +1,37 @@
 /**
- * Wrong operator tokens per client address, whether typed into `/ops/login` or sent as
- * `Authorization: Bearer`: after 10 in 15 minutes the address is refused, even with the right
- * token, until the oldest ages out. Kept in memory per instance, like the sessions' key.
+ * Wrong operator tokens per client address (an IPv6 /64), whether typed into `/ops/login` or sent
+ * as `Authorization: Bearer`: after 10 in 15 minutes the address is refused, even with the right
+ * token, until the oldest ages out. Counted in the shared limits, so every node refuses it.
  */
+import type { SharedLimits } from '../../cluster/shared-limits';
+import { addressKey } from '../client-address';
+
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES = 10;
-/** Addresses remembered at most; past it the ones with the oldest last failure go first. */
-const MAX_ADDRESSES = 10_000;
+const LIMIT = { max: MAX_FAILURES, windowMs: FAILURE_WINDOW_MS };
 
 export interface GuessLimiter {
   /** Seconds until this address may try a token again, or null when it may now. */
-  blockedFor(ip: string): number | null;
+  blockedFor(ip: string): Promise<number | null>;
   /** Counts a wrong token from this address. */
-  fail(ip: string): void;
+  fail(ip: string): Promise<void>;
   /** Forgets the address's failures after the right token. */
-  clear(ip: string): void;
+  clear(ip: string): Promise<void>;
 }
 
-export function createGuessLimiter(now: () => number): GuessLimiter {
-  const failures = new Map<string, number[]>();
-  const recent = (ip: string): number[] => {
-    const since = now() - FAILURE_WINDOW_MS;
-    const list = (failures.get(ip) ?? []).filter((t) => t > since);
-    if (list.length) failures.set(ip, list);
-    else failures.delete(ip);
-    return list;
-  };
+/** The limiter over `limits`, on the clock `now`. */
+export function createGuessLimiter(limits: SharedLimits, now: () => number): GuessLimiter {
+  const key = (ip: string) => `ops-token:${addressKey(ip)}`;
   return {
-    blockedFor(ip) {
-      const list = recent(ip);
-      if (list.length < MAX_FAILURES) return null;
-      return Math.max(1, Math.ceil((list[list.length - MAX_FAILURES]! + FAILURE_WINDOW_MS - now()) / 1000));
+    async blockedFor(ip) {
+      const wait = await limits.blockedFor(key(ip), LIMIT, now());
+      return wait === null ? null : Math.max(1, Math.ceil(wait / 1000));
     },
-    fail(ip) {
-      const list = [...recent(ip), now()];
-      failures.delete(ip);
-      // Re-inserted last: the map's order is the order of last failures, oldest first.
-      failures.set(ip, list.slice(-MAX_FAILURES));
-      if (failures.size > MAX_ADDRESSES) failures.delete(failures.keys().next().value!);
+    async fail(ip) {
+      await limits.record(key(ip), LIMIT, now());
     },
-    clear(ip) {
-      failures.delete(ip);
+    async clear(ip) {
+      await limits.forget(key(ip));
     },
   };
 }

@@ -34,8 +34,8 @@ export function operatorCookieName(secure: boolean): string {
 }
 
 /** Reads (or creates) the operator token and returns the checks built on it. */
-export function createOperatorAuth(deps: ServerDeps, envToken = process.env.OPS_TOKEN): OperatorAuth {
-  const token = loadOperatorToken(deps.config.dataDir, envToken, deps.logger);
+export async function createOperatorAuth(deps: ServerDeps, envToken = process.env.OPS_TOKEN): Promise<OperatorAuth> {
+  const token = await loadOperatorToken(deps.store.db, deps.config.dataDir, envToken, deps.logger, deps.now());
   const signer: SessionSigner = createSessionSigner(token);
   const secure = deps.config.secureCookies;
   const name = operatorCookieName(secure);
@@ -53,7 +53,7 @@ export function createOperatorAuth(deps: ServerDeps, envToken = process.env.OPS_
   return {
     isOperator: (req) => check(req) === 'operator',
     check,
-    guesses: createGuessLimiter(deps.now),
+    guesses: createGuessLimiter(deps.limits, deps.now),
     checkToken: (presented) => tokenMatches(presented, token),
     startSession(res) {
       res.append('Set-Cookie', cookie(signer.issue(deps.now()), SESSION_TTL_MS / 1000));
@@ -72,11 +72,11 @@ export const OPERATOR_REQUIRED = new AppError('operator-required').toJSON();
  * the login page that comes back here afterwards.
  */
 export function requireOperator(auth: OperatorAuth): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const bearer = req.headers.authorization !== undefined;
     const ip = req.ip ?? 'unknown';
     // Guessing the token by header meets the same limit as guessing it in the login form.
-    const blocked = bearer ? auth.guesses.blockedFor(ip) : null;
+    const blocked = bearer ? await auth.guesses.blockedFor(ip) : null;
     if (blocked !== null) {
       res.setHeader('Cache-Control', 'no-store').setHeader('Retry-After', String(blocked));
       res.status(429).json(new AppError('rate-limited', { retryAfterSec: blocked }, 'Too many wrong operator tokens from this address. Try again later.').toJSON());
@@ -84,10 +84,10 @@ export function requireOperator(auth: OperatorAuth): RequestHandler {
     }
     const verdict = auth.check(req);
     if (verdict === 'operator') {
-      if (bearer) auth.guesses.clear(ip);
+      if (bearer) await auth.guesses.clear(ip);
       return next();
     }
-    if (verdict === 'wrong-token') auth.guesses.fail(ip);
+    if (verdict === 'wrong-token') await auth.guesses.fail(ip);
     res.setHeader('Cache-Control', 'no-store');
     const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.originalUrl.startsWith('/ops/api/') && req.accepts(['json', 'html']) === 'html';
     if (isPage) {

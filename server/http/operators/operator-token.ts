@@ -1,11 +1,14 @@
 /**
  * The operator token: `OPS_TOKEN` from the environment, or one generated on first start and kept in
- * `DATA_DIR/ops-token` (mode 0600) so restarts and other processes on the same data agree.
+ * the store, so every node, restart and operator command agrees (and a copy in `DATA_DIR/ops-token`).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { sharedSecret } from '../../cluster/shared-secret';
+import type { Database } from '../../store/schema';
 
 /** Weaker tokens are guessable over a network; refuse them rather than run with one. */
 export const MIN_TOKEN_BITS = 128;
@@ -51,25 +54,43 @@ function checkStrength(token: string, source: string): string {
   return token;
 }
 
-/** The token to accept; generates and persists one when neither the environment nor the file has it. */
-export function loadOperatorToken(dataDir: string, fromEnv: string | undefined, logger: Logger): string {
+/** The store's name of the operator token. */
+export const TOKEN_SECRET = 'ops.token';
+
+/**
+ * The token to accept: OPS_TOKEN when set, otherwise the store's (made on first start, or moved
+ * there from an older version's `DATA_DIR/ops-token`), so every node accepts the same token and
+ * every node's operator sessions. Each node also keeps a copy in `DATA_DIR/ops-token` (mode
+ * 0600) for the operator to read; the store's value wins over a copy that differs.
+ */
+export async function loadOperatorToken(db: Kysely<Database>, dataDir: string, fromEnv: string | undefined, logger: Logger, now = Date.now()): Promise<string> {
   if (fromEnv !== undefined && fromEnv !== '') return checkStrength(fromEnv, 'OPS_TOKEN');
   const file = path.join(dataDir, TOKEN_FILE);
+  const copy = readCopy(file);
+  // A weak token in an old file is refused before it could become the store's.
+  if (copy !== undefined) checkStrength(copy, file);
+  const secret = await sharedSecret(db, TOKEN_SECRET, now, file);
+  const token = checkStrength(secret.value, `the store's operator token (shop_secrets '${TOKEN_SECRET}')`);
+  if (copy !== token) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    // Written under a temporary name with its final mode, so no other user can read it in between.
+    const temp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, token + '\n', { mode: 0o600 });
+    fs.renameSync(temp, file);
+    // The path, never the token: logs travel further than the data folder.
+    if (secret.origin === 'created') logger.info({ file }, `generated an operator token for /ops/console; read it from ${file} (or set OPS_TOKEN)`);
+  }
+  return token;
+}
+
+function readCopy(file: string): string | undefined {
   try {
     const saved = fs.readFileSync(file, 'utf8').trim();
-    if (saved.length > 0) return checkStrength(saved, file);
+    return saved.length > 0 ? saved : undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return undefined;
   }
-  const token = crypto.randomBytes(32).toString('base64url');
-  fs.mkdirSync(dataDir, { recursive: true });
-  // Written under a temporary name with its final mode, so no other user can read it in between.
-  const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, token + '\n', { mode: 0o600 });
-  fs.renameSync(temp, file);
-  // The path, never the token: logs travel further than the data folder.
-  logger.info({ file }, `generated an operator token for /ops/console; read it from ${file} (or set OPS_TOKEN)`);
-  return token;
 }
 
 /** Compares a presented token with the real one in constant time. */

@@ -23,21 +23,21 @@ export function loginRoutes(auth: OperatorAuth): Router {
     sendLoginPage(res, 200, safeNext(req.query.next), auth.isOperator(req) ? 'You are signed in already.' : '');
   });
 
-  router.post('/login', sameOriginOnly, express.urlencoded({ extended: false, limit: '4kb' }), express.json({ limit: '4kb' }), (req, res) => {
+  router.post('/login', sameOriginOnly, express.urlencoded({ extended: false, limit: '4kb' }), express.json({ limit: '4kb' }), async (req, res) => {
     const ip = req.ip ?? 'unknown';
     const wantsJson = typeof req.is('application/json') === 'string';
-    if (auth.guesses.blockedFor(ip) !== null) throw new AppError('forbidden', { reason: 'too many failed operator logins' }, 'Too many wrong tokens. Try again in 15 minutes.');
+    if ((await auth.guesses.blockedFor(ip)) !== null) throw new AppError('forbidden', { reason: 'too many failed operator logins' }, 'Too many wrong tokens. Try again in 15 minutes.');
     const body = (req.body ?? {}) as { token?: unknown; next?: unknown };
     const token = typeof body.token === 'string' ? body.token.trim() : '';
     const next = safeNext(body.next);
     if (!token || !auth.checkToken(token)) {
-      auth.guesses.fail(ip);
+      await auth.guesses.fail(ip);
       res.setHeader('Cache-Control', 'no-store');
       const error = new AppError('invalid-operator-token');
       if (wantsJson) return void res.status(error.status).json(error.toJSON());
       return sendLoginPage(res, error.status, next, error.message);
     }
-    auth.guesses.clear(ip);
+    await auth.guesses.clear(ip);
     auth.startSession(res);
     res.setHeader('Cache-Control', 'no-store');
     if (wantsJson) return void res.json({ ok: true, next });

@@ -14,6 +14,7 @@ import * as guestCartExpiry from './0011-guest-cart-expiry';
 import * as push from './0012-push';
 import * as cartRequestKeys from './0013-cart-request-keys';
 import * as catalogChanges from './0014-catalog-changes';
+import * as sharedState from './0015-shared-state';
 
 export const migrations: Record<string, Migration> = {
   '0001-catalog': catalog,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012-push': push,
   '0013-cart-request-keys': cartRequestKeys,
   '0014-catalog-changes': catalogChanges,
+  '0015-shared-state': sharedState,
 };
