@@ -17,6 +17,8 @@ import { CatalogAnswers } from './catalog/answers/catalog-answers';
 import { fastCatalogReads } from './catalog/answers/fast-catalog-reads';
 import { catalogRoutes } from './catalog/routes';
 import { openChangeFeed, type ChangeFeed } from './catalog/changes/change-feed';
+import { getProductAvailability } from './catalog/catalog-service';
+import { deliveryRoutes } from './delivery/delivery-routes';
 import type { ServerDeps } from './deps';
 import { AppError } from './errors/app-error';
 import { errorHandler } from './http/error-handler';
@@ -138,6 +140,7 @@ export async function createApp(deps: ServerDeps, options: AppOptions = {}): Pro
   api.use('/auth', authRoutes(deps, { onLogin: [mergeGuestCartOnLogin(deps), mergeGuestWishlistOnLogin(deps, wishlistHooks.onAdd), linkPushDeviceOnLogin(deps)] }));
   api.use('/account', accountRoutes(deps));
   api.use('/checkout', checkoutRoutes(deps));
+  api.use('/delivery', deliveryRoutes(deps, (productId) => getProductAvailability(deps.store, productId)));
   api.use('/orders', orderRoutes(deps, payments.providers));
   api.use('/wishlist', wishlistRoutes(deps, wishlistHooks));
   api.use('/push', pushRoutes(deps, push));
