@@ -23,6 +23,7 @@ export { isSignedIn } from './hooks/signed-in';
 export { useDebouncedValue } from './hooks/use-debounced-value';
 export { useOnline } from './hooks/use-online';
 export { useCartCount, useCart, publishCart, refreshCart, loadCartOffline, cartWriteCount } from './hooks/cart-count';
+export { normalisePinInput, pinProblem, readDeliveryPin, rememberDeliveryPin } from './hooks/delivery-pin';
 export { useRecentlyViewed } from './hooks/use-recently-viewed';
 export { recordRecentlyViewed, readRecentlyViewed, RECENTLY_VIEWED_MAX } from './hooks/recently-viewed';
 export { Button, buttonClassName, type ButtonProps, type ButtonVariant } from './components/Button';
