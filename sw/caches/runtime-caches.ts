@@ -38,12 +38,32 @@ function strategyFor(kind: RequestKind): Strategy {
   return new NetworkFirst({ cacheName: CACHE_OF[kind], plugins, networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS });
 }
 
+const strategies = new Map<RequestKind, Strategy>();
+
+/** The one strategy (and so the one set of LRU and age limits) of a request kind. */
+export function runtimeStrategy(kind: RequestKind): Strategy {
+  let strategy = strategies.get(kind);
+  if (!strategy) {
+    strategy = strategyFor(kind);
+    strategies.set(kind, strategy);
+  }
+  return strategy;
+}
+
 /** Registers one route per request kind, on same-origin GETs. */
 export function routeRuntimeCaches(): void {
-  const strategies = new Map<RequestKind, Strategy>();
-  for (const kind of Object.keys(CACHE_OF) as RequestKind[]) strategies.set(kind, strategyFor(kind));
   registerRoute(
     ({ url, sameOrigin }) => sameOrigin && requestKind(url) !== null,
-    (options) => strategies.get(requestKind(options.url)!)!.handle(options),
+    (options) => runtimeStrategy(requestKind(options.url)!).handle(options),
   );
+}
+
+/**
+ * Puts pictures a page loaded before this worker controlled it into the picture cache, through the
+ * picture route's own strategy (so its LRU and age limits hold). They come from the browser's HTTP
+ * cache when it still has them; one that fails is only missing offline, as before.
+ */
+export async function cacheSeenImages(urls: readonly string[], event: ExtendableEvent): Promise<void> {
+  const strategy = runtimeStrategy('image');
+  await Promise.all(urls.map((url) => strategy.handle({ request: new Request(url), event }).catch(() => undefined)));
 }
