@@ -143,9 +143,9 @@ export function DeliveryCheck({ productId, price }: { productId: string; price: 
             name="pin"
             inputMode="numeric"
             autoComplete="postal-code"
-            maxLength={6}
             placeholder="6-digit PIN code"
             value={pin}
+            // No maxLength: a pasted "560 001" would lose its last digit before the spaces are dropped.
             onChange={(event) => {
               setPin(normalisePinInput(event.target.value));
               setProblem(null);
