@@ -42,10 +42,10 @@ export const SW_URLS = {
 
 /**
  * Messages a page sends to the worker. `CLEAR_SHOPPER_DATA` comes with a port the worker answers on.
- * `CACHE_SEEN_IMAGES`: the pictures a page loaded before the first worker controlled it, for the
- * worker's picture cache (they never went through the worker).
+ * `CACHE_SEEN`: what a page loaded before the first worker controlled it (pictures, catalog data),
+ * for the worker's runtime caches (it never went through the worker).
  */
-export type PageToWorker = { type: 'SKIP_WAITING' } | { type: 'CLEAR_SHOPPER_DATA' } | { type: 'CACHE_SEEN_IMAGES'; urls: string[] };
+export type PageToWorker = { type: 'SKIP_WAITING' } | { type: 'CLEAR_SHOPPER_DATA' } | { type: 'CACHE_SEEN'; urls: string[] };
 
 /** The worker's answer on that port once the shopper's cached data is gone. */
 export type WorkerToPage = { type: 'SHOPPER_DATA_CLEARED'; deleted: string[] };

@@ -59,11 +59,11 @@ export function routeRuntimeCaches(): void {
 }
 
 /**
- * Puts pictures a page loaded before this worker controlled it into the picture cache, through the
- * picture route's own strategy (so its LRU and age limits hold). They come from the browser's HTTP
- * cache when it still has them; one that fails is only missing offline, as before.
+ * Puts what a page loaded before this worker controlled it (pictures, catalog data) into the runtime
+ * caches, through each kind's own strategy (so its LRU and age limits hold). `force-cache`: the
+ * browser's HTTP cache answers what it still holds, so the server is not asked again for what the
+ * page already has. One that fails is only missing offline, as before.
  */
-export async function cacheSeenImages(urls: readonly string[], event: ExtendableEvent): Promise<void> {
-  const strategy = runtimeStrategy('image');
-  await Promise.all(urls.map((url) => strategy.handle({ request: new Request(url), event }).catch(() => undefined)));
+export async function cacheSeen(seen: ReadonlyArray<{ url: string; kind: RequestKind }>, event: ExtendableEvent): Promise<void> {
+  await Promise.all(seen.map(({ url, kind }) => runtimeStrategy(kind).handle({ request: new Request(url, { cache: 'force-cache' }), event }).catch(() => undefined)));
 }

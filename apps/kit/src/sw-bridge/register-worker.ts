@@ -3,7 +3,7 @@
  * one controls the page waits, and the store says so (the update prompt appears). The page reloads
  * only after the shopper accepted and the new worker took control. Pages left open check for a new
  * worker themselves (`update-checks.ts`). When the first worker takes over a page, the page tells
- * it which pictures it already showed, so they are in the worker's cache for offline visits.
+ * it what it already loaded (pictures, catalog data), so a first visit is there for offline ones.
  */
 import { SW_URLS, type PageToWorker } from '../../../../shared/sw-release';
 import { track } from '../telemetry/telemetry';
@@ -12,20 +12,20 @@ import { scheduleRegistrationChecks } from './update-checks';
 
 let waiting: ServiceWorker | null = null;
 
-/** Pictures this page loaded so far (the worker keeps only its own kind of URL from them). */
-function loadedPictureUrls(): string[] {
+/** Same-origin pictures and API reads this page loaded so far (the worker keeps only the kinds it caches). */
+function loadedUrls(): string[] {
   return performance
     .getEntriesByType('resource')
     .map((entry) => entry.name)
-    .filter((name) => name.startsWith(`${location.origin}/img/`));
+    .filter((name) => name.startsWith(`${location.origin}/img/`) || name.startsWith(`${location.origin}/api/catalog/`));
 }
 
 export async function registerWorker(store: BridgeStore): Promise<void> {
   if (!navigator.serviceWorker.controller) {
-    // First install: what this page showed so far went past the worker.
+    // First install: what this page loaded so far went past the worker.
     navigator.serviceWorker.addEventListener(
       'controllerchange',
-      () => navigator.serviceWorker.controller?.postMessage({ type: 'CACHE_SEEN_IMAGES', urls: loadedPictureUrls() } satisfies PageToWorker),
+      () => navigator.serviceWorker.controller?.postMessage({ type: 'CACHE_SEEN', urls: loadedUrls() } satisfies PageToWorker),
       { once: true },
     );
   }
