@@ -22,6 +22,8 @@ import { openAuthContext } from './auth/auth-context';
 import { openSharedLimits } from './cluster/open-shared-limits';
 import type { SharedLimits } from './cluster/shared-limits';
 import { healthRoutes } from './cluster/health-routes';
+import { getProductAvailability } from './catalog/catalog-service';
+import { deliveryRoutes } from './delivery/delivery-routes';
 import { AppError } from './errors/app-error';
 import { errorHandler } from './http/error-handler';
 import { requireJson } from './http/require-json';
@@ -162,6 +164,7 @@ export async function createApp(base: BaseDeps, options: AppOptions = {}): Promi
   api.use('/auth', authRoutes(deps, { onLogin: [mergeGuestCartOnLogin(deps), mergeGuestWishlistOnLogin(deps, wishlistHooks.onAdd), linkPushDeviceOnLogin(deps)] }));
   api.use('/account', accountRoutes(deps));
   api.use('/checkout', checkoutRoutes(deps));
+  api.use('/delivery', deliveryRoutes(deps, (productId) => getProductAvailability(deps.store, productId)));
   api.use('/orders', orderRoutes(deps, payments.providers));
   api.use('/wishlist', wishlistRoutes(deps, wishlistHooks));
   api.use('/push', pushRoutes(deps, push));

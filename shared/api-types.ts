@@ -359,6 +359,15 @@ export interface DeliveryEstimate {
   to: string;
 }
 
+/**
+ * `GET /api/delivery/quote?pin=…&productId=…`: when one unit of a listing reaches a PIN code and
+ * what delivery costs, by the rules checkout uses. Amounts in paise; a PIN code couriers do not
+ * reach answers `serviceable: false` with a reason a person can read.
+ */
+export type DeliveryQuote =
+  | { pin: string; serviceable: true; delivery: DeliveryEstimate; fee: number; freeDeliveryThreshold: number }
+  | { pin: string; serviceable: false; reason: string };
+
 /** Colour and size of the variant a line is for (null for products without variants). */
 export interface LineVariant {
   color: string;

@@ -40,8 +40,12 @@ export const SW_URLS = {
   manifest: '/manifest.webmanifest',
 } as const;
 
-/** Messages a page sends to the worker. `CLEAR_SHOPPER_DATA` comes with a port the worker answers on. */
-export type PageToWorker = { type: 'SKIP_WAITING' } | { type: 'CLEAR_SHOPPER_DATA' };
+/**
+ * Messages a page sends to the worker. `CLEAR_SHOPPER_DATA` comes with a port the worker answers on.
+ * `CACHE_SEEN`: what a page loaded before the first worker controlled it (pictures, catalog data),
+ * for the worker's runtime caches (it never went through the worker).
+ */
+export type PageToWorker = { type: 'SKIP_WAITING' } | { type: 'CLEAR_SHOPPER_DATA' } | { type: 'CACHE_SEEN'; urls: string[] };
 
 /** The worker's answer on that port once the shopper's cached data is gone. */
 export type WorkerToPage = { type: 'SHOPPER_DATA_CLEARED'; deleted: string[] };

@@ -18,7 +18,11 @@ describe('deliveryZone', () => {
     assert.equal(deliveryZone('744101'), 'remote'); // Port Blair
     assert.equal(deliveryZone('682555'), 'remote'); // Lakshadweep
     assert.equal(deliveryZone('682001'), 'national'); // Kochi
-    assert.equal(deliveryZone('999001'), 'remote');
+  });
+
+  it('should refuse a PIN code no courier reaches, rather than guess a zone', () => {
+    assert.throws(() => deliveryZone('999001'), RangeError);
+    assert.throws(() => estimateDelivery('900001', Date.now()), RangeError);
   });
 
   it('should refuse what is not a PIN code', () => {

@@ -1,10 +1,11 @@
 /**
  * When a parcel to an Indian PIN code arrives: a deterministic rule from postal zones, shared by
- * checkout and (later) the product page's "deliver to" line. No courier API: the shop ships from
+ * checkout and the product page's "deliver to" line. No courier API: the shop ships from
  * three warehouses, and the distance in the PIN's own hierarchy (region digit, sorting district)
  * decides the days.
  */
 import type { DeliveryEstimate } from '../../shared/api-types';
+import { unserviceableReason } from './pin-serviceability';
 
 export type DeliveryZone = DeliveryEstimate['zone'];
 
@@ -16,9 +17,9 @@ const METRO_DISTRICTS = new Set(['600', '700', '500', '411', '380', '122', '201'
 const WAREHOUSE_REGIONS = new Set(['1', '4', '5']);
 /**
  * Places reached by air or long road hauls only: Jammu & Kashmir and Ladakh (18–19), the North East
- * (78–79), Andaman & Nicobar (744), Lakshadweep (682 551–559) and the Army Postal Service (9).
+ * (78–79), Andaman & Nicobar (744) and Lakshadweep (682 551–559).
  */
-const REMOTE = /^(1[89]|7[89]|744|6825[5-9]|9)/;
+const REMOTE = /^(1[89]|7[89]|744|6825[5-9])/;
 
 /** Days from dispatch to delivery, per zone. */
 export const ZONE_DAYS: Record<DeliveryZone, { min: number; max: number }> = {
@@ -33,11 +34,11 @@ export const ZONE_DAYS: Record<DeliveryZone, { min: number; max: number }> = {
 export const DISPATCH_CUTOFF_HOUR_IST = 14;
 const IST_OFFSET_MS = (5 * 60 + 30) * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
-const PIN = /^[1-9]\d{5}$/;
 
-/** The zone of a 6-digit PIN code. */
+/** The zone of a 6-digit PIN code that couriers deliver to (ask `unserviceableReason` first). */
 export function deliveryZone(pin: string): DeliveryZone {
-  if (!PIN.test(pin)) throw new TypeError(`not a PIN code: ${JSON.stringify(pin)}`);
+  const unserviceable = unserviceableReason(pin);
+  if (unserviceable !== null) throw new RangeError(`no delivery to ${pin}: ${unserviceable}`);
   if (REMOTE.test(pin)) return 'remote';
   const district = pin.slice(0, 3);
   if (WAREHOUSE_DISTRICTS.has(district)) return 'local';

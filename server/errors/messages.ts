@@ -47,6 +47,7 @@ export const errorMessages = {
   'mobile-taken': { status: 409, message: 'Another account already uses this mobile number.' },
   'mobile-unchanged': { status: 400, message: 'This is already your mobile number.' },
   'address-not-found': { status: 404, message: 'No saved address has this id.' },
+  'pin-unserviceable': { status: 422, message: 'We do not deliver to this PIN code yet. Choose another delivery address.' },
   'too-many-addresses': { status: 409, message: 'You can save at most 20 addresses.' },
   'idempotency-key-required': { status: 400, message: 'Send an Idempotency-Key header (a fresh random id for each order you mean to place).' },
   'invalid-idempotency-key': { status: 400, message: 'The Idempotency-Key header must be 1 to 255 visible ASCII characters.' },

@@ -8,6 +8,7 @@ import type { CheckoutSummary, CheckoutSummaryRequest } from '../../shared/api-t
 import { findAddress } from '../auth/account/address-store';
 import { accountCartItems } from '../cart/cart-store';
 import { estimateDelivery } from '../delivery/delivery-estimate';
+import { unserviceableReason } from '../delivery/pin-serviceability';
 import { AppError } from '../errors/app-error';
 import type { Database } from '../store/schema';
 import { priceLines } from './line-pricing';
@@ -16,6 +17,8 @@ import { orderTotals } from './order-totals';
 /** Prices a checkout for `accountId`. */
 export async function checkoutSummary(db: Kysely<Database>, accountId: string, request: CheckoutSummaryRequest, now: number): Promise<CheckoutSummary> {
   const address = await findAddress(db, accountId, request.addressId);
+  const unserviceable = unserviceableReason(address.pin);
+  if (unserviceable !== null) throw new AppError('pin-unserviceable', { pin: address.pin, reason: unserviceable });
   const inputs = request.lines ?? (await accountCartItems(db, accountId));
   if (inputs.length === 0) throw new AppError('cart-empty');
   const { lines, problems } = await priceLines(db, inputs);

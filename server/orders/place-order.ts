@@ -12,6 +12,7 @@ import { findAddress } from '../auth/account/address-store';
 import { removeAccountCartItems } from '../cart/cart-store';
 import { takeStock } from '../catalog/stock';
 import { estimateDelivery } from '../delivery/delivery-estimate';
+import { unserviceableReason } from '../delivery/pin-serviceability';
 import { AppError } from '../errors/app-error';
 import { PAYMENT_TIMEOUT_MS, type PaymentProvider } from '../payments/payment-provider';
 import type { PaymentsTable } from '../payments/tables';
@@ -36,6 +37,8 @@ export interface PlaceOrderInput {
 export async function placeOrderInTransaction(trx: Kysely<Database>, input: PlaceOrderInput): Promise<{ order: Order; body: string }> {
   const { accountId, request, claim, provider, now } = input;
   const { id: _id, isDefault: _default, ...orderAddress } = await findAddress(trx, accountId, request.addressId);
+  const unserviceable = unserviceableReason(orderAddress.pin);
+  if (unserviceable !== null) throw new AppError('pin-unserviceable', { pin: orderAddress.pin, reason: unserviceable });
 
   const { lines, problems } = await priceLines(trx, request.lines);
   if (problems.length > 0) throw new AppError('order-line-invalid', { lines: problems });

@@ -38,12 +38,32 @@ function strategyFor(kind: RequestKind): Strategy {
   return new NetworkFirst({ cacheName: CACHE_OF[kind], plugins, networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS });
 }
 
+const strategies = new Map<RequestKind, Strategy>();
+
+/** The one strategy (and so the one set of LRU and age limits) of a request kind. */
+export function runtimeStrategy(kind: RequestKind): Strategy {
+  let strategy = strategies.get(kind);
+  if (!strategy) {
+    strategy = strategyFor(kind);
+    strategies.set(kind, strategy);
+  }
+  return strategy;
+}
+
 /** Registers one route per request kind, on same-origin GETs. */
 export function routeRuntimeCaches(): void {
-  const strategies = new Map<RequestKind, Strategy>();
-  for (const kind of Object.keys(CACHE_OF) as RequestKind[]) strategies.set(kind, strategyFor(kind));
   registerRoute(
     ({ url, sameOrigin }) => sameOrigin && requestKind(url) !== null,
-    (options) => strategies.get(requestKind(options.url)!)!.handle(options),
+    (options) => runtimeStrategy(requestKind(options.url)!).handle(options),
   );
+}
+
+/**
+ * Puts what a page loaded before this worker controlled it (pictures, catalog data) into the runtime
+ * caches, through each kind's own strategy (so its LRU and age limits hold). `force-cache`: the
+ * browser's HTTP cache answers what it still holds, so the server is not asked again for what the
+ * page already has. One that fails is only missing offline, as before.
+ */
+export async function cacheSeen(seen: ReadonlyArray<{ url: string; kind: RequestKind }>, event: ExtendableEvent): Promise<void> {
+  await Promise.all(seen.map(({ url, kind }) => runtimeStrategy(kind).handle({ request: new Request(url, { cache: 'force-cache' }), event }).catch(() => undefined)));
 }

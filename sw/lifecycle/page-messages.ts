@@ -2,9 +2,12 @@
  * Messages from pages. Updates wait until the shopper says so: the page's update prompt posts
  * SKIP_WAITING, and only then does the new worker take over (the page reloads on
  * `controllerchange`). On sign-out a page posts CLEAR_SHOPPER_DATA and waits on its port for the
- * runtime caches to be gone.
+ * runtime caches to be gone. A page the first worker just took over posts CACHE_SEEN: what it loaded
+ * before (pictures, catalog data), which never went through the worker.
  */
 import type { PageToWorker, WorkerToPage } from '../../shared/sw-release';
+import { cacheSeen } from '../caches/runtime-caches';
+import { seenUrls } from '../caches/seen-urls';
 import { clearShopperCaches } from '../caches/shopper-data';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -19,5 +22,6 @@ export function listenForPageMessages(): void {
       });
       event.waitUntil(done);
     }
+    if (message?.type === 'CACHE_SEEN') event.waitUntil(cacheSeen(seenUrls(message.urls, self.location.origin), event));
   });
 }

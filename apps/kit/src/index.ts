@@ -23,6 +23,7 @@ export { isSignedIn } from './hooks/signed-in';
 export { useDebouncedValue } from './hooks/use-debounced-value';
 export { useOnline } from './hooks/use-online';
 export { useCartCount, useCart, publishCart, refreshCart, loadCartOffline, cartWriteCount } from './hooks/cart-count';
+export { normalisePinInput, pinProblem, readDeliveryPin, rememberDeliveryPin } from './hooks/delivery-pin';
 export { useRecentlyViewed } from './hooks/use-recently-viewed';
 export { recordRecentlyViewed, readRecentlyViewed, RECENTLY_VIEWED_MAX } from './hooks/recently-viewed';
 export { Button, buttonClassName, type ButtonProps, type ButtonVariant } from './components/Button';
@@ -54,7 +55,8 @@ export { addToWishlist, removeFromWishlist, toggleWishlist, useWishlisted } from
 export { track } from './telemetry/telemetry';
 export { trackCheckout } from './telemetry/checkout-funnel';
 export type { TelemetryEventType, CheckoutStep, CheckoutOutcome, EventData } from './telemetry/event-types';
-export { enqueue, flushOutbox, forgetOfflineCopies, outboxResult, pendingOps, usePendingOps, useOutboxResults, rememberForOffline, recallForOffline } from './offline/outbox';
+export { enqueue, flushOutbox, forgetOfflineCopies, outboxResult, pendingOps, usePendingOps, useOutboxResults, rememberForOffline, recallForOffline, recallOfflineCopy } from './offline/outbox';
+export { findOfflinePages, type OfflinePage } from './offline/offline-pages';
 export { applyPending, pendingLineKeys, PENDING_LINE_PREFIX } from './offline/cart-pending';
 export { lineKey, type OutboxOp, type OutboxResult, type NewOutboxOp, type OrderOp, type CartOp } from './offline/outbox-ops';
 export type { ReplayOutcome } from './offline/outbox-replay';

@@ -6,17 +6,20 @@ import {
   EmptyState,
   enqueue,
   ErrorState,
+  isSignedIn,
   lineKey,
   loadCartOffline,
   pendingLineKeys,
   PriceDetails,
   publishCart,
+  recallForOffline,
   track,
   useApi,
   useCart,
   useOnline,
   useOutboxResults,
   usePendingOps,
+  type Address,
   type Cart,
   type CartLine,
 } from '@storefront/kit';
@@ -28,7 +31,7 @@ import { startFromCart } from '../checkout/checkout-session';
 import { CheckoutBar } from '../components/CheckoutBar';
 import { CartLineItem } from '../components/CartLineItem';
 import { CartSkeleton } from '../components/CartSkeleton';
-import { OfflineNote } from '../components/OfflineNote';
+import { OfflineCartNote } from '../components/OfflineCartNote';
 import './cart.css';
 
 /**
@@ -38,7 +41,7 @@ import './cart.css';
  */
 export default function CartPage(): React.ReactNode {
   const load = useApi<Cart>('cart');
-  const { view: cart } = useCart();
+  const { view: cart, seenAt } = useCart();
   const pending = usePendingOps();
   const results = useOutboxResults();
   const online = useOnline();
@@ -60,6 +63,29 @@ export default function CartPage(): React.ReactNode {
     setOfflineCopy('looking');
     void loadCartOffline().then((kept) => setOfflineCopy(kept ? 'shown' : 'none'));
   }, [failedOffline]);
+
+  // Offline, an order can still be queued (cash on delivery) by a signed-in shopper with an
+  // address kept on this phone; logging in or adding an address needs the network.
+  const [offlineBlock, setOfflineBlock] = useState<string | null>(null);
+  // `navigator.onLine` can say online where requests go nowhere: a cart that failed to load counts too.
+  const offline = !online || failedOffline;
+  useEffect(() => {
+    if (!offline) {
+      setOfflineBlock(null);
+      return;
+    }
+    if (!isSignedIn()) {
+      setOfflineBlock('Logging in needs a connection');
+      return;
+    }
+    let cancelled = false;
+    void recallForOffline<Address[]>('addresses').then((addresses) => {
+      if (!cancelled) setOfflineBlock(addresses && addresses.length > 0 ? null : 'Adding an address needs a connection');
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [offline]);
 
   useEffect(() => {
     if (cart) document.title = `Cart (${cart.summary.itemCount}) · Storefront`;
@@ -105,7 +131,7 @@ export default function CartPage(): React.ReactNode {
       <h1 className="cart-heading">
         My cart <span className="cart-count">({cart.summary.itemCount})</span>
       </h1>
-      {!online && <OfflineNote>You’re offline. Changes to your cart are saved on this phone and sent when you’re back online.</OfflineNote>}
+      {(offline || showCopy) && <OfflineCartNote seenAt={seenAt} productIds={cart.lines.map((line) => line.product.id)} />}
       <div className="cart-layout">
         <ul className="cart-lines card" aria-label="Items in your cart">
           {cart.lines.map((line) => {
@@ -128,9 +154,20 @@ export default function CartPage(): React.ReactNode {
         </div>
       </div>
       <CheckoutBar total={cart.summary.total} before={cart.summary.discount > 0 ? cart.summary.mrpTotal + cart.summary.deliveryFee : null}>
-        <Link to="/checkout/address" className={buttonClassName('buy')} onClick={() => startFromCart(pricesOf(cart))} data-testid="place-order">
-          Place order
-        </Link>
+        {offlineBlock ? (
+          <div className="cart-blocked">
+            <button type="button" className={buttonClassName('buy')} disabled aria-describedby="place-order-blocked" data-testid="place-order">
+              Place order
+            </button>
+            <p id="place-order-blocked" className="cart-blocked-why" data-testid="place-order-blocked">
+              You’re offline: {offlineBlock.charAt(0).toLowerCase() + offlineBlock.slice(1)}
+            </p>
+          </div>
+        ) : (
+          <Link to="/checkout/address" className={buttonClassName('buy')} onClick={() => startFromCart(pricesOf(cart))} data-testid="place-order">
+            Place order
+          </Link>
+        )}
       </CheckoutBar>
     </>
   );

@@ -2,13 +2,10 @@
 import {
   ApiError,
   buttonClassName,
-  DELIVERY_FEE,
   EmptyState,
   enqueue,
   ErrorState,
   flushOutbox,
-  formatRupees,
-  FREE_DELIVERY_THRESHOLD,
   noteProductView,
   outboxResult,
   Price,
@@ -27,6 +24,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BuyBar } from '../components/BuyBar';
+import { DeliveryCheck } from '../components/DeliveryCheck';
 import { FamilySelectors } from '../components/FamilySelectors';
 import { Gallery } from '../components/Gallery';
 import { ProductDetails } from '../components/ProductDetails';
@@ -128,7 +126,6 @@ function ProductView({ product, loadingSibling = false }: { product: Product; lo
           </p>
           {product.discountPercent > 0 && <p className="product-special">Special price</p>}
           <Price price={product.price} mrp={product.mrp} discountPercent={product.discountPercent} size="lg" />
-          <p className="product-delivery">{product.price >= FREE_DELIVERY_THRESHOLD ? 'Free delivery' : `Delivery ${formatRupees(DELIVERY_FEE)}, free on orders of ${formatRupees(FREE_DELIVERY_THRESHOLD)} or more`}</p>
           {inStock && variant && variant.stock <= 5 && <p className="product-hurry">Hurry, only {variant.stock} left!</p>}
         </section>
         {product.family && <FamilySelectors family={product.family} currentId={product.id} busy={loadingSibling} />}
@@ -140,6 +137,7 @@ function ProductView({ product, loadingSibling = false }: { product: Product; lo
             onSize={(size) => setChoice({ ...choice, size })}
           />
         )}
+        <DeliveryCheck productId={product.id} price={product.price} />
         <ProductDetails product={product} />
         <ProductReviews productId={product.id} />
       </div>

@@ -7,10 +7,12 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { apiRequest } from '../api/api-client';
 import { applyPending } from '../offline/cart-pending';
-import { onReplayedCart, recallForOffline, rememberForOffline, usePendingOps } from '../offline/outbox';
+import { onReplayedCart, recallOfflineCopy, rememberForOffline, usePendingOps } from '../offline/outbox';
 import type { Cart } from '../../../../shared/api-types';
 
 let confirmed: Cart | null = null;
+/** When the server answered `confirmed` (ms): now for a fresh answer, the kept time for an offline copy. */
+let confirmedAt: number | null = null;
 let requested = false;
 /** Cart changes the server has answered so far (replays of the outbox). */
 let writes = 0;
@@ -21,8 +23,9 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-function setCart(next: Cart): void {
+function setCart(next: Cart, at: number = Date.now()): void {
   confirmed = next;
+  confirmedAt = at;
   for (const listener of listeners) listener();
 }
 
@@ -70,18 +73,21 @@ onReplayedCart((cart) => {
 /** The last cart the server answered with, or the copy kept for offline use; null if neither. */
 export async function loadCartOffline(): Promise<Cart | null> {
   if (confirmed) return confirmed;
-  const kept = await recallForOffline<Cart>('cart');
-  if (kept && !confirmed) setCart(kept);
+  const kept = await recallOfflineCopy<Cart>('cart');
+  if (kept && !confirmed) setCart(kept.value, kept.at);
   return confirmed;
 }
 
-/** The server's last cart (`confirmed`) and the cart with queued changes applied (`view`). */
-export function useCart(): { confirmed: Cart | null; view: Cart | null } {
+/**
+ * The server's last cart (`confirmed`), the cart with queued changes applied (`view`), and when the
+ * server last answered it (`seenAt`, ms; the kept copy's time when it came from this phone offline).
+ */
+export function useCart(): { confirmed: Cart | null; view: Cart | null; seenAt: number | null } {
   // The server snapshot is null so that hydration matches the shell, which knows no cart.
   const cart = useSyncExternalStore(subscribe, () => confirmed, () => null);
   const pending = usePendingOps();
   const view = useMemo(() => applyPending(cart, pending), [cart, pending]);
-  return { confirmed: cart, view };
+  return { confirmed: cart, view, seenAt: cart ? confirmedAt : null };
 }
 
 /** Items in the cart, queued changes included, or `null` while unknown (the shell, or before the cart answers). */

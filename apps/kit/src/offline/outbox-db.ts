@@ -81,8 +81,13 @@ export async function saveSnapshot(name: string, value: unknown): Promise<void> 
 
 /** The last answer kept under `name`, or null. */
 export async function readSnapshot<T>(name: string): Promise<T | null> {
+  return (await readSnapshotRow<T>(name))?.value ?? null;
+}
+
+/** The last answer kept under `name` and when it was kept (ms), or null. */
+export async function readSnapshotRow<T>(name: string): Promise<{ value: T; at: number } | null> {
   const row = await (await openOutboxDb()).get('snapshots', name);
-  return row ? (row.value as T) : null;
+  return row ? { value: row.value as T, at: row.at } : null;
 }
 
 /** Forgets every kept answer (on sign-out: they were the account's). Queued ops stay. */

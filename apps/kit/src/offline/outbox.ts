@@ -9,7 +9,7 @@ import { apiRequest } from '../api/api-client';
 import type { Cart } from '../../../../shared/api-types';
 import { track } from '../telemetry/telemetry';
 import { randomId } from '../telemetry/event-types';
-import { clearSnapshots, idbOutbox, openOutboxDb, readSnapshot, saveSnapshot, type PageOutboxStorage } from './outbox-db';
+import { clearSnapshots, idbOutbox, openOutboxDb, readSnapshot, readSnapshotRow, saveSnapshot, type PageOutboxStorage } from './outbox-db';
 import { createMemoryOutbox } from './outbox-memory';
 import type { NewOutboxOp, OutboxOp, OutboxResult } from './outbox-ops';
 import type { ReplayOutcome } from './outbox-replay';
@@ -204,6 +204,11 @@ export function rememberForOffline(name: 'cart' | 'addresses', value: unknown): 
 /** The last answer kept under `name`, or null. */
 export function recallForOffline<T>(name: 'cart' | 'addresses'): Promise<T | null> {
   return readSnapshot<T>(name).catch(() => null);
+}
+
+/** The last answer kept under `name` with the time it was kept (ms since the epoch), or null. */
+export function recallOfflineCopy<T>(name: 'cart' | 'addresses'): Promise<{ value: T; at: number } | null> {
+  return readSnapshotRow<T>(name).catch(() => null);
 }
 
 /** Forgets the kept answers (on sign-out: they were the account's); queued changes stay queued. */

@@ -2,7 +2,8 @@
  * Registers `/sw.js` and watches for updates: a new worker that finishes installing while an old
  * one controls the page waits, and the store says so (the update prompt appears). The page reloads
  * only after the shopper accepted and the new worker took control. Pages left open check for a new
- * worker themselves (`update-checks.ts`).
+ * worker themselves (`update-checks.ts`). When the first worker takes over a page, the page tells
+ * it what it already loaded (pictures, catalog data), so a first visit is there for offline ones.
  */
 import { SW_URLS, type PageToWorker } from '../../../../shared/sw-release';
 import { track } from '../telemetry/telemetry';
@@ -11,7 +12,23 @@ import { scheduleRegistrationChecks } from './update-checks';
 
 let waiting: ServiceWorker | null = null;
 
+/** Same-origin pictures and API reads this page loaded so far (the worker keeps only the kinds it caches). */
+function loadedUrls(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.startsWith(`${location.origin}/img/`) || name.startsWith(`${location.origin}/api/catalog/`));
+}
+
 export async function registerWorker(store: BridgeStore): Promise<void> {
+  if (!navigator.serviceWorker.controller) {
+    // First install: what this page loaded so far went past the worker.
+    navigator.serviceWorker.addEventListener(
+      'controllerchange',
+      () => navigator.serviceWorker.controller?.postMessage({ type: 'CACHE_SEEN', urls: loadedUrls() } satisfies PageToWorker),
+      { once: true },
+    );
+  }
   const registration = await navigator.serviceWorker.register(SW_URLS.worker, { scope: '/' });
   const announce = (worker: ServiceWorker): void => {
     // No controller means a first install, which takes over by itself: nothing to announce.
