@@ -52,6 +52,7 @@ describe('vendorsIncompatibilities', () => {
     hash: 'v2',
     js: 'vendors.js',
     css: null,
+    chunks: [],
     modules: { react: '19.4.0', 'react-router': '7.20.0', '@storefront/kit': '0.2.0' },
     exports: { react: ['useState', 'useEffect'], '@storefront/kit': ['useApi'], 'react-router': ['Link'] },
   };
