@@ -16,6 +16,7 @@ const BENCHMARKS: Array<{ file: string; args: string[] }> = [
   { file: 'sale.ts', args: [] },
   { file: 'sw-repeat-visit.ts', args: [] },
   { file: 'lighthouse.ts', args: [] },
+  { file: 'inp.ts', args: [] },
   { file: 'images.ts', args: [] },
   { file: 'telemetry-ingest.ts', args: ['sqlite'] },
   { file: 'telemetry-query.ts', args: ['sqlite'] },

@@ -16,13 +16,15 @@ const require = createRequire(import.meta.url);
 export async function buildVendors(): Promise<VendorsManifest> {
   const staging = stagingDir('vendors');
   const stats = await runWebpack(createVendorsConfig(staging));
-  const json = stats.toJson({ all: false, entrypoints: true });
+  const json = stats.toJson({ all: false, entrypoints: true, chunks: true });
   const entryFiles = json.entrypoints?.vendors?.assets?.map((asset) => asset.name) ?? [];
+  // Async chunks (what the kit loads after first paint): not in the shell, but in the precache.
+  const chunks = (json.chunks ?? []).filter((chunk) => !chunk.initial).flatMap((chunk) => chunk.files ?? []).sort();
   const js = entryFiles.find((file) => file.endsWith('.js'));
   if (!js) throw new Error('The vendors build produced no JavaScript file.');
   const css = entryFiles.find((file) => file.endsWith('.css')) ?? null;
   const hash = hashDirectory(staging);
-  const manifest: VendorsManifest = { hash, js, css, modules: moduleVersions(), exports: readVendorsExports(path.join(staging, js)) };
+  const manifest: VendorsManifest = { hash, js, css, chunks, modules: moduleVersions(), exports: readVendorsExports(path.join(staging, js)) };
   fs.writeFileSync(path.join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   publishDirectory(staging, distLayout.vendorsDir(distDir(), hash));
   return manifest;

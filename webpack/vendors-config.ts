@@ -20,13 +20,14 @@ export function createVendorsConfig(outputPath: string): Configuration {
     name: 'vendors',
     target: ['web', 'es2020'],
     entry: { vendors: `${appsDir}/kit/src/vendors-entry.ts` },
-    output: { path: outputPath, filename: '[name].[contenthash:12].js', publicPath: 'auto', clean: true, uniqueName: 'sf_vendors' },
+    // The kit's after-load parts (worker bridge, web-vitals, IndexedDB, push card) are async chunks.
+    output: { path: outputPath, filename: '[name].[contenthash:12].js', chunkFilename: '[name].[contenthash:12].js', publicPath: 'auto', clean: true, uniqueName: 'sf_vendors' },
     module: { rules: [...(base.module?.rules ?? []), cssRule()] },
     optimization: {
       minimizer: createMinimizers(),
       splitChunks: false,
       runtimeChunk: false,
     },
-    plugins: [new MiniCssExtractPlugin({ filename: '[name].[contenthash:12].css' }), ...createCompressionPlugins()],
+    plugins: [new MiniCssExtractPlugin({ filename: '[name].[contenthash:12].css', chunkFilename: '[name].[contenthash:12].css' }), ...createCompressionPlugins()],
   };
 }

@@ -18,6 +18,9 @@ export function readVendorsExports(bundleFile: string): Record<string, string[]>
     URLSearchParams,
     TextEncoder,
     TextDecoder,
+    // The bundle finds where its async chunks live from the script tag that loaded it
+    // (publicPath 'auto'); nothing is loaded here, the URL only has to exist.
+    document: { currentScript: { tagName: 'SCRIPT', src: 'https://vendors.invalid/vendors.js' } },
   };
   sandbox.self = sandbox;
   sandbox.globalThis = sandbox;

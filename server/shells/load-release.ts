@@ -44,7 +44,7 @@ export function loadRelease(distDir: string, assetBaseUrl: string, pointers: Rel
   const vendorsBase = `${assetBaseUrl}/static/vendors/${vendors.hash}/`;
   const shells = new Map<string, PreparedShell>();
   const apps: AppManifest[] = [];
-  const assetUrls = [vendorsBase + vendors.js, ...(vendors.css ? [vendorsBase + vendors.css] : [])];
+  const assetUrls = [vendorsBase + vendors.js, ...(vendors.css ? [vendorsBase + vendors.css] : []), ...vendors.chunks.map((file) => vendorsBase + file)];
   let notFound: PreparedShell | null = null;
 
   for (const app of APPS_IN_MATCH_ORDER) {

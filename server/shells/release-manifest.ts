@@ -14,6 +14,8 @@ export const vendorsManifestSchema = z.object({
   hash: z.string(),
   js: z.string(),
   css: z.string().nullable(),
+  /** Files loaded after first paint (async chunks): precached, never named by a shell. */
+  chunks: z.array(z.string()).default([]),
   /** Module name → exact version the bundle exposes. */
   modules: z.record(z.string(), z.string()),
   /** Module name → the names it exposes. */

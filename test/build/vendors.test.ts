@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { readPointer, vendorsIncompatibilities, type VendorsManifest } from '../../server/shells/release-manifest';
+import { readManifest, readPointer, vendorsIncompatibilities, vendorsManifestSchema, type VendorsManifest } from '../../server/shells/release-manifest';
 import { APPS, distDir } from '../../webpack/paths';
 import { distLayout } from '../../shared/dist-layout';
 
@@ -25,8 +25,9 @@ describe('vendors bundle', () => {
   it('should contain React, ReactDOM and React Router', () => {
     const hash = readPointer(distLayout.vendorsPointer(dist));
     assert.ok(hash, 'run npm run build first');
-    const [bundle] = jsFiles(distLayout.vendorsDir(dist, hash));
-    const code = fs.readFileSync(bundle!, 'utf8');
+    // The manifest names the entry; the folder also holds the chunks loaded after first paint.
+    const { js } = readManifest(distLayout.vendorsManifest(dist, hash), vendorsManifestSchema);
+    const code = fs.readFileSync(path.join(distLayout.vendorsDir(dist, hash), js), 'utf8');
     for (const marker of [...REACT_MARKERS, ROUTER_MARKER]) assert.ok(code.includes(marker), marker);
   });
 
@@ -52,6 +53,7 @@ describe('vendorsIncompatibilities', () => {
     hash: 'v2',
     js: 'vendors.js',
     css: null,
+    chunks: [],
     modules: { react: '19.4.0', 'react-router': '7.20.0', '@storefront/kit': '0.2.0' },
     exports: { react: ['useState', 'useEffect'], '@storefront/kit': ['useApi'], 'react-router': ['Link'] },
   };

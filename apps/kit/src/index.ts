@@ -19,6 +19,7 @@ export { dataPath, matchRoute, type RouteTable, type RouteDef, type AppName } fr
 export type * from '../../../shared/api-types';
 
 export { useHydrated } from './hooks/use-hydrated';
+export { useAfterPaint } from './hooks/use-after-paint';
 export { isSignedIn } from './hooks/signed-in';
 export { useDebouncedValue } from './hooks/use-debounced-value';
 export { useOnline } from './hooks/use-online';

@@ -1,5 +1,5 @@
 /** Home: categories, today's deals, top rated products and what the shopper viewed lately. */
-import { ErrorState, useApi, type HomeResult } from '@storefront/kit';
+import { ErrorState, useAfterPaint, useApi, type HomeResult } from '@storefront/kit';
 import { CategoryStrip } from '../components/CategoryStrip';
 import { ProductRail } from '../components/ProductRail';
 import { RecentlyViewed } from '../components/RecentlyViewed';
@@ -9,6 +9,8 @@ import { routeDataPath } from '../route-data';
 export default function HomePage(): React.ReactNode {
   const home = useApi<HomeResult>(routeDataPath('home', {}));
   const data = home.status === 'ready' ? home.data : null;
+  // The first screen (categories, deals) renders with the data; the rails below it a frame later.
+  const below = useAfterPaint(home.status !== 'loading');
   return (
     <>
       <h1 className="sr-only">Storefront: online shopping</h1>
@@ -18,10 +20,10 @@ export default function HomePage(): React.ReactNode {
         <>
           <CategoryStrip categories={data?.categories ?? null} />
           <ProductRail title="Deals of the Day" products={data?.deals ?? null} highlight testId="deals" viewAll="/search?discount=30" />
-          <ProductRail title="Top rated" products={data?.topRated ?? null} testId="top-rated" viewAll="/search?rating=4&sort=rating" />
+          <ProductRail title="Top rated" products={below ? (data?.topRated ?? null) : null} testId="top-rated" viewAll="/search?rating=4&sort=rating" />
         </>
       )}
-      <RecentlyViewed />
+      {below && <RecentlyViewed />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 /** The client entry of every app: load the current route's page, then hydrate the build-time shell. */
-import { StrictMode, type ComponentType } from 'react';
+import { StrictMode, startTransition, type ComponentType } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { matchRoute, type RouteTable } from '../../../../shared/route-table';
@@ -31,23 +31,27 @@ export async function hydrateApp<T extends RouteTable>({ table, pages, Layout, r
   const root = document.getElementById('root');
   if (!root) throw new Error('the shell has no #root element');
   if (shell) await (pages as Record<string, LazyPage>)[shell]?.preload();
-  hydrateRoot(
-    root,
-    <StrictMode>
-      <BrowserRouter>
-        <PageViews table={table} />
-        <Layout>
-          <AppRoutes table={table} pages={pages} />
-        </Layout>
-      </BrowserRouter>
-    </StrictMode>,
-    {
-      onRecoverableError(error) {
-        // Hydration mismatches land here; report them loudly so tests and telemetry see them.
-        console.error('hydration', error);
+  // In a transition, hydration is time-sliced: React yields every few milliseconds instead of
+  // hydrating the whole shell in one long task, and input that arrives meanwhile goes first.
+  startTransition(() => {
+    hydrateRoot(
+      root,
+      <StrictMode>
+        <BrowserRouter>
+          <PageViews table={table} />
+          <Layout>
+            <AppRoutes table={table} pages={pages} />
+          </Layout>
+        </BrowserRouter>
+      </StrictMode>,
+      {
+        onRecoverableError(error) {
+          // Hydration mismatches land here; report them loudly so tests and telemetry see them.
+          console.error('hydration', error);
+        },
       },
-    },
-  );
+    );
+  });
   // After hydration (and the page's load), so the worker never competes with the page's first work.
   startServiceWorkerBridge();
 }

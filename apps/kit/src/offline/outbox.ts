@@ -9,7 +9,7 @@ import { apiRequest } from '../api/api-client';
 import type { Cart } from '../../../../shared/api-types';
 import { track } from '../telemetry/telemetry';
 import { randomId } from '../telemetry/event-types';
-import { clearSnapshots, idbOutbox, openOutboxDb, readSnapshot, readSnapshotRow, saveSnapshot, type PageOutboxStorage } from './outbox-db';
+import type { PageOutboxStorage } from './outbox-db';
 import { createMemoryOutbox } from './outbox-memory';
 import type { NewOutboxOp, OutboxOp, OutboxResult } from './outbox-ops';
 import type { ReplayOutcome } from './outbox-replay';
@@ -32,10 +32,20 @@ let retryDelay = RETRY_FIRST_MS;
 const listeners = new Set<() => void>();
 const cartListeners = new Set<(cart: Cart) => void>();
 
+/**
+ * The IndexedDB half (with the idb library) is a chunk of its own, fetched when the queue is first
+ * read, not on the way to first paint; the worker precaches it with the vendors bundle.
+ */
+const outboxDb = (): Promise<typeof import('./outbox-db')> => import(/* webpackChunkName: "later-outbox-db" */ './outbox-db');
+
 /** IndexedDB when the browser allows it, else memory (the queue then lasts as long as the page). */
 function outboxStorage(): Promise<PageOutboxStorage> {
-  storage ??= openOutboxDb().then(
-    () => idbOutbox,
+  storage ??= outboxDb().then(
+    ({ idbOutbox, openOutboxDb }) =>
+      openOutboxDb().then(
+        () => idbOutbox,
+        () => createMemoryOutbox(),
+      ),
     () => createMemoryOutbox(),
   );
   return storage;
@@ -198,20 +208,28 @@ export function onReplayedCart(listener: (cart: Cart) => void): () => void {
 
 /** Keeps an answer for pages opened offline; a failure only means there is none to show then. */
 export function rememberForOffline(name: 'cart' | 'addresses', value: unknown): void {
-  void saveSnapshot(name, value).catch(() => undefined);
+  void outboxDb()
+    .then(({ saveSnapshot }) => saveSnapshot(name, value))
+    .catch(() => undefined);
 }
 
 /** The last answer kept under `name`, or null. */
 export function recallForOffline<T>(name: 'cart' | 'addresses'): Promise<T | null> {
-  return readSnapshot<T>(name).catch(() => null);
+  return outboxDb()
+    .then(({ readSnapshot }) => readSnapshot<T>(name))
+    .catch(() => null);
 }
 
 /** The last answer kept under `name` with the time it was kept (ms since the epoch), or null. */
 export function recallOfflineCopy<T>(name: 'cart' | 'addresses'): Promise<{ value: T; at: number } | null> {
-  return readSnapshotRow<T>(name).catch(() => null);
+  return outboxDb()
+    .then(({ readSnapshotRow }) => readSnapshotRow<T>(name))
+    .catch(() => null);
 }
 
 /** Forgets the kept answers (on sign-out: they were the account's); queued changes stay queued. */
 export async function forgetOfflineCopies(): Promise<void> {
-  await clearSnapshots().catch(() => undefined);
+  await outboxDb()
+    .then(({ clearSnapshots }) => clearSnapshots())
+    .catch(() => undefined);
 }

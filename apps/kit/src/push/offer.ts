@@ -3,7 +3,6 @@
  * right after a meaningful action (never on load); "Turn on" asks the browser from that tap;
  * "Not now" is remembered for four weeks. On iOS Safari in a tab the card coaches installing first.
  */
-import { mountOfferRoot } from './offer-root';
 import { offerStore } from './offer-store';
 import { countView, NOT_NOW_MS, OFFER_TEXTS, pushCategory, shouldOffer, type OfferMoment } from './offer-rules';
 import { PushDeniedError, refreshSubscription, requestPushPermission, subscribePush } from './push-client';
@@ -18,7 +17,8 @@ export function offerPush(moment: OfferMoment, context: { productId?: string } =
   const state = { availability, subscribedTopics: localTopics(), notNowUntil: readLocal<number>('notNowUntil', 0), now: Date.now() };
   if (!shouldOffer(moment, state) || offerStore.get()) return;
   offerStore.set({ moment, availability, status: 'asking', ...context });
-  mountOfferRoot();
+  // The card and its root are a chunk of their own: most visits never show it.
+  import(/* webpackChunkName: "later-push-offer" */ './offer-root').then(({ mountOfferRoot }) => mountOfferRoot(), () => offerStore.set(null));
 }
 
 /** "Not now" (or "Got it" on the install coach): not asked again for four weeks. */

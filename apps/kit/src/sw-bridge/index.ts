@@ -5,11 +5,7 @@
 import { useEffect } from 'react';
 import { createBridgeStore } from './bridge-state';
 import { persistStorageWhenInstalled } from '../offline/persist-storage';
-import { holdInstallPrompt, watchInstallPrompt } from './install-offer';
-import { isKillSwitchOn, removeServiceWorker } from './kill-flag';
-import { mountPromptsWhenNeeded } from './prompts';
-import { registerWorker } from './register-worker';
-import { track } from '../telemetry/telemetry';
+import { holdInstallPrompt } from './install-offer';
 
 const store = createBridgeStore();
 
@@ -26,21 +22,13 @@ export function startServiceWorkerBridge(): void {
   else window.addEventListener('load', () => void startBridge(), { once: true });
 }
 
-/** Registers the worker unless the kill switch is on (then removes it); never throws. */
+/** Loads the rest of the bridge (its own chunk, precached by the worker) and runs it. */
 async function startBridge(): Promise<void> {
-  mountPromptsWhenNeeded(store);
-  watchInstallPrompt(store);
   try {
-    if (await isKillSwitchOn()) {
-      const controlled = navigator.serviceWorker.controller !== null;
-      await removeServiceWorker();
-      track('SW_KILLED', { reason: 'kill-switch', controlled });
-      // The old worker still serves this page and may cache its data again: load it once more,
-      // uncontrolled (that load finds no worker and clears whatever was cached meanwhile).
-      if (controlled) window.location.reload();
-    } else await registerWorker(store);
+    const { startBridge: start } = await import(/* webpackChunkName: "later-sw-bridge" */ './start-bridge');
+    await start(store);
   } catch (error) {
-    // The shop works without its worker; say why for support, and go on.
+    // Offline with no worker yet, the chunk cannot arrive: the shop works without its worker.
     console.info('service worker unavailable', error);
   }
 }

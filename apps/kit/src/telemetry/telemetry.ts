@@ -72,7 +72,8 @@ export function startTelemetry(start: TelemetryStart): void {
   addEventListener('online', () => void started.flush().then(() => started.drainStored()));
   watchCrashes(track);
   afterLoad(() => {
-    reportWebVitals(track, start.routeType);
+    // Offline on a page the worker served, the chunk may be missing: vitals are then not reported.
+    reportWebVitals(track, start.routeType).catch(() => undefined);
     void started.drainStored();
   });
 }

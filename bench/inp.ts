@@ -1,0 +1,193 @@
+/**
+ * Interaction to Next Paint at 4× CPU slowdown (CDP `Emulation.setCPUThrottlingRate`), in Chromium,
+ * over a scripted session: pick a variant, add to cart (product page), open the filter sheet, apply a
+ * filter (browse page), type in search (home page). Each step's latency is its slowest interaction's
+ * Event Timing duration (what web-vitals' INP is made of), and web-vitals' own INP (attribution
+ * build) is printed for each page; target ≤ 100 ms. Long animation frames while scrolling a browse
+ * page and opening the filter sheet: the longest frame, target ≤ 50 ms. p50 and max over rounds.
+ * With `--baseline <distDir>` (a build of another revision), rounds of both builds alternate in one
+ * run and the ratios are printed.
+ * Run: npx tsx bench/inp.ts [--baseline <distDir>]   (after npm run build; INP_ROUNDS, default 5)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { startOwnServer, type OwnServer } from '../e2e/support/own-server';
+import { productPaths } from '../e2e/support/worker-page';
+
+const require = createRequire(import.meta.url);
+const ROUNDS = Number(process.env.INP_ROUNDS ?? 5);
+const CPU_SLOWDOWN = 4;
+const INP_TARGET_MS = 100;
+const FRAME_TARGET_MS = 50;
+/** Event Timing reports nothing shorter than this; a step with no entry was at most this long. */
+const MIN_REPORTED_MS = 16;
+// The package exports no path to its IIFE build (a global `webVitals`): find it beside the UMD one.
+const VITALS = fs.readFileSync(path.join(path.dirname(require.resolve('web-vitals/attribution')), 'web-vitals.attribution.iife.js'), 'utf8');
+
+/** In the page before its scripts: every interaction's entries, long animation frames, web-vitals' INP. */
+const PROBE = `
+window.__probe = { events: [], frames: [], inp: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (e.interactionId) __probe.events.push({ id: e.interactionId, start: e.startTime, duration: e.duration });
+}).observe({ type: 'event', durationThreshold: ${MIN_REPORTED_MS}, buffered: true });
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) __probe.frames.push({ start: e.startTime, duration: e.duration });
+}).observe({ type: 'long-animation-frame', buffered: true });
+addEventListener('DOMContentLoaded', () => webVitals.onINP((metric) => { __probe.inp = metric.value; }, { reportAllChanges: true }));
+`;
+
+type Step = 'pick a variant' | 'add to cart' | 'open the filter sheet' | 'apply a filter' | 'type in search';
+type FrameStep = 'scroll browse' | 'open the filter sheet';
+interface Round {
+  inp: Partial<Record<Step, number>>;
+  frames: Partial<Record<FrameStep, number>>;
+  pageInp: Record<string, number>;
+}
+
+const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
+const settle = (page: Page, ms = 600): Promise<void> => page.waitForTimeout(ms);
+
+/** Runs `act` and returns its slowest interaction and longest animation frame, in ms. */
+async function measure(page: Page, act: () => Promise<void>): Promise<{ inp: number; frame: number }> {
+  const from = await now(page);
+  await act();
+  await settle(page);
+  const to = await now(page);
+  return page.evaluate(
+    ({ from, to, floor }) => {
+      const probe = (window as unknown as { __probe: { events: Array<{ id: number; start: number; duration: number }>; frames: Array<{ start: number; duration: number }> } }).__probe;
+      // No named helpers in here: the transpiler would wrap them in a function the page lacks.
+      const inp = Math.max(floor, ...probe.events.filter((e) => e.start >= from && e.start <= to).map((e) => e.duration));
+      const frame = Math.max(0, ...probe.frames.filter((f) => f.start >= from && f.start <= to).map((f) => f.duration));
+      return { inp, frame };
+    },
+    { from, to, floor: MIN_REPORTED_MS },
+  );
+}
+
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+  await context.addInitScript({ content: VITALS + PROBE });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+const pageInp = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __probe: { inp: number } }).__probe.inp);
+
+/** One round of the whole session against one server. */
+async function round(browser: Browser, server: OwnServer, product: string): Promise<Round> {
+  const result: Round = { inp: {}, frames: {}, pageInp: {} };
+
+  const productPage = await openPage(browser, server.url + product);
+  await productPage.getByTestId('add-to-cart').waitFor();
+  await settle(productPage, 1500);
+  const option = productPage.locator('label:has([data-testid="size-option"]:not([disabled])), label:has([data-testid="color-option"]:not([disabled]))');
+  if ((await option.count()) > 1) result.inp['pick a variant'] = (await measure(productPage, () => option.nth(1).click())).inp;
+  result.inp['add to cart'] = (await measure(productPage, async () => {
+    await productPage.getByTestId('add-to-cart').click();
+    await productPage.getByTestId('toast').waitFor();
+  })).inp;
+  result.pageInp.product = await pageInp(productPage);
+  await productPage.context().close();
+
+  const browse = await openPage(browser, `${server.url}/mobiles/pr`);
+  await browse.getByTestId('product-card').first().waitFor();
+  await settle(browse, 1500);
+  result.frames['scroll browse'] = (await measure(browse, async () => {
+    for (let i = 0; i < 10; i++) {
+      await browse.mouse.wheel(0, 400);
+      await browse.waitForTimeout(120);
+    }
+  })).frame;
+  await browse.evaluate(() => window.scrollTo(0, 0));
+  await settle(browse);
+  const sheet = await measure(browse, async () => {
+    await browse.getByTestId('filter-button').click();
+    await browse.getByTestId('filter-sheet').waitFor();
+  });
+  result.inp['open the filter sheet'] = sheet.inp;
+  result.frames['open the filter sheet'] = sheet.frame;
+  await browse.locator('[data-facet="brand"] input').first().check();
+  await settle(browse);
+  result.inp['apply a filter'] = (await measure(browse, async () => {
+    await browse.getByTestId('filter-apply').click();
+    await browse.waitForURL(/brand=/);
+    await browse.getByTestId('product-card').first().waitFor();
+  })).inp;
+  result.pageInp.browse = await pageInp(browse);
+  await browse.context().close();
+
+  const home = await openPage(browser, `${server.url}/`);
+  await home.getByTestId('product-card').first().waitFor();
+  await settle(home, 1500);
+  result.inp['type in search'] = (await measure(home, async () => {
+    await home.getByTestId('search-input').click();
+    await home.getByTestId('search-input').pressSequentially('samsung phone', { delay: 120 });
+  })).inp;
+  result.pageInp.home = await pageInp(home);
+  await home.context().close();
+  return result;
+}
+
+const p50 = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN;
+const fmt = (values: number[]): string => (values.length ? `${String(Math.round(p50(values))).padStart(5)} ${String(Math.round(Math.max(...values))).padStart(5)}` : '    -     -');
+
+function report(name: string, rounds: Round[], baseline: Round[] | null): number {
+  let missed = 0;
+  const line = (label: string, pick: (r: Round) => number | undefined, target: number): void => {
+    const values = rounds.map(pick).filter((v): v is number => v !== undefined);
+    const base = baseline?.map(pick).filter((v): v is number => v !== undefined) ?? [];
+    const ratio = base.length && values.length ? `  ${(p50(values) / p50(base)).toFixed(2)}× baseline (${fmt(base).trim().replace(/ +/, ' / ')})` : '';
+    const ok = values.length > 0 && Math.max(...values) <= target;
+    if (!ok) missed++;
+    console.log(`  ${label.padEnd(30)} ${fmt(values)}   ≤ ${target} ms ${ok ? 'met' : 'MISSED'}${ratio}`);
+  };
+  console.log(`\n${name}: interactions (INP, ms)          p50   max`);
+  for (const step of ['pick a variant', 'add to cart', 'open the filter sheet', 'apply a filter', 'type in search'] as Step[]) line(step, (r) => r.inp[step], INP_TARGET_MS);
+  for (const page of ['product', 'browse', 'home']) line(`web-vitals INP, ${page} page`, (r) => r.pageInp[page], INP_TARGET_MS);
+  console.log(`${name}: longest animation frame (ms)`);
+  for (const step of ['scroll browse', 'open the filter sheet'] as FrameStep[]) line(step, (r) => r.frames[step], FRAME_TARGET_MS);
+  return missed;
+}
+
+async function main(): Promise<void> {
+  const baselineAt = process.argv.indexOf('--baseline');
+  const baselineDist = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
+  const server = await startOwnServer();
+  const baseServer = baselineDist ? await startOwnServer({ distDir: baselineDist }) : null;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const [product] = await productPaths(server.url, 'shirt', 1);
+    const current: Round[] = [];
+    const base: Round[] = [];
+    console.log(`INP at ${CPU_SLOWDOWN}× CPU slowdown, phone viewport, ${ROUNDS} rounds${baseServer ? ', alternating with the baseline build' : ''}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    for (let i = 0; i < ROUNDS; i++) {
+      // Alternate which build goes first, so a burst of load on the machine hits both alike.
+      if (baseServer && i % 2 === 1) base.push(await round(browser, baseServer, product!));
+      current.push(await round(browser, server, product!));
+      if (baseServer && i % 2 === 0) base.push(await round(browser, baseServer, product!));
+    }
+    const missed = report('this build', current, baseServer ? base : null);
+    if (baseServer) report('baseline build', base, null);
+    console.log(`\n  load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${missed ? `${missed} target(s) missed` : 'every target met'}`);
+    if (missed) process.exitCode = 1;
+  } finally {
+    await browser.close();
+    await server.stop();
+    await baseServer?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
