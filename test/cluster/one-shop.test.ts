@@ -1,8 +1,8 @@
 /**
  * Many nodes, one shop (issue 16): three nodes on one PostgreSQL behind nginx, with and without
  * Redis. A login on one node holds on the others; OTP send limits, lockouts and operator-token
- * guesses hold across nodes; the kill switch and a deploy reach every node; buyers on different
- * nodes never oversell. Started by the test itself: `bash test/run.sh` provides PostgreSQL,
+ * guesses hold across nodes; the kill switch and a deploy reach every node; a price changed with
+ * plain SQL reaches every node's search; buyers on different nodes never oversell. Started by the test itself: `bash test/run.sh` provides PostgreSQL,
  * redis-server and nginx.
  */
 import assert from 'node:assert/strict';
@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { Browser } from '../support/browser';
 import { createShoppers } from '../support/shoppers';
 import { activateApp } from '../../webpack/activate';
@@ -153,6 +154,26 @@ for (const suite of suites) {
         // The worker is the same release's: its precache names the new build, never the old one.
         const worker = await (await fetch(`${n.url}/sw.js`)).text();
         assert.ok(worker.includes(`/static/apps/checkout/${next}/`) && !worker.includes(`/static/apps/checkout/${current}/`), `node ${n.name} worker`);
+      }
+    });
+
+    it('should show a price changed with plain SQL in every node\'s search and product answers', async () => {
+      const { db } = cluster.store;
+      const product = await db.selectFrom('products').select(['id', 'title', 'price', 'mrp']).where('price', '>', 100).orderBy('id').limit(1).executeTakeFirstOrThrow();
+      const price = Number(product.price) - 7;
+      // What an operator would type in psql: no shop code involved, on a connection of its own.
+      await sql`update products set price = ${price} where id = ${product.id}`.execute(db);
+      const query = encodeURIComponent(product.title.split(' ').slice(0, 3).join(' '));
+      for (const n of cluster.nodes) {
+        await waitUntil(
+          async () => {
+            const search = (await (await fetch(`${n.url}/api/catalog/search?q=${query}`)).json()) as { products: Array<{ id: string; price: number }> };
+            const detail = (await (await fetch(`${n.url}/api/catalog/products/${product.id}`)).json()) as { price: number };
+            return search.products.find((p) => p.id === product.id)?.price === price && detail.price === price;
+          },
+          `the new price of ${product.id} in node ${n.name}'s search and product answers`,
+          { limitMs: PROPAGATION_LIMIT_MS },
+        );
       }
     });
 
