@@ -11,12 +11,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { BrowseResult, ProductSummary, SearchResult } from '../shared/api-types';
 import { rootDir } from '../webpack/paths';
+import { freePort } from '../test/support/free-port';
 
 const ROUNDS = Number(process.argv[2] ?? 200);
 const NODES = Number(process.argv[3] ?? 3);
@@ -26,14 +26,6 @@ const databaseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 interface Node {
   url: string;
   child: ChildProcess;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function startNode(schema: string, dataDir: string): Promise<Node> {

@@ -7,9 +7,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { rootDir } from '../../webpack/paths';
+import { freePort } from '../../test/support/free-port';
 
 export type PeerName = 'react-router' | 'next';
 
@@ -64,17 +64,6 @@ export function preparePeer(name: PeerName): void {
   console.log(`  building ${name}`);
   execFileSync('npm', ['run', 'build'], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'], env });
   fs.writeFileSync(stamp, sources);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RunningPeer {

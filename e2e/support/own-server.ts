@@ -5,9 +5,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../test/support/free-port';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -23,17 +23,6 @@ export interface OwnServer {
   /** Waits until the server's kill flag reads `killed`. */
   waitForKillFlag(killed: boolean): Promise<void>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** A copy of the built dist folder (without build scratch), for tests that deploy into it. */

@@ -12,7 +12,8 @@ import pg from 'pg';
 import { openStore, type Store } from '../../../server/store/database';
 import { rootDir } from '../../../webpack/paths';
 import { startNginx, type Nginx } from './nginx';
-import { freePort, run, waitUntil, type Running } from './processes';
+import { freePort } from '../../support/free-port';
+import { run, waitUntil, type Running } from './processes';
 
 export interface ShopNode {
   name: string;

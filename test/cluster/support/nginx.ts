@@ -1,7 +1,8 @@
 /** nginx in front of the nodes, as in production: round robin, keep-alive upstreams, X-Forwarded-For. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { freePort, run, waitUntil, type Running } from './processes';
+import { freePort } from '../../support/free-port';
+import { run, waitUntil, type Running } from './processes';
 
 /** Debian installs nginx in /usr/sbin, which is not on every user's PATH. */
 export const NGINX = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';

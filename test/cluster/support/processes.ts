@@ -1,15 +1,5 @@
-/** Child processes for the cluster tests: free ports, spawning with a kept log, waiting for an answer. */
+/** Child processes for the cluster tests: spawning with a kept log, waiting for an answer. */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import net from 'node:net';
-
-/** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface Running {
   child: ChildProcess;
