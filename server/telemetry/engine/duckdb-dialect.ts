@@ -6,7 +6,7 @@
 import type { Field } from '../fields';
 import type { Column } from '../mapping/column';
 import { tableName } from './duckdb-protocol';
-import { quoteSegment, type SqlDialect } from './engine';
+import { presentSql, quoteSegment, type SqlDialect } from './engine';
 
 const jsonPath = (field: Extract<Field, { kind: 'data' }>): string => `'$.${field.path.map(quoteSegment).join('.')}'`;
 const jsonText = (field: Extract<Field, { kind: 'data' }>): string => `json_extract_string(data, ${jsonPath(field)})`;
@@ -42,12 +42,7 @@ export const duckdbDialect: SqlDialect = {
     const own = column.type === 'DOUBLE' ? c : column.type === 'VARCHAR' ? `TRY_CAST(${c} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)';
     return orJson(column, own, jsonNumber(field));
   },
-  present(field, column) {
-    if (field.kind === 'timestamp') return 'ts IS NOT NULL';
-    if (!column) return `${jsonText(field)} IS NOT NULL`;
-    const c = `${quoteSegment(column.name)} IS NOT NULL`;
-    return column.mixed ? `(${c} OR ${jsonText(field)} IS NOT NULL)` : c;
-  },
+  present: (field, column) => presentSql(field, column, jsonText),
   // The same continuous percentiles as `percentile_cont … WITHIN GROUP`, about a fifth faster (no ordered-set rewrite).
   percentiles: (expr, fractions) => `quantile_cont(${expr}, [${fractions.join(', ')}])`,
   // A BIGINT parameter keeps the comparison on the raw column, so row groups outside it are skipped.

@@ -85,3 +85,11 @@ export class Params {
 export function quoteSegment(segment: string): string {
   return `"${segment}"`;
 }
+
+/** "The field has a value", the same on both engines: its column, its JSON text, or either while the column is mixed. */
+export function presentSql(field: Field, column: Column | undefined, jsonText: (field: Extract<Field, { kind: 'data' }>) => string): string {
+  if (field.kind === 'timestamp') return 'ts IS NOT NULL';
+  if (!column) return `${jsonText(field)} IS NOT NULL`;
+  const c = `${quoteSegment(column.name)} IS NOT NULL`;
+  return column.mixed ? `(${c} OR ${jsonText(field)} IS NOT NULL)` : c;
+}

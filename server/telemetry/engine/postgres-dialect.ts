@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { Field } from '../fields';
 import type { Column, ColumnType } from '../mapping/column';
-import { quoteSegment, type SqlDialect } from './engine';
+import { presentSql, quoteSegment, type SqlDialect } from './engine';
 
 /** What DuckDB's TRY_CAST accepts as a number, so both engines read numeric strings alike. */
 const NUMERIC = `'^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$'`;
@@ -47,12 +47,7 @@ export const postgresDialect: SqlDialect = {
     const own = column.type === 'DOUBLE' ? c : column.type === 'VARCHAR' ? `(CASE WHEN ${c} ~ ${NUMERIC} THEN CAST(${c} AS double precision) END)` : 'CAST(NULL AS double precision)';
     return orJson(column, own, jsonNumber(field));
   },
-  present(field, column) {
-    if (field.kind === 'timestamp') return 'ts IS NOT NULL';
-    if (!column) return `${jsonText(field)} IS NOT NULL`;
-    const c = `${quoteSegment(column.name)} IS NOT NULL`;
-    return column.mixed ? `(${c} OR ${jsonText(field)} IS NOT NULL)` : c;
-  },
+  present: (field, column) => presentSql(field, column, jsonText),
   percentiles: (expr, fractions) => `percentile_cont(ARRAY[${fractions.join(', ')}]::double precision[]) WITHIN GROUP (ORDER BY ${expr})`,
   time: (ms) => Math.floor(ms),
   // OFFSET 0 keeps the planner from pulling a subquery up into the aggregates that read it.
