@@ -51,6 +51,8 @@ export class PhotoPipeline {
   private readonly refresh: CatalogRefresh;
   /** Drawings queued or running, as `<productId>/<index>`. */
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Set once close() starts: what fails after that failed because of the stop. */
+  private closing = false;
 
   constructor(private readonly options: PipelineOptions) {
     this.pool = new PhotoPool({ size: options.workers, maxQueue: Math.max(MAX_BACKGROUND_QUEUE, MAX_UPLOAD_QUEUE), logger: options.logger });
@@ -91,7 +93,10 @@ export class PhotoPipeline {
     const id = `${productId}/${index}`;
     if (this.inFlight.has(id) || this.pool.load >= MAX_BACKGROUND_QUEUE) return;
     const work = this.processDrawing(productId, index)
-      .catch((error: unknown) => this.options.logger.warn({ err: error, productId, index }, 'a seeded drawing could not become a photo'))
+      .catch((error: unknown) => {
+        // Work cut short by a stop is expected (it is asked for again after a restart): close() says so once.
+        if (!this.closing) this.options.logger.warn({ err: error, productId, index }, 'a seeded drawing could not become a photo');
+      })
       .finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, work);
   }
@@ -109,9 +114,12 @@ export class PhotoPipeline {
 
   /** Stops the workers; queued background work is dropped (it is asked for again after a restart). */
   async close(): Promise<void> {
+    this.closing = true;
     this.refresh.cancel();
+    const unfinished = this.inFlight.size;
     await this.pool.close();
     await Promise.allSettled(this.inFlight.values());
+    if (unfinished > 0) this.options.logger.info({ unfinished }, 'photo work stopped; drawings left become photos after the next start');
   }
 
   private async processDrawing(productId: string, index: number): Promise<void> {

@@ -68,13 +68,18 @@ export class PhotoPool {
     });
   }
 
-  /** Stops every worker; queued jobs fail. */
+  /** Stops every worker; queued and running jobs fail. */
   async close(): Promise<void> {
     this.closed = true;
     for (const pending of [...this.queues.upload, ...this.queues.background]) pending.resolve({ ok: false, message: 'the server is stopping' });
     this.queues.upload.length = 0;
     this.queues.background.length = 0;
-    for (const slot of this.slots) if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    for (const slot of this.slots) {
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      // A job cut short by the stop still gets its answer: a caller waiting on it must not wait forever.
+      slot.busy?.resolve({ ok: false, message: 'the server is stopping' });
+      slot.busy = null;
+    }
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
     this.slots.length = 0;
   }
