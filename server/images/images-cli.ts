@@ -12,6 +12,7 @@ import { openStore } from '../store/database';
 import { PhotoPipeline } from './photo-pipeline';
 import { FsImageStore } from './store/fs-image-store';
 import { addedImageView } from './upload-routes';
+import { appErrorLine, runCli } from '../cli';
 
 const USAGE = 'Usage: npm run images -- add <productId> <file>… [--alt "what the photo shows"] [--position n]';
 
@@ -49,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof AppError) {
-      console.error(`${error.code}: ${error.message}${error.details === undefined ? '' : ` ${JSON.stringify(error.details)}`}`);
+      console.error(appErrorLine(error));
       return 1;
     }
     throw error;
@@ -59,10 +60,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  },
-);
+runCli(main);

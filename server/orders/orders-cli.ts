@@ -9,6 +9,7 @@ import { openStore } from '../store/database';
 import { sweepAbandonedPayments } from './abandoned-payments';
 import { changeOrderStatus } from './order-status';
 import { loadOrder, ORDER_ID_PATTERN } from './order-store';
+import { appErrorLine, runCli } from '../cli';
 
 const USAGE = 'Usage: npm run orders -- advance <orderId> | cancel <orderId> | show <orderId> | sweep';
 
@@ -42,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof AppError) {
-      console.error(`${error.code}: ${error.message}${error.details ? ` ${JSON.stringify(error.details)}` : ''}`);
+      console.error(appErrorLine(error));
       return 1;
     }
     throw error;
@@ -51,10 +52,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  },
-);
+runCli(main);

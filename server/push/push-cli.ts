@@ -11,6 +11,7 @@ import { openStore } from '../store/database';
 import { POLL_MS } from './campaigns/campaign-runner';
 import { getCampaign, listCampaigns, toCampaign } from './campaigns/campaign-store';
 import { createCampaign } from './campaigns/create-campaign';
+import { runCli } from '../cli';
 
 const USAGE = `Usage:
   npm run push -- campaign --title <text> --body <text> --url </path> [--topic offers|price_drop|back_in_stock|order_updates]
@@ -82,10 +83,4 @@ function formatCounts(counts: { targeted: number; delivered: number; capped: num
   return `${counts.targeted} targeted, ${counts.delivered} delivered, ${counts.capped} capped, ${counts.gone} gone, ${counts.failed} failed`;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -7,6 +7,7 @@ import { loadConfig } from '../config';
 import { openStore } from '../store/database';
 import { KILL_SWITCH_POLL_MS } from './kill-switch';
 import { readKillSwitch, writeKillSwitch } from './kill-switch-store';
+import { runCli } from '../cli';
 
 const USAGE = 'Usage: npm run sw -- kill | revive | status';
 
@@ -32,10 +33,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  },
-);
+runCli(main);
