@@ -9,12 +9,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { seedCatalogIfEmpty } from '../server/catalog/seed/index';
 import { loadConfig } from '../server/config';
 import { openStore, type Store } from '../server/store/database';
 import { createShoppers, type Shopper } from '../test/support/shoppers';
 import { rootDir } from '../webpack/paths';
+import { dropSchema } from '../test/support/server';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -55,10 +55,7 @@ export async function createBenchStore(kind: StoreKind, extraEnv: NodeJS.Process
     async remove() {
       fs.rmSync(dataDir, { recursive: true, force: true });
       if (schema) {
-        const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await client.end();
+        await dropSchema(schema);
       }
     },
   };

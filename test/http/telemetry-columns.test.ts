@@ -12,8 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import { startTelemetryServer, telemetryStoreKinds, type TelemetryServer } from '../support/telemetry-server';
+import { dropSchema } from '../support/server';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -202,10 +202,7 @@ for (const kind of telemetryStoreKinds()) {
       await typed.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
       if (schema) {
-        const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await client.end();
+        await dropSchema(schema);
       }
     });
 

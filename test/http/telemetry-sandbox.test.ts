@@ -10,13 +10,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import pg from 'pg';
 import { pino } from 'pino';
 import { AppError } from '../../server/errors/app-error';
 import { openDuckdbEngine } from '../../server/telemetry/engine/duckdb-engine';
 import type { EventEngine } from '../../server/telemetry/engine/engine';
 import { openPostgresEngine } from '../../server/telemetry/engine/postgres-engine';
 import { openStore, type Store } from '../../server/store/database';
+import { dropSchema } from '../support/server';
 
 const TIMEOUT_MS = 300;
 const isTimeout = (error: unknown) => error instanceof AppError && error.code === 'query-timeout';
@@ -72,10 +72,7 @@ if (process.env.TEST_DATABASE_URL) {
     after(async () => {
       await engine?.close();
       await store?.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
+      await dropSchema(schema);
     });
 
     it("should read the events and nothing of the shop's own", async () => {

@@ -11,13 +11,13 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { CompiledQuery } from 'kysely';
-import pg from 'pg';
 import { pino } from 'pino';
 import { openDuckdbEngine } from '../../server/telemetry/engine/duckdb-engine';
 import type { EventEngine } from '../../server/telemetry/engine/engine';
 import { openPostgresEngine } from '../../server/telemetry/engine/postgres-engine';
 import { DAY_MS } from '../../server/telemetry/ids/recent-ids';
 import { openStore, type Store } from '../../server/store/database';
+import { dropSchema } from '../support/server';
 
 const doc = (id: string, timestamp: number, data: Record<string, unknown>) => ({ id, timestamp, json: JSON.stringify(data), data });
 /** Stores documents without typed columns, each as its JSON. */
@@ -60,10 +60,7 @@ if (process.env.TEST_DATABASE_URL) {
     const schema = `s_${crypto.randomBytes(6).toString('hex')}`;
     const logger = pino({ level: 'silent' });
     after(async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
+      await dropSchema(schema);
     });
     const open = async () => {
       const store = await openStore({ dataDir: os.tmpdir(), databaseUrl: url, databaseSchema: schema });
