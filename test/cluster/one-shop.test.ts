@@ -14,8 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { Browser } from '../support/browser';
 import { createShoppers } from '../support/shoppers';
-import { activateApp } from '../../webpack/activate';
-import { publishRelease } from '../../webpack/publish-release';
+import { runBuildCommand } from '../support/build-runner';
 import { distLayout } from '../../shared/dist-layout';
 import { readPointer } from '../../server/shells/release-manifest';
 import { startCluster, testDatabaseUrl, type Cluster } from './support/cluster';
@@ -133,20 +132,12 @@ for (const suite of suites) {
     });
 
     it('should serve a release deployed from one machine on every node, whole', async () => {
-      const builds = fs.readdirSync(distLayout.appRoot(cluster.distDir, 'checkout')).filter((name) => /^[a-f0-9]+$/.test(name));
       const current = readPointer(distLayout.appPointer(cluster.distDir, 'checkout'));
-      const next = builds.find((id) => id !== current);
-      assert.ok(next, 'the build folder holds a second checkout build to deploy');
-      // What `npm run deploy -- checkout` does once its build is made: activate, then publish to the store.
-      const previous = process.env.DIST_DIR;
-      process.env.DIST_DIR = cluster.distDir;
-      try {
-        activateApp('checkout', next);
-      } finally {
-        if (previous === undefined) delete process.env.DIST_DIR;
-        else process.env.DIST_DIR = previous;
-      }
-      assert.ok(await publishRelease(cluster.distDir, { DATABASE_URL: cluster.databaseUrl }));
+      // `npm run deploy -- checkout` from one machine: build, activate, publish the release to the store.
+      const deploy = runBuildCommand('deploy', ['checkout'], { DIST_DIR: cluster.distDir, DATABASE_URL: cluster.databaseUrl, RELEASE_LABEL: 'cluster-second' });
+      assert.equal(deploy.status, 0, deploy.output);
+      const next = readPointer(distLayout.appPointer(cluster.distDir, 'checkout'));
+      assert.ok(next && next !== current, 'the deploy made a new checkout build');
       for (const n of cluster.nodes) {
         await waitUntil(async () => (await (await fetch(`${n.url}/cart`)).text()).includes(`/static/apps/checkout/${next}/`), `the deploy on node ${n.name}`, { limitMs: PROPAGATION_LIMIT_MS });
         const ready = (await (await fetch(`${n.url}/readyz`)).json()) as { checks: { release: { detail: string } } };
