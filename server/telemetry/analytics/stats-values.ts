@@ -1,6 +1,7 @@
 /** The aggregate columns behind `stats` and `statstrend`, and Foxtrot's `{stats, percentiles}` shape. */
 import { AppError } from '../../errors/app-error';
 import type { Field } from '../fields';
+import { countedPercentilesSql } from './counted-percentiles';
 import { withKeys, type Scope } from './scope';
 
 const STATS: Record<string, (x: string) => string> = {
@@ -49,9 +50,16 @@ export function statsColumns(scope: Scope, x: string, spec: StatsSpec): string[]
 export async function statsRows(scope: Scope, x: string, keys: Field[], spec: StatsSpec, period?: string): Promise<Record<string, unknown>[]> {
   const inner = [`${x} AS x`, ...keys.map((f, i) => `${scope.text(f)} AS k${i}`), ...(period === undefined ? [] : [`${period} AS period`])];
   const groups = [...keys.map((_, i) => `k${i}`), ...(period === undefined ? [] : ['period'])];
-  const columns = [...groups, ...statsColumns(scope, 'x', spec), 'count(x) AS n'];
-  const groupBy = groups.length ? ` GROUP BY ${groups.join(', ')}` : '';
-  const rows = await scope.selectCapped(`SELECT ${columns.join(', ')} FROM (SELECT ${inner.join(', ')} ${scope.body()}${scope.dialect.fence}) AS e${groupBy}`);
+  const events = `SELECT ${inner.join(', ')} ${scope.body()}${scope.dialect.fence}`;
+  let sql: string;
+  if (scope.dialect.countedPercentiles && spec.percentiles.length) {
+    const aggregates = [...statsColumns(scope, 'x', { ...spec, percentiles: [] }), 'count(x) AS n'];
+    sql = countedPercentilesSql({ events, groups, aggregates, fractions: spec.percentiles.map((p) => p / 100) });
+  } else {
+    const columns = [...groups, ...statsColumns(scope, 'x', spec), 'count(x) AS n'];
+    sql = `SELECT ${columns.join(', ')} FROM (${events}) AS e${groups.length ? ` GROUP BY ${groups.join(', ')}` : ''}`;
+  }
+  const rows = await scope.selectCapped(sql);
   return withKeys(rows, keys.length).filter((row) => (period === undefined || row.period !== null) && Number(row.n) > 0);
 }
 
