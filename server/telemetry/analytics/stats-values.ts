@@ -47,12 +47,13 @@ export function statsColumns(scope: Scope, x: string, spec: StatsSpec): string[]
  * Aggregates skip events without a value, so nothing filters them by extracting it a second time;
  * events without a key or a period, and groups with no value at all (`n = 0`), are dropped after.
  */
-export async function statsRows(scope: Scope, x: string, keys: Field[], spec: StatsSpec, period?: string): Promise<Record<string, unknown>[]> {
+export async function statsRows(scope: Scope, field: Field, keys: Field[], spec: StatsSpec, period?: string): Promise<Record<string, unknown>[]> {
+  const x = scope.number(field);
   const inner = [`${x} AS x`, ...keys.map((f, i) => `${scope.text(f)} AS k${i}`), ...(period === undefined ? [] : [`${period} AS period`])];
   const groups = [...keys.map((_, i) => `k${i}`), ...(period === undefined ? [] : ['period'])];
   const events = `SELECT ${inner.join(', ')} ${scope.body()}${scope.dialect.fence}`;
   let sql: string;
-  if (scope.dialect.countedPercentiles && spec.percentiles.length) {
+  if (spec.percentiles.length && scope.countedPercentiles(field)) {
     const aggregates = [...statsColumns(scope, 'x', { ...spec, percentiles: [] }), 'count(x) AS n'];
     sql = countedPercentilesSql({ events, groups, aggregates, fractions: spec.percentiles.map((p) => p / 100) });
   } else {

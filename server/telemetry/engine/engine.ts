@@ -31,8 +31,9 @@ export interface SqlDialect {
   /** Whether the field is present (not missing, not null): cheaper than `text(…) IS NOT NULL` on a column. */
   present(field: Field, column?: Column): string;
   /**
-   * Whether `stats` percentiles come from each distinct value's count (`analytics/counted-percentiles.ts`),
-   * the same answer as `percentiles` and faster where it sorts every value (DuckDB).
+   * Whether `stats` percentiles of whole numbers come from each distinct value's count
+   * (`analytics/counted-percentiles.ts`): the same answer as `percentiles`, faster where that
+   * gathers and selects among every value (DuckDB).
    */
   readonly countedPercentiles: boolean;
   /** A list of percentiles (fractions 0..1) of `expr` as one array value. */

@@ -1,0 +1,68 @@
+/**
+ * `stats` with percentiles over a week of shop-like events, the two ways DuckDB can answer it:
+ * `quantile_cont` (the baseline, as before decision 0022) and percentiles from each distinct
+ * value's count (`server/telemetry/analytics/counted-percentiles.ts`). Same table, same run,
+ * alternated, best and median of 7 each; the answers must be identical. Fields: `lcp` (whole ms,
+ * 5,000 distinct values, the query bench's field) and `value` (web vitals with two decimals,
+ * about 280,000 distinct among its events): where counting helps and where it cannot.
+ * Run: npx tsx bench/telemetry-percentiles.ts [events]
+ */
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { countedPercentilesSql } from '../server/telemetry/analytics/counted-percentiles';
+import { shopEvent } from './telemetry-driver';
+
+const N = Number(process.argv[2] ?? 1_000_000);
+const RUNS = 7;
+const FRACTIONS = [0.5, 0.75, 0.95, 0.99];
+// The stats `stats` asks for besides the percentiles, as stats-values.ts writes them.
+const AGGREGATES = ['count(x) AS s0', 'min(x) AS s1', 'max(x) AS s2', 'avg(x) AS s3', 'sum(x) AS s4', 'sum(x * x) AS s5', 'var_pop(x) AS s6', 'stddev_pop(x) AS s7', 'count(x) AS n'];
+
+const instance = await DuckDBInstance.create(':memory:');
+const connection = await instance.connect();
+await connection.run('CREATE TABLE ev (ts BIGINT, lcp DOUBLE, value DOUBLE)');
+const appender = await connection.createAppender('ev');
+for (let i = 0; i < N; i++) {
+  const data = shopEvent(i);
+  appender.appendBigInt(BigInt(i));
+  appender.appendDouble(data.lcp as number);
+  if (typeof data.value === 'number') appender.appendDouble(data.value);
+  else appender.appendNull();
+  appender.endRow();
+}
+appender.flushSync();
+appender.closeSync();
+
+const events = (field: string) => `SELECT ${field} AS x FROM ev WHERE ts >= 0`;
+const ways = {
+  quantile_cont: (field: string) => `SELECT ${AGGREGATES.join(', ')}, quantile_cont(x, [${FRACTIONS.join(', ')}]) AS pc FROM (${events(field)}) AS e`,
+  counted: (field: string) => countedPercentilesSql({ events: events(field), groups: [], aggregates: AGGREGATES, fractions: FRACTIONS }),
+};
+
+const plain = (value: unknown): unknown => (typeof value === 'bigint' ? Number(value) : Array.isArray(value) ? value.map(plain) : value);
+console.log(`telemetry stats with percentiles on DuckDB, ${N.toLocaleString('en')} events in memory, best / median of ${RUNS}, alternated; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+for (const field of ['lcp', 'value']) {
+  const times: Record<string, number[]> = { quantile_cont: [], counted: [] };
+  const answers: Record<string, unknown> = {};
+  for (let run = 0; run < RUNS; run++) {
+    for (const [name, sql] of Object.entries(ways)) {
+      const started = performance.now();
+      const rows = (await connection.runAndReadAll(sql(field))).getRowObjectsJS();
+      times[name]!.push(performance.now() - started);
+      answers[name] = plain(rows[0]?.pc);
+    }
+  }
+  assert.deepEqual(answers.counted, answers.quantile_cont, `${field}: the two ways answer differently`);
+  const stat = (name: string) => {
+    const sorted = [...times[name]!].sort((a, b) => a - b);
+    return { best: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]! };
+  };
+  const [base, counted] = [stat('quantile_cont'), stat('counted')];
+  console.log(
+    `  ${field.padEnd(6)} quantile_cont ${base.best.toFixed(1)} / ${base.median.toFixed(1)} ms   counted ${counted.best.toFixed(1)} / ${counted.median.toFixed(1)} ms` +
+      `   (${(counted.median / base.median).toFixed(2)} of the baseline's median; identical percentiles ${JSON.stringify(answers.counted)})`,
+  );
+}
+connection.closeSync();
+instance.closeSync();
