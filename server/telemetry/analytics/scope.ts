@@ -69,11 +69,11 @@ export class Scope implements FieldSql {
   }
 
   /**
-   * Whether percentiles of the field are cheaper from each distinct value's count: on an engine
-   * that sorts every value otherwise, for a field whose numbers are whole (so they repeat). The
-   * answer is the same either way.
+   * Whether stats with percentiles of the field are cheaper from each distinct value's count
+   * (`counted-stats.ts`): on an engine whose exact percentiles gather every value, for a field
+   * whose numbers are whole (so they repeat). The percentiles are the same either way.
    */
-  countedPercentiles(field: Field): boolean {
+  countedStats(field: Field): boolean {
     return this.dialect.countedPercentiles && field.kind === 'data' && this.ctx.wholeNumbers(this.table, field.path.join('.'));
   }
 

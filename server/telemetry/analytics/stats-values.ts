@@ -1,7 +1,7 @@
 /** The aggregate columns behind `stats` and `statstrend`, and Foxtrot's `{stats, percentiles}` shape. */
 import { AppError } from '../../errors/app-error';
 import type { Field } from '../fields';
-import { countedPercentilesSql } from './counted-percentiles';
+import { countedStatsSql } from './counted-stats';
 import { withKeys, type Scope } from './scope';
 
 const STATS: Record<string, (x: string) => string> = {
@@ -53,9 +53,8 @@ export async function statsRows(scope: Scope, field: Field, keys: Field[], spec:
   const groups = [...keys.map((_, i) => `k${i}`), ...(period === undefined ? [] : ['period'])];
   const events = `SELECT ${inner.join(', ')} ${scope.body()}${scope.dialect.fence}`;
   let sql: string;
-  if (spec.percentiles.length && scope.countedPercentiles(field)) {
-    const aggregates = [...statsColumns(scope, 'x', { ...spec, percentiles: [] }), 'count(x) AS n'];
-    sql = countedPercentilesSql({ events, groups, aggregates, fractions: spec.percentiles.map((p) => p / 100) });
+  if (spec.percentiles.length && scope.countedStats(field)) {
+    sql = countedStatsSql({ events, groups, stats: spec.stats, fractions: spec.percentiles.map((p) => p / 100) });
   } else {
     const columns = [...groups, ...statsColumns(scope, 'x', spec), 'count(x) AS n'];
     sql = `SELECT ${columns.join(', ')} FROM (${events}) AS e${groups.length ? ` GROUP BY ${groups.join(', ')}` : ''}`;

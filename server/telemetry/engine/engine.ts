@@ -31,8 +31,8 @@ export interface SqlDialect {
   /** Whether the field is present (not missing, not null): cheaper than `text(…) IS NOT NULL` on a column. */
   present(field: Field, column?: Column): string;
   /**
-   * Whether `stats` percentiles of whole numbers come from each distinct value's count
-   * (`analytics/counted-percentiles.ts`): the same answer as `percentiles`, faster where that
+   * Whether `stats` with percentiles of whole numbers come from each distinct value's count
+   * (`analytics/counted-stats.ts`): the same percentiles as `percentiles`, faster where that
    * gathers and selects among every value (DuckDB).
    */
   readonly countedPercentiles: boolean;
