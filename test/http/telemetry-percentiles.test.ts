@@ -9,13 +9,13 @@ import { after, before, describe, it } from 'node:test';
 import { startTelemetryServer, telemetryStoreKinds, type TelemetryServer } from '../support/telemetry-server';
 
 const HOUR = 3_600_000;
-// Fractions p / 100 that DuckDB reads from their decimal text as the same doubles JavaScript computes.
-const PERCENTILES = [1, 25, 50, 95, 99, 99.5];
+const PERCENTILES = [1, 25, 33.3, 50, 95, 99, 99.5, 99.9];
 const OSES = ['android', 'ios', 'linux'];
 
 /** Exact continuous percentile of sorted values: position (n - 1) · f, interpolated as DuckDB does. */
 function percentile(sorted: number[], p: number): number {
-  const position = (sorted.length - 1) * (p / 100);
+  // The fraction is the double nearest to p / 100 in decimal (0.999 for 99.9, not 99.9 / 100).
+  const position = (sorted.length - 1) * Number(`${p}e-2`);
   const lo = Math.floor(position);
   const d = position - lo;
   return sorted[lo]! * (1 - d) + sorted[Math.ceil(position)]! * d;

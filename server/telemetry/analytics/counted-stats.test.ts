@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { countedStatsSql } from './counted-stats';
+import { countedStats, countedValuesSql, MAX_COUNTED_ROWS } from './counted-stats';
 
-const FRACTIONS = [0, 0.01, 0.05, 0.25, 0.333, 0.5, 0.75, 0.95, 0.99, 1, 33.3 / 100];
+const FRACTIONS = [0, 0.01, 0.05, 0.25, 0.333, 0.5, 0.75, 0.95, 0.99, 0.999, 1, 33.3 / 100];
 const STATS = ['count', 'min', 'max', 'avg', 'sum', 'sum_of_squares', 'variance', 'std_deviation'];
 /** The same stats over the events, as `stats-values.ts` asks DuckDB for them. */
 const OVER_EVENTS = 'count(x) AS s0, min(x) AS s1, max(x) AS s2, avg(x) AS s3, sum(x) AS s4, sum(x * x) AS s5, var_pop(x) AS s6, stddev_pop(x) AS s7';
@@ -61,26 +61,32 @@ function assertSameStats(got: Record<string, unknown>, expected: Record<string, 
   });
 }
 
+/** The counted stats of `events` (grouped by `groups`), as statsRows computes them. */
+const counted = async (events: string, groups: string[], fractions = FRACTIONS) => countedStats(await rowsOf(countedValuesSql(events, groups)), groups, STATS, fractions);
+const fractionList = FRACTIONS.map((f) => `CAST('${f}' AS DOUBLE)`).join(', ');
+
 for (const field of ['whole', 'decimal']) {
   test(`${field} numbers: the percentiles of quantile_cont bit for bit and the same stats, overall and per group`, async () => {
-    const list = FRACTIONS.join(', ');
-    const [expectedAll] = await rowsOf(`SELECT ${OVER_EVENTS}, count(x) AS n, quantile_cont(x, [${list}]) AS pc FROM (SELECT ${field} AS x FROM t)`);
-    const all = await rowsOf(countedStatsSql({ events: `SELECT ${field} AS x FROM t`, groups: [], stats: STATS, fractions: FRACTIONS }));
+    const [expectedAll] = await rowsOf(`SELECT ${OVER_EVENTS}, count(x) AS n, quantile_cont(x, [${fractionList}]) AS pc FROM (SELECT ${field} AS x FROM t)`);
+    const all = (await counted(`SELECT ${field} AS x FROM t`, []))!;
     assert.equal(all.length, 1);
     assertSameStats(all[0]!, expectedAll!, 'overall', field === 'whole');
 
     // Groups without any value are left out (stats drops them too).
-    const expected = byGroup(await rowsOf(`SELECT k0, ${OVER_EVENTS}, count(x) AS n, quantile_cont(x, [${list}]) AS pc FROM (SELECT ${field} AS x, g AS k0 FROM t) GROUP BY k0 HAVING count(x) > 0`));
-    const counted = byGroup(await rowsOf(countedStatsSql({ events: `SELECT ${field} AS x, g AS k0 FROM t`, groups: ['k0'], stats: STATS, fractions: FRACTIONS })));
-    assert.deepEqual([...counted.keys()].sort(), [...expected.keys()].sort());
-    assert.ok(!counted.has('only-null') && counted.has('null'), 'a NULL key is a group of its own');
-    for (const [group, row] of expected) assertSameStats(counted.get(group)!, row, `group ${group}`, field === 'whole');
-    assert.deepEqual(counted.get('two')!.pc, [1, 1.03, 1.15, 1.75, 1.999, 2.5, 3.25, 3.8499999999999996, 3.9699999999999998, 4, 1.9989999999999999]);
+    const expected = byGroup(await rowsOf(`SELECT k0, ${OVER_EVENTS}, count(x) AS n, quantile_cont(x, [${fractionList}]) AS pc FROM (SELECT ${field} AS x, g AS k0 FROM t) GROUP BY k0 HAVING count(x) > 0`));
+    const got = byGroup((await counted(`SELECT ${field} AS x, g AS k0 FROM t`, ['k0']))!);
+    assert.deepEqual([...got.keys()].sort(), [...expected.keys()].sort());
+    assert.ok(!got.has('only-null') && got.has('null'), 'a NULL key is a group of its own');
+    for (const [group, row] of expected) assertSameStats(got.get(group)!, row, `group ${group}`, field === 'whole');
+    assert.deepEqual(got.get('two')!.pc, [1, 1.03, 1.15, 1.75, 1.999, 2.5, 3.25, 3.8499999999999996, 3.9699999999999998, 3.997, 4, 1.9989999999999999]);
   });
 }
 
-test('no value at all: no row; without fractions, no percentile list', async () => {
-  assert.deepEqual(await rowsOf(countedStatsSql({ events: "SELECT whole AS x FROM t WHERE g = 'none'", groups: [], stats: ['count'], fractions: [0.5] })), []);
-  const [row] = await rowsOf(countedStatsSql({ events: "SELECT whole AS x FROM t WHERE g = 'two'", groups: [], stats: ['max', 'count'], fractions: [] }));
-  assert.deepEqual(row, { s0: 4, s1: 2, n: 2 });
+test('no value at all: no row; more distinct values than the cap: not counted', async () => {
+  assert.deepEqual(await counted("SELECT whole AS x FROM t WHERE g = 'none'", []), []);
+  const [row] = (await counted("SELECT whole AS x FROM t WHERE g = 'two'", [], []))!;
+  assert.deepEqual({ ...row }, { s0: 2, s1: 1, s2: 4, s3: 2.5, s4: 5, s5: 17, s6: 2.25, s7: 1.5, n: 2 });
+  const many = await rowsOf(countedValuesSql(`SELECT CAST(i AS DOUBLE) AS x FROM range(${MAX_COUNTED_ROWS + 5}) AS r(i)`, []));
+  assert.equal(many.length, MAX_COUNTED_ROWS + 1);
+  assert.equal(countedStats(many, [], STATS, FRACTIONS), undefined);
 });
