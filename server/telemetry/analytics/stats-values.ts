@@ -37,7 +37,13 @@ export function statsSpec(request: Record<string, unknown>): StatsSpec {
  * The percentiles' fractions: the doubles nearest to p / 100 written in decimal (99.9 → 0.999, where
  * 99.9 / 100 computes 0.9990000000000001), so that every engine and `counted-stats.ts` use the same.
  */
-const fractions = (spec: StatsSpec): number[] => spec.percentiles.map((p) => Number(`${p}e-2`));
+export function fractions(spec: Pick<StatsSpec, 'percentiles'>): number[] {
+  return spec.percentiles.map((p) => {
+    // The shortest text of p with its exponent lowered by two (1e-7 prints with one already).
+    const [digits, exponent = '0'] = String(p).split('e');
+    return Number(`${digits}e${Number(exponent) - 2}`);
+  });
+}
 
 /** Select-list entries for the stats of `x`: s0…sN and, when asked, the percentile array `pc`. */
 export function statsColumns(scope: Scope, x: string, spec: StatsSpec): string[] {
