@@ -46,7 +46,7 @@ export class Analytics {
     private readonly tables: TableRegistry,
     private readonly now: () => number,
     /** Which paths have typed columns; queries read those instead of the JSON. */
-    private readonly mappings: Pick<Mappings, 'readyColumn' | 'columns'>,
+    private readonly mappings: Pick<Mappings, 'readyColumn' | 'columns' | 'wholeNumbers'>,
     private readonly readers: InFlight,
   ) {
     this.cache = new ResultCache(now);
@@ -72,6 +72,7 @@ export class Analytics {
       tables: this.tables,
       column: (table, path) => this.mappings.readyColumn(table, path),
       columns: (table) => this.mappings.columns(table),
+      wholeNumbers: (table, path) => this.mappings.wholeNumbers(table, path),
       readers: this.readers,
       now,
       run: (inner) => {

@@ -20,6 +20,8 @@ export interface AnalyticsContext {
   column(table: string, path: string): Column | undefined;
   /** Every typed column of a table (a stored document is its JSON plus their values). */
   columns(table: string): readonly Column[];
+  /** Whether a table's numbers at a path are (almost) all whole, as its mapping has seen them. */
+  wholeNumbers(table: string, path: string): boolean;
   /** Queries in flight (a column that turns mixed waits for those planned before). */
   readers: InFlight;
   /** The request's time (ms): `last` filters and TTL are relative to it. */
@@ -64,6 +66,15 @@ export class Scope implements FieldSql {
 
   present(field: Field): string {
     return this.dialect.present(field, this.column(field));
+  }
+
+  /**
+   * Whether stats with percentiles of the field are cheaper from each distinct value's count
+   * (`counted-stats.ts`): on an engine whose exact percentiles gather every value, for a field
+   * whose numbers are whole (so they repeat). The percentiles are the same either way.
+   */
+  countedStats(field: Field): boolean {
+    return this.dialect.countedPercentiles && field.kind === 'data' && this.ctx.wholeNumbers(this.table, field.path.join('.'));
   }
 
   time(ms: number): unknown {

@@ -1,6 +1,7 @@
 /** The aggregate columns behind `stats` and `statstrend`, and Foxtrot's `{stats, percentiles}` shape. */
 import { AppError } from '../../errors/app-error';
 import type { Field } from '../fields';
+import { countedStats, countedValuesSql } from './counted-stats';
 import { withKeys, type Scope } from './scope';
 
 const STATS: Record<string, (x: string) => string> = {
@@ -32,10 +33,22 @@ export function statsSpec(request: Record<string, unknown>): StatsSpec {
   return { stats: stats as string[], percentiles: percentiles as number[] };
 }
 
+/**
+ * The percentiles' fractions: the doubles nearest to p / 100 written in decimal (99.9 → 0.999, where
+ * 99.9 / 100 computes 0.9990000000000001), so that every engine and `counted-stats.ts` use the same.
+ */
+export function fractions(spec: Pick<StatsSpec, 'percentiles'>): number[] {
+  return spec.percentiles.map((p) => {
+    // The shortest text of p with its exponent lowered by two (1e-7 prints with one already).
+    const [digits, exponent = '0'] = String(p).split('e');
+    return Number(`${digits}e${Number(exponent) - 2}`);
+  });
+}
+
 /** Select-list entries for the stats of `x`: s0…sN and, when asked, the percentile array `pc`. */
 export function statsColumns(scope: Scope, x: string, spec: StatsSpec): string[] {
   const cols = spec.stats.map((name, i) => `${STATS[name]!(x)} AS s${i}`);
-  if (spec.percentiles.length) cols.push(`${scope.dialect.percentiles(x, spec.percentiles.map((p) => p / 100))} AS pc`);
+  if (spec.percentiles.length) cols.push(`${scope.dialect.percentiles(x, fractions(spec))} AS pc`);
   return cols;
 }
 
@@ -46,12 +59,16 @@ export function statsColumns(scope: Scope, x: string, spec: StatsSpec): string[]
  * Aggregates skip events without a value, so nothing filters them by extracting it a second time;
  * events without a key or a period, and groups with no value at all (`n = 0`), are dropped after.
  */
-export async function statsRows(scope: Scope, x: string, keys: Field[], spec: StatsSpec, period?: string): Promise<Record<string, unknown>[]> {
+export async function statsRows(scope: Scope, field: Field, keys: Field[], spec: StatsSpec, period?: string): Promise<Record<string, unknown>[]> {
+  const x = scope.number(field);
   const inner = [`${x} AS x`, ...keys.map((f, i) => `${scope.text(f)} AS k${i}`), ...(period === undefined ? [] : [`${period} AS period`])];
   const groups = [...keys.map((_, i) => `k${i}`), ...(period === undefined ? [] : ['period'])];
+  const events = `SELECT ${inner.join(', ')} ${scope.body()}${scope.dialect.fence}`;
+  // Values that repeat are counted, and their stats computed from the counts; past the cap, or
+  // for other fields, the engine computes them over the events.
+  const counted = spec.percentiles.length && scope.countedStats(field) ? countedStats(await scope.select(countedValuesSql(events, groups)), groups, spec.stats, fractions(spec)) : undefined;
   const columns = [...groups, ...statsColumns(scope, 'x', spec), 'count(x) AS n'];
-  const groupBy = groups.length ? ` GROUP BY ${groups.join(', ')}` : '';
-  const rows = await scope.selectCapped(`SELECT ${columns.join(', ')} FROM (SELECT ${inner.join(', ')} ${scope.body()}${scope.dialect.fence}) AS e${groupBy}`);
+  const rows = counted ?? (await scope.selectCapped(`SELECT ${columns.join(', ')} FROM (${events}) AS e${groups.length ? ` GROUP BY ${groups.join(', ')}` : ''}`));
   return withKeys(rows, keys.length).filter((row) => (period === undefined || row.period !== null) && Number(row.n) > 0);
 }
 

@@ -17,10 +17,9 @@ export async function stats(request: ActionRequest, ctx: AnalyticsContext): Prom
   const field = parseField(requireString(request, 'field'));
   const nesting = fieldList(request, 'nesting', false);
   const spec = statsSpec(request);
-  const x = scope.number(field);
   // One query per nesting level: level 0 is the overall result.
   const levels = await Promise.all(
-    [0, ...nesting.map((_, i) => i + 1)].map((depth) => statsRows(scope, x, nesting.slice(0, depth), spec)),
+    [0, ...nesting.map((_, i) => i + 1)].map((depth) => statsRows(scope, field, nesting.slice(0, depth), spec)),
   );
   const response: ActionResponse = { opcode: 'stats', result: statsValue(levels[0]![0], spec) };
   if (nesting.length) response.buckets = nestBuckets(levels.slice(1), nesting.length, (row) => statsValue(row, spec));

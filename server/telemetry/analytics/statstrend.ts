@@ -12,9 +12,8 @@ export async function statstrend(request: ActionRequest, ctx: AnalyticsContext):
   const ms = periodMs(request.period);
   const nesting = fieldList(request, 'nesting', false);
   const spec = statsSpec(request);
-  const x = scope.number(field);
   const levels = await Promise.all(
-    [0, ...nesting.map((_, i) => i + 1)].map((depth) => statsRows(scope, x, nesting.slice(0, depth), spec, bucketSql(time, ms))),
+    [0, ...nesting.map((_, i) => i + 1)].map((depth) => statsRows(scope, field, nesting.slice(0, depth), spec, bucketSql(time, ms))),
   );
   const series = (rows: Record<string, unknown>[]) =>
     rows.map((row) => ({ period: Number(row.period), ...statsValue(row, spec) })).sort((a, b) => a.period - b.period);

@@ -43,8 +43,10 @@ export const duckdbDialect: SqlDialect = {
     return orJson(column, own, jsonNumber(field));
   },
   present: (field, column) => presentSql(field, column, jsonText),
+  countedPercentiles: true,
   // The same continuous percentiles as `percentile_cont … WITHIN GROUP`, about a fifth faster (no ordered-set rewrite).
-  percentiles: (expr, fractions) => `quantile_cont(${expr}, [${fractions.join(', ')}])`,
+  // Each fraction cast from its text: a decimal literal would be read as DECIMAL first and lose digits.
+  percentiles: (expr, fractions) => `quantile_cont(${expr}, [${fractions.map((f) => `CAST('${f}' AS DOUBLE)`).join(', ')}])`,
   // A BIGINT parameter keeps the comparison on the raw column, so row groups outside it are skipped.
   time: (ms) => BigInt(Math.floor(ms)),
   // DuckDB evaluates a repeated expression once; a fence would only cost it its parallel plan.

@@ -30,6 +30,12 @@ export interface SqlDialect {
   number(field: Field, column?: Column): string;
   /** Whether the field is present (not missing, not null): cheaper than `text(…) IS NOT NULL` on a column. */
   present(field: Field, column?: Column): string;
+  /**
+   * Whether `stats` with percentiles of whole numbers come from each distinct value's count
+   * (`analytics/counted-stats.ts`): the same percentiles as `percentiles`, faster where that
+   * gathers and selects among every value (DuckDB).
+   */
+  readonly countedPercentiles: boolean;
   /** A list of percentiles (fractions 0..1) of `expr` as one array value. */
   percentiles(expr: string, fractions: number[]): string;
   /** A millisecond time as a parameter value that compares with `ts` without a cast. */

@@ -48,6 +48,8 @@ export const postgresDialect: SqlDialect = {
     return orJson(column, own, jsonNumber(field));
   },
   present: (field, column) => presentSql(field, column, jsonText),
+  // Not measured faster here: percentile_cont sorts in one pass, and the week-long stats have no target on PostgreSQL.
+  countedPercentiles: false,
   percentiles: (expr, fractions) => `percentile_cont(ARRAY[${fractions.join(', ')}]::double precision[]) WITHIN GROUP (ORDER BY ${expr})`,
   time: (ms) => Math.floor(ms),
   // OFFSET 0 keeps the planner from pulling a subquery up into the aggregates that read it.

@@ -16,6 +16,8 @@ import { TableMapping, type TypedValues } from './table-mapping';
 const LEARN_FROM_STORED = 10_000;
 /** How often learned counts are saved (they are also saved with every change of columns, and at close). */
 const SAVE_EVERY_MS = 60_000;
+/** Share of a path's numbers that must be whole for `wholeNumbers`. */
+const WHOLE_SHARE = 0.99;
 
 /** One row of `desc <table>`. */
 export interface FieldDescription {
@@ -79,6 +81,17 @@ export class Mappings {
   /** The column queries may read for a path of a table, if it has a ready one. */
   readyColumn(table: string, path: string): Column | undefined {
     return this.tables.get(table)?.readyColumn(path);
+  }
+
+  /**
+   * Whether the numbers a table's documents hold at `path` are whole (at least 99 % of those seen):
+   * such values repeat (milliseconds, sizes, counts), so their percentiles are cheaper counted.
+   */
+  wholeNumbers(table: string, path: string): boolean {
+    const counts = this.tables.get(table)?.stats.get(path);
+    if (!counts) return false;
+    const numbers = counts.long + counts.double;
+    return numbers > 0 && counts.long >= WHOLE_SHARE * numbers;
   }
 
   /** Every column a table's events table has (ready or filling): a stored document is its JSON plus these. */
