@@ -5,6 +5,7 @@
  * holes' own: a request never reads the fixed bytes twice.
  */
 import zlib from 'node:zlib';
+import { takeBytes } from './byte-slab';
 import { crc32Combine, crc32Shift } from './crc32-combine';
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
@@ -47,7 +48,7 @@ export class GzipSplice {
       crc = crc32Combine(crc, zlib.crc32(hole) >>> 0, this.holeShift(hole.length));
       crc = crc32Combine(crc, this.crcs[i + 1]!, this.shifts[i + 1]!);
     }
-    const out = Buffer.allocUnsafe(length);
+    const out = takeBytes(length);
     let offset = GZIP_HEADER.copy(out, 0);
     for (let i = 0; i < this.deflated.length; i++) {
       offset += this.deflated[i]!.copy(out, offset);
