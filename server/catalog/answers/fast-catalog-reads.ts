@@ -1,8 +1,9 @@
 /**
  * Catalog reads answered straight off the server's request listener, before Express: the same
  * endpoint table, input checks and answers as the Express router, the same security headers, and
- * the request's timing recorded as the `/api` router would. Anything unusual (an error to report,
- * a path Express would match differently) goes on to Express, which answers it the same way.
+ * the request's timing counted into its route's per-second summary (`API_CALLS`, decisions/0022).
+ * Anything unusual (an error to report, a path Express would match differently) goes on to
+ * Express, which answers it the same way (and records its own `API_CALL`).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import querystring from 'node:querystring';
@@ -77,6 +78,7 @@ export function fastCatalogReads(answers: CatalogAnswers, options: FastCatalogOp
   // A plain function, not a closure made per request: on this path even that allocation shows.
   function send(req: IncomingMessage, res: ServerResponse, encoded: EncodedAnswer, route: string, started: bigint, timestamp: number): void {
     sendAnswer(req, res, encoded, headers);
-    options.timings.record({ eventType: 'API_CALL', method: req.method, route, status: res.statusCode, durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100 }, timestamp);
+    // Summed per route and status, written once a second: a document per request cost more than the answer.
+    options.timings.summarize(req.method!, route, res.statusCode, Number(process.hrtime.bigint() - started) / 1e6, timestamp);
   }
 }
