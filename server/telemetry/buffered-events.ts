@@ -13,7 +13,7 @@ export interface EventSink {
   bulk(table: string, documents: unknown[]): Promise<BulkResult>;
 }
 
-export interface BufferedEventsOptions {
+export interface BufferedEventsOptions<T extends string = string> {
   /** Names the writer in log lines. */
   name: string;
   /** Records held at most while the store is slow. */
@@ -45,7 +45,7 @@ export class BufferedEvents<T extends string> {
 
   constructor(
     private readonly deps: Pick<ServerDeps, 'now' | 'logger'>,
-    private readonly options: BufferedEventsOptions,
+    private readonly options: BufferedEventsOptions<T>,
   ) {}
 
   /** Records dropped and not yet reported (all tables). */
