@@ -27,6 +27,19 @@ export interface FastCatalogOptions {
   fallback: RequestListener;
 }
 
+/** A read a path resolved to. */
+interface Resolved {
+  read: CatalogRead;
+  /** The route pattern, for timings. */
+  route: string;
+  params: Readonly<Record<string, string>>;
+}
+
+/** Paths remembered at most; past that the map starts over (a client inventing paths gains nothing). */
+const MAX_REMEMBERED = 4096;
+/** Longer paths are matched every time rather than kept. */
+const MAX_REMEMBERED_PATH = 256;
+
 /** A `FastAnswerer` (see server/request-listener.ts) for GET and HEAD of the catalog reads. */
 export function fastCatalogReads(answers: CatalogAnswers, options: FastCatalogOptions) {
   const headers = options.headers.flat();
@@ -37,25 +50,39 @@ export function fastCatalogReads(answers: CatalogAnswers, options: FastCatalogOp
     test: match(read.path, { decode: decodeURIComponent, sensitive: false, end: true, trailing: true }) as MatchFunction<Record<string, string>>,
   }));
 
-  return (req: IncomingMessage, res: ServerResponse, pathname: string, search: string): boolean => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !pathname.startsWith(MOUNT + '/')) return false;
-    const sub = pathname.slice(MOUNT.length);
+  /** Which read a path is and its parameters, or null for none; worked out once per path (see below). */
+  const routeOf = (sub: string): Resolved | null => {
     for (const { read, route, test } of reads) {
       let found: ReturnType<typeof test>;
       try {
         found = test(sub);
       } catch {
-        return false; // A malformed escape: Express answers it with its own 400.
+        return null; // A malformed escape: Express answers it with its own 400.
       }
-      if (found) {
-        answer(req, res, read, route, found.params, search);
-        return true;
+      if (found) return { read, route, params: Object.freeze(found.params) };
+    }
+    return null;
+  };
+  // Matching nine patterns costs more than the answer; the paths asked for are a bounded set.
+  let resolved = new Map<string, Resolved | null>();
+
+  return (req: IncomingMessage, res: ServerResponse, pathname: string, search: string): boolean => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !pathname.startsWith(MOUNT + '/')) return false;
+    const sub = pathname.slice(MOUNT.length);
+    let found = resolved.get(sub);
+    if (found === undefined) {
+      found = routeOf(sub);
+      if (sub.length <= MAX_REMEMBERED_PATH) {
+        if (resolved.size >= MAX_REMEMBERED) resolved = new Map();
+        resolved.set(sub, found);
       }
     }
-    return false;
+    if (!found) return false;
+    answer(req, res, found.read, found.route, found.params, search);
+    return true;
   };
 
-  function answer(req: IncomingMessage, res: ServerResponse, read: CatalogRead, route: string, params: Record<string, string>, search: string): void {
+  function answer(req: IncomingMessage, res: ServerResponse, read: CatalogRead, route: string, params: Readonly<Record<string, string>>, search: string): void {
     const started = process.hrtime.bigint();
     const timestamp = options.now();
     let result: EncodedAnswer | Promise<EncodedAnswer>;
