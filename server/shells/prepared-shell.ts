@@ -50,6 +50,6 @@ export class PreparedShell {
 
   /** The gzip encoding of `render(nonce)`, made without rendering it. */
   renderGzip(nonce: Buffer): Buffer {
-    return this.gzip.render(new Array<Buffer>(this.parts.length - 1).fill(nonce));
+    return this.gzip.renderRepeated(nonce);
   }
 }
