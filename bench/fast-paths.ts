@@ -5,7 +5,7 @@
  *   product    its JSON, identity and brotli                        target ≥ 0.5× node:http, p99 ≤ 20 ms
  *   home, browse (first page; sorted; with facets), search, suggest  target ≥ 5,000 req/s each
  * Also prints the shop's answer memory (bytes held, budget) after the run.
- * Run: npx tsx bench/fast-paths.ts [seconds per round] [rounds]
+ * Run: npx tsx bench/fast-paths.ts [seconds per round] [rounds] [cases: comma-separated name prefixes, e.g. shell,product]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { machineLoad, medianRound, runLoad, type LoadResult } from './load/wrk';
 
 const SECONDS = Number(process.argv[2] ?? 5);
 const ROUNDS = Number(process.argv[3] ?? 3);
+const ONLY = process.argv[4]?.split(',').filter(Boolean) ?? [];
 const CONNECTIONS = 50;
 const BROWSER = 'gzip, deflate, br';
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const { productUrl } = await prepareBenchData();
   const itemId = productUrl.split('/').at(-1)!;
   const data = `/api/catalog/products/${itemId}`;
-  const cases: Case[] = [
+  const all: Case[] = [
     { name: 'shell, identity', path: productUrl, encoding: 'identity', vsBaseline: 0.6 },
     { name: 'shell, gzip', path: productUrl, encoding: BROWSER, vsBaseline: 0.6 },
     { name: 'product JSON, identity', path: data, encoding: 'identity', vsBaseline: 0.5, maxP99: 20 },
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
     { name: 'search "shirt"', path: '/api/catalog/search?q=shirt', encoding: BROWSER, minRate: 5000 },
     { name: 'suggest "sam"', path: '/api/catalog/suggest?q=sam', encoding: BROWSER, minRate: 5000 },
   ];
+  const cases = ONLY.length ? all.filter((c) => ONLY.some((prefix) => c.name.startsWith(prefix))) : all;
+  if (cases.length === 0) throw new Error(`no case starts with ${ONLY.join(' or ')}`);
   console.log(`Fast paths: ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s (median shown); ${machineLoad()}\n`);
 
   const scratch = fs.mkdtempSync(path.join(benchDataDir, 'fast-paths-'));

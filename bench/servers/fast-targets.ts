@@ -13,6 +13,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { createApp, type ShopApp } from '../../server/app';
 import { notifyCatalogChanged } from '../../server/catalog/catalog-events';
 import { loadConfig } from '../../server/config';
@@ -78,7 +80,10 @@ function changeStock(store: Store, id: string, everyMs: number): void {
 async function main(): Promise<http.Server> {
   if (target === 'node-http') return nodeHttp(JSON.parse(fs.readFileSync(recordedFile!, 'utf8')) as Recorded);
   if (target !== 'shop') throw new TypeError(`unknown target ${target}`);
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  // Telemetry of this run only: API timings of earlier runs (millions a day) are not this run's work.
+  const telemetryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-telemetry-'));
+  process.on('exit', () => fs.rmSync(telemetryDir, { recursive: true, force: true }));
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, TELEMETRY_DIR: telemetryDir, LOG_LEVEL: 'silent' });
   const store = await openStore(config);
   const shop: ShopApp = await createApp({ config, store, logger: createLogger('silent'), now: Date.now });
   await shop.answers.warmed();
@@ -93,7 +98,7 @@ async function main(): Promise<http.Server> {
   return http.createServer(shop.listener);
 }
 
-process.on('SIGINT', () => process.exit(0));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
 main().then(
   (server) =>
     server.listen(0, '127.0.0.1', () => {

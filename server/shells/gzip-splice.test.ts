@@ -35,4 +35,25 @@ describe('GzipSplice', () => {
     const hole = Buffer.alloc(70_000, 1);
     assert.throws(() => new GzipSplice(parts).render([hole]), RangeError);
   });
+
+  it('should give the same bytes from renderRepeated as from render with that hole in every slot', () => {
+    const templates = [
+      ['<html><script nonce="', '"></script><style nonce="', '"></style>', ' and a third "', '"</html>'],
+      ['only one slot: ', ''],
+      ['no slots at all'],
+      ['', '', ''],
+    ].map((t) => t.map((s) => Buffer.from(s.repeat(3))));
+    for (const parts of templates) {
+      const splice = new GzipSplice(parts);
+      for (const length of [0, 1, 24, 300]) {
+        for (let round = 0; round < 3; round++) {
+          const hole = crypto.randomBytes(length);
+          const holes = new Array<Buffer>(parts.length - 1).fill(hole);
+          const repeated = splice.renderRepeated(hole);
+          assert.deepEqual(repeated, splice.render(holes), `${parts.length} parts, ${length}-byte hole`);
+          assert.deepEqual(zlib.gunzipSync(repeated), join(parts, holes));
+        }
+      }
+    }
+  });
 });

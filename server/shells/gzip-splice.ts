@@ -5,6 +5,7 @@
  * holes' own: a request never reads the fixed bytes twice.
  */
 import zlib from 'node:zlib';
+import { takeBytes } from './byte-slab';
 import { crc32Combine, crc32Shift } from './crc32-combine';
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
@@ -12,6 +13,15 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 const STORED_HEADER_LENGTH = 5;
 const MAX_STORED = 0xffff;
+
+/** The CRC of a template with the same hole in every slot, by the hole's bytes. */
+interface RepeatTable {
+  /** CRC of the document with zeroed holes. */
+  base: number;
+  /** `bytes[j * 256 + b]`: what byte `b` at offset `j` of every hole XORs into the CRC. */
+  bytes: Uint32Array;
+  plainLength: number;
+}
 
 /** The deflated fixed parts of a template split at its holes. */
 export class GzipSplice {
@@ -22,6 +32,11 @@ export class GzipSplice {
   private readonly shifts: Array<ReturnType<typeof crc32Shift>>;
   /** Shift operators by hole length (holes are nonces: one length). */
   private readonly holeShifts = new Map<number, ReturnType<typeof crc32Shift>>();
+  /** CRC tables for the same hole in every slot, by hole length. */
+  private readonly repeatTables = new Map<number, RepeatTable>();
+  /** Scratch list of holes for `renderRepeated` (filled and used synchronously). */
+  private readonly sameHoles: Buffer[];
+  private readonly parts: readonly Buffer[];
 
   constructor(parts: readonly Buffer[]) {
     this.deflated = parts.map((part) => zlib.deflateRawSync(part, { level: 9, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
@@ -29,6 +44,23 @@ export class GzipSplice {
     this.plainLength = parts.reduce((sum, part) => sum + part.length, 0);
     this.crcs = parts.map((part) => zlib.crc32(part) >>> 0);
     this.shifts = parts.map((part) => crc32Shift(part.length));
+    this.parts = parts;
+    this.sameHoles = new Array<Buffer>(Math.max(0, parts.length - 1)).fill(Buffer.alloc(0));
+  }
+
+  /**
+   * `render` with `hole` in every slot (a nonce, the same in each place it appears). The CRC is
+   * then one table lookup per byte of the hole: CRC-32 is affine, so the whole document's CRC is
+   * that of the document with zeroed holes XOR a linear function of the hole's bytes, tabled once
+   * per hole length.
+   */
+  renderRepeated(hole: Buffer): Buffer {
+    if (hole.length > MAX_STORED) throw new RangeError(`a hole of ${hole.length} bytes is too long for one stored block`);
+    const table = this.repeatTable(hole.length);
+    let crc = table.base;
+    for (let j = 0; j < hole.length; j++) crc ^= table.bytes[(j << 8) | hole[j]!]!;
+    this.sameHoles.fill(hole);
+    return this.assemble(this.sameHoles, crc >>> 0, table.plainLength);
   }
 
   /**
@@ -36,18 +68,25 @@ export class GzipSplice {
    * (`holes.length === parts.length - 1`, each shorter than 64 KiB).
    */
   render(holes: readonly Buffer[]): Buffer {
-    let length = GZIP_HEADER.length + this.fixedLength + FINAL_BLOCK.length + 8;
     let plainLength = this.plainLength;
     let crc = this.crcs[0] ?? 0;
     for (let i = 0; i < holes.length; i++) {
       const hole = holes[i]!;
-      if (hole.length > MAX_STORED) throw new RangeError(`a hole of ${hole.length} bytes is too long for one stored block`);
-      length += STORED_HEADER_LENGTH + hole.length;
       plainLength += hole.length;
       crc = crc32Combine(crc, zlib.crc32(hole) >>> 0, this.holeShift(hole.length));
       crc = crc32Combine(crc, this.crcs[i + 1]!, this.shifts[i + 1]!);
     }
-    const out = Buffer.allocUnsafe(length);
+    return this.assemble(holes, crc, plainLength);
+  }
+
+  /** The gzip member: header, deflated parts with the holes as stored blocks, final block, trailer. */
+  private assemble(holes: readonly Buffer[], crc: number, plainLength: number): Buffer {
+    let length = GZIP_HEADER.length + this.fixedLength + FINAL_BLOCK.length + 8;
+    for (const hole of holes) {
+      if (hole.length > MAX_STORED) throw new RangeError(`a hole of ${hole.length} bytes is too long for one stored block`);
+      length += STORED_HEADER_LENGTH + hole.length;
+    }
+    const out = takeBytes(length);
     let offset = GZIP_HEADER.copy(out, 0);
     for (let i = 0; i < this.deflated.length; i++) {
       offset += this.deflated[i]!.copy(out, offset);
@@ -63,6 +102,46 @@ export class GzipSplice {
     out.writeUInt32LE(crc, offset);
     out.writeUInt32LE(plainLength >>> 0, offset + 4);
     return out;
+  }
+
+  private repeatTable(holeLength: number): RepeatTable {
+    let table = this.repeatTables.get(holeLength);
+    if (table) return table;
+    // The document with zeroed holes, and where each hole starts in it.
+    const starts: number[] = [];
+    const chunks: Buffer[] = [];
+    const zeros = Buffer.alloc(holeLength);
+    let at = 0;
+    this.parts.forEach((part, i) => {
+      chunks.push(part);
+      at += part.length;
+      if (i < this.parts.length - 1) {
+        starts.push(at);
+        chunks.push(zeros);
+        at += holeLength;
+      }
+    });
+    const plain = Buffer.concat(chunks);
+    const base = zlib.crc32(plain) >>> 0;
+    // The linear part of flipping one bit at offset j of every hole: crc(zeroed) XOR crc(flipped).
+    const bit = new Uint32Array(holeLength * 8);
+    for (let j = 0; j < holeLength; j++) {
+      for (let k = 0; k < 8; k++) {
+        for (const start of starts) plain[start + j] = 1 << k;
+        bit[j * 8 + k] = (zlib.crc32(plain) ^ base) >>> 0;
+        for (const start of starts) plain[start + j] = 0;
+      }
+    }
+    const bytes = new Uint32Array(holeLength * 256);
+    for (let j = 0; j < holeLength; j++) {
+      for (let b = 1; b < 256; b++) {
+        const low = b & -b;
+        bytes[(j << 8) | b] = bytes[(j << 8) | (b ^ low)]! ^ bit[j * 8 + Math.log2(low)]!;
+      }
+    }
+    table = { base, bytes, plainLength: plain.length };
+    this.repeatTables.set(holeLength, table);
+    return table;
   }
 
   private holeShift(length: number): ReturnType<typeof crc32Shift> {

@@ -4,6 +4,7 @@
  * pre-deflated parts), so serving a shell costs about as much as sending a static file.
  */
 import Handlebars from 'handlebars';
+import { takeBytes } from './byte-slab';
 import { GzipSplice } from './gzip-splice';
 
 /** Stands in for the nonce while the release-constant part of the template is rendered. */
@@ -38,7 +39,7 @@ export class PreparedShell {
 
   /** The document with `nonce` in every nonce slot. */
   render(nonce: Buffer): Buffer {
-    const out = Buffer.allocUnsafe(this.fixedLength + nonce.length * (this.parts.length - 1));
+    const out = takeBytes(this.fixedLength + nonce.length * (this.parts.length - 1));
     let offset = 0;
     for (let i = 0; i < this.parts.length; i++) {
       if (i > 0) offset += nonce.copy(out, offset);
@@ -49,6 +50,6 @@ export class PreparedShell {
 
   /** The gzip encoding of `render(nonce)`, made without rendering it. */
   renderGzip(nonce: Buffer): Buffer {
-    return this.gzip.render(new Array<Buffer>(this.parts.length - 1).fill(nonce));
+    return this.gzip.renderRepeated(nonce);
   }
 }

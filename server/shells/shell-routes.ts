@@ -10,11 +10,10 @@ import { AppError } from '../errors/app-error';
 import { contentCodingChooser } from '../http/content-coding';
 import { isServerPath } from '../../shared/server-paths';
 import { createCspHeader } from './csp';
-import { dataPreloadLink } from './data-preload';
-import { shellFor } from './load-release';
 import { createNonce } from './nonce';
 import type { PreparedShell } from './prepared-shell';
 import type { ReleaseRegistry } from './release-registry';
+import { lookUpShell } from './shell-lookup';
 
 // Shells are spliced into gzip per request (decisions/0001); brotli would mean compressing per request.
 const ENCODINGS = ['gzip', 'identity'];
@@ -41,9 +40,9 @@ export function shellAnswerer(releases: ReleaseRegistry, options: ShellOptions):
       return true;
     }
     if (isServerPath(pathname)) return false;
-    const found = shellFor(releases.current, pathname);
+    const found = lookUpShell(releases.current, pathname, (req.url ?? pathname).length !== pathname.length);
     if (!found) return false;
-    send(req, res, found.shell, dataPreloadLink(found.match, req.url ?? pathname));
+    send(req, res, found.shell, found.preload);
     return true;
   };
 }
@@ -61,26 +60,45 @@ export function notFoundPage(releases: ReleaseRegistry, options: ShellOptions): 
 
 type ShellSender = (req: IncomingMessage, res: ServerResponse, shell: PreparedShell, preload?: string | null) => void;
 
+/** A shell's header list in one coding, with empty values where each response puts its own. */
+interface HeaderTemplate {
+  names: readonly string[];
+  cspAt: number;
+  lengthAt: number;
+}
+
 function createShellSender({ assetBaseUrl, headers }: ShellOptions): ShellSender {
   const csp = createCspHeader(assetBaseUrl);
   const coding = contentCodingChooser(ENCODINGS);
   const fixed = headers.filter(([name]) => name.toLowerCase() !== 'content-security-policy').flat();
-  return (req, res, shell, preload) => {
-    const nonce = createNonce();
-    const nonceBytes = Buffer.from(nonce, 'latin1');
-    const gzip = coding(req.headers['accept-encoding']) === 'gzip';
-    const body = gzip ? shell.renderGzip(nonceBytes) : shell.render(nonceBytes);
-    res.writeHead(shell.status, [
+  // Built once per shell and coding: a response copies the list and fills in its nonce's CSP and its length.
+  const templates = new WeakMap<PreparedShell, { gzip: HeaderTemplate; identity: HeaderTemplate }>();
+  const template = (gzip: boolean): HeaderTemplate => {
+    const names = [
       ...fixed,
-      'Content-Security-Policy', csp(nonce),
+      'Content-Security-Policy', '',
       'Content-Type', 'text/html; charset=utf-8',
       // Shells change with every deploy; the browser must revalidate (the worker keeps its own copy).
       'Cache-Control', 'no-cache',
       'Vary', 'Accept-Encoding',
       ...(gzip ? ['Content-Encoding', 'gzip'] : []),
-      ...(preload ? ['Link', preload] : []),
-      'Content-Length', String(body.length),
-    ]);
+      'Content-Length', '',
+    ];
+    return { names, cspAt: names.indexOf('Content-Security-Policy') + 1, lengthAt: names.length - 1 };
+  };
+  return (req, res, shell, preload) => {
+    const nonce = createNonce();
+    const nonceBytes = Buffer.from(nonce, 'latin1');
+    const gzip = coding(req.headers['accept-encoding']) === 'gzip';
+    const body = gzip ? shell.renderGzip(nonceBytes) : shell.render(nonceBytes);
+    let both = templates.get(shell);
+    if (!both) templates.set(shell, (both = { gzip: template(true), identity: template(false) }));
+    const { names, cspAt, lengthAt } = gzip ? both.gzip : both.identity;
+    const list = names.slice();
+    list[cspAt] = csp(nonce);
+    list[lengthAt] = String(body.length);
+    if (preload) list.push('Link', preload);
+    res.writeHead(shell.status, list);
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 }

@@ -64,4 +64,35 @@ describe('ApiTimingRecorder', () => {
     await recorder.flush();
     await recorder.detach();
   });
+
+  it('writes summaries of the busiest reads with the next batch, one document per route and status', async () => {
+    let now = 1_700_000_000_000;
+    const recorder = new ApiTimingRecorder({ ...deps, now: () => now });
+    const { sink, writes, release } = slowSink();
+    for (let i = 0; i < 300; i++) recorder.summarize('GET', '/api/catalog/products/:itemId', 200, 1 + (i % 3), now + i);
+    recorder.summarize('GET', '/api/catalog/products/:itemId', 404, 5, now);
+    // Nothing is taken before a store is attached: the summaries wait for it.
+    await recorder.flush();
+    assert.equal(writes.length, 0);
+    recorder.attach(sink);
+    let done = recorder.flush();
+    await release();
+    await done;
+    const first = writes.flat() as Array<{ timestamp: number; data: { eventType: string; status: number; count: number; durationMs: number } }>;
+    assert.deepEqual(
+      first.map((d) => [d.data.eventType, d.data.status, d.data.count, d.data.durationMs, d.timestamp]),
+      [
+        ['API_CALLS', 200, 300, 2, now],
+        ['API_CALLS', 404, 1, 5, now],
+      ],
+    );
+    // The next write holds only what came after.
+    now += 1000;
+    recorder.summarize('GET', '/api/catalog/products/:itemId', 200, 9, now);
+    done = recorder.flush();
+    await release();
+    await done;
+    assert.deepEqual((writes.at(-1) as Array<{ data: { count: number; maxMs: number } }>).map((d) => [d.data.count, d.data.maxMs]), [[1, 9]]);
+    await recorder.detach();
+  });
 });

@@ -4,18 +4,30 @@
  */
 import type { RequestHandler } from 'express';
 import type { ServerDeps } from '../deps';
+import { ApiTimingSummary } from './api-timing-summary';
 import { BufferedEvents, type EventSink } from './buffered-events';
 
 export const API_TIMINGS_TABLE = 'server';
 /** Records held at most while the store is slow. */
 export const MAX_BUFFERED = 5000;
 
-/** Buffers documents for table `server`: `API_CALL` timings, and the order events (`orders/order-events.ts`). */
+/**
+ * Buffers documents for table `server`: `API_CALL` timings, `API_CALLS` summaries of the reads
+ * answered before Express, and the order events (`orders/order-events.ts`).
+ */
 export class ApiTimingRecorder {
   private readonly events: BufferedEvents<typeof API_TIMINGS_TABLE>;
+  private readonly summary: ApiTimingSummary;
 
-  constructor(deps: Pick<ServerDeps, 'now' | 'logger'>) {
-    this.events = new BufferedEvents(deps, { name: 'api timings', maxBuffered: MAX_BUFFERED, batch: 500, droppedEventType: 'API_TIMINGS_DROPPED' });
+  constructor(deps: Pick<ServerDeps, 'now' | 'logger'>, random: () => number = Math.random) {
+    this.summary = new ApiTimingSummary(random);
+    this.events = new BufferedEvents(deps, {
+      name: 'api timings',
+      maxBuffered: MAX_BUFFERED,
+      batch: 500,
+      droppedEventType: 'API_TIMINGS_DROPPED',
+      collect: () => this.summary.drain().map(({ timestamp, data }) => ({ table: API_TIMINGS_TABLE, timestamp, data: { ...data } })),
+    });
   }
 
   /** Records dropped and not yet reported. */
@@ -26,6 +38,14 @@ export class ApiTimingRecorder {
   /** Adds one document's data; drops it (counted) when the buffer is full. */
   record(data: { eventType: string } & Record<string, unknown>, timestamp: number): void {
     this.events.record(API_TIMINGS_TABLE, data, timestamp);
+  }
+
+  /**
+   * Counts one request of the busiest reads into its route's `API_CALLS` summary, written with the
+   * next batch (every second), instead of a document of its own.
+   */
+  summarize(method: string, route: string, status: number, durationMs: number, timestamp: number): void {
+    this.summary.add(method, route, status, durationMs, timestamp);
   }
 
   attach(sink: EventSink): void {

@@ -13,7 +13,7 @@ export interface EventSink {
   bulk(table: string, documents: unknown[]): Promise<BulkResult>;
 }
 
-export interface BufferedEventsOptions {
+export interface BufferedEventsOptions<T extends string = string> {
   /** Names the writer in log lines. */
   name: string;
   /** Records held at most while the store is slow. */
@@ -22,6 +22,8 @@ export interface BufferedEventsOptions {
   batch: number;
   /** `eventType` of the document that says how many records of a table were dropped. */
   droppedEventType: string;
+  /** Records kept elsewhere until a write (summaries), taken at each write. */
+  collect?: () => Iterable<{ table: T; timestamp: number; data: Record<string, unknown> }>;
 }
 
 interface Pending<T extends string> {
@@ -43,7 +45,7 @@ export class BufferedEvents<T extends string> {
 
   constructor(
     private readonly deps: Pick<ServerDeps, 'now' | 'logger'>,
-    private readonly options: BufferedEventsOptions,
+    private readonly options: BufferedEventsOptions<T>,
   ) {}
 
   /** Records dropped and not yet reported (all tables). */
@@ -82,6 +84,8 @@ export class BufferedEvents<T extends string> {
 
   /** Writes everything buffered so far; a write already under way is waited for, then the rest is written. */
   async flush(): Promise<void> {
+    // Only with a store to write to: until then what `collect` reads stays where it is.
+    if (this.sink && this.options.collect) for (const { table, timestamp, data } of this.options.collect()) this.record(table, data, timestamp);
     while (this.writing) await this.writing;
     if (!this.sink || (this.buffer.length === 0 && this.drops.size === 0)) return;
     const sink = this.sink;

@@ -1,8 +1,9 @@
 /**
  * Catalog reads answered straight off the server's request listener, before Express: the same
  * endpoint table, input checks and answers as the Express router, the same security headers, and
- * the request's timing recorded as the `/api` router would. Anything unusual (an error to report,
- * a path Express would match differently) goes on to Express, which answers it the same way.
+ * the request's timing counted into its route's per-second summary (`API_CALLS`, decisions/0022).
+ * Anything unusual (an error to report, a path Express would match differently) goes on to
+ * Express, which answers it the same way (and records its own `API_CALL`).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import querystring from 'node:querystring';
@@ -14,6 +15,8 @@ import type { EncodedAnswer } from './encoded-answer';
 import { sendAnswer } from './send-answer';
 
 const MOUNT = '/api/catalog';
+/** The parsed query of a request without one (the reads only read it). */
+const NO_QUERY: querystring.ParsedUrlQuery = Object.freeze(Object.create(null) as querystring.ParsedUrlQuery);
 
 export interface FastCatalogOptions {
   /** Security headers every API answer carries (the helmet set, captured at start). */
@@ -23,6 +26,19 @@ export interface FastCatalogOptions {
   /** Where everything this does not answer goes. */
   fallback: RequestListener;
 }
+
+/** A read a path resolved to. */
+interface Resolved {
+  read: CatalogRead;
+  /** The route pattern, for timings. */
+  route: string;
+  params: Readonly<Record<string, string>>;
+}
+
+/** Paths remembered at most; past that the map starts over (a client inventing paths gains nothing). */
+const MAX_REMEMBERED = 4096;
+/** Longer paths are matched every time rather than kept. */
+const MAX_REMEMBERED_PATH = 256;
 
 /** A `FastAnswerer` (see server/request-listener.ts) for GET and HEAD of the catalog reads. */
 export function fastCatalogReads(answers: CatalogAnswers, options: FastCatalogOptions) {
@@ -34,39 +50,62 @@ export function fastCatalogReads(answers: CatalogAnswers, options: FastCatalogOp
     test: match(read.path, { decode: decodeURIComponent, sensitive: false, end: true, trailing: true }) as MatchFunction<Record<string, string>>,
   }));
 
-  return (req: IncomingMessage, res: ServerResponse, pathname: string, search: string): boolean => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !pathname.startsWith(MOUNT + '/')) return false;
-    const sub = pathname.slice(MOUNT.length);
+  /** Which read a path is and its parameters, or null for none; worked out once per path (see below). */
+  const routeOf = (sub: string): Resolved | null => {
     for (const { read, route, test } of reads) {
       let found: ReturnType<typeof test>;
       try {
         found = test(sub);
       } catch {
-        return false; // A malformed escape: Express answers it with its own 400.
+        return null; // A malformed escape: Express answers it with its own 400.
       }
-      if (found) {
-        answer(req, res, read, route, found.params, search);
-        return true;
+      if (found) return { read, route, params: Object.freeze(found.params) };
+    }
+    return null;
+  };
+  // Matching nine patterns costs more than the answer; the paths asked for are a bounded set.
+  let resolved = new Map<string, Resolved | null>();
+
+  return (req: IncomingMessage, res: ServerResponse, pathname: string, search: string): boolean => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !pathname.startsWith(MOUNT + '/')) return false;
+    const sub = pathname.slice(MOUNT.length);
+    let found = resolved.get(sub);
+    if (found === undefined) {
+      found = routeOf(sub);
+      if (sub.length <= MAX_REMEMBERED_PATH) {
+        if (resolved.size >= MAX_REMEMBERED) resolved = new Map();
+        resolved.set(sub, found);
       }
     }
-    return false;
+    if (!found) return false;
+    answer(req, res, found.read, found.route, found.params, search);
+    return true;
   };
 
-  function answer(req: IncomingMessage, res: ServerResponse, read: CatalogRead, route: string, params: Record<string, string>, search: string): void {
+  function answer(req: IncomingMessage, res: ServerResponse, read: CatalogRead, route: string, params: Readonly<Record<string, string>>, search: string): void {
     const started = process.hrtime.bigint();
     const timestamp = options.now();
-    const send = (encoded: EncodedAnswer): void => {
-      sendAnswer(req, res, encoded, headers);
-      options.timings.record({ eventType: 'API_CALL', method: req.method, route, status: res.statusCode, durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100 }, timestamp);
-    };
     let result: EncodedAnswer | Promise<EncodedAnswer>;
     try {
-      result = read.answer(answers, params, querystring.parse(search));
+      result = read.answer(answers, params, search === '' ? NO_QUERY : querystring.parse(search));
     } catch {
       options.fallback(req, res); // Bad input: the Express route throws the same error and reports it.
       return;
     }
-    if (result instanceof Promise) result.then(send, () => options.fallback(req, res));
-    else send(result);
+    if (result instanceof Promise) {
+      result.then(
+        (encoded) => send(req, res, encoded, route, started, timestamp),
+        () => options.fallback(req, res),
+      );
+    } else {
+      send(req, res, result, route, started, timestamp);
+    }
+  }
+
+  // A plain function, not a closure made per request: on this path even that allocation shows.
+  function send(req: IncomingMessage, res: ServerResponse, encoded: EncodedAnswer, route: string, started: bigint, timestamp: number): void {
+    sendAnswer(req, res, encoded, headers);
+    // Summed per route and status, written once a second: a document per request cost more than the answer.
+    options.timings.summarize(req.method!, route, res.statusCode, Number(process.hrtime.bigint() - started) / 1e6, timestamp);
   }
 }

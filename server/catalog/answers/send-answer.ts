@@ -9,27 +9,50 @@ import type { EncodedAnswer } from './encoded-answer';
 
 const CACHE_CONTROL = 'public, max-age=60';
 const chooseCoding = contentCodingChooser(['br', 'gzip', 'identity']);
+const NO_HEADERS: readonly string[] = [];
+
+/** An answer's complete header lists, built on its first request: a later one only picks one. */
+interface HeaderLists {
+  /** The caller's headers these lists start with. */
+  before: readonly string[];
+  br: string[];
+  gzip: string[];
+  identity: string[];
+  notModified: string[];
+}
+
+// Answers are immutable and replaced whole when the catalog changes, so their lists never go stale.
+const lists = new WeakMap<EncodedAnswer, HeaderLists>();
 
 /** Sends `answer` with `headers` (name, value, name, value…) before its own. */
-export function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: EncodedAnswer, headers: readonly string[] = []): void {
+export function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: EncodedAnswer, headers: readonly string[] = NO_HEADERS): void {
+  let prepared = lists.get(answer);
+  if (prepared?.before !== headers) lists.set(answer, (prepared = headerLists(answer, headers)));
   const ifNoneMatch = req.headers['if-none-match'];
   if (ifNoneMatch !== undefined && matchesEtag(ifNoneMatch, answer.etag)) {
-    res.writeHead(304, [...headers, 'Cache-Control', CACHE_CONTROL, 'ETag', answer.etag, 'Vary', 'Accept-Encoding']);
+    res.writeHead(304, prepared.notModified);
     res.end();
     return;
   }
   const coding = chooseCoding(req.headers['accept-encoding']);
-  const body = answer.body(coding);
-  res.writeHead(200, [
-    ...headers,
-    'Content-Type', 'application/json; charset=utf-8',
-    'Cache-Control', CACHE_CONTROL,
-    'ETag', answer.etag,
-    'Vary', 'Accept-Encoding',
-    ...(coding === 'identity' ? [] : ['Content-Encoding', coding]),
-    'Content-Length', String(body.length),
-  ]);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  // node:http reads a header list while writing the head and keeps nothing of it: one list serves every request.
+  res.writeHead(200, coding === 'br' ? prepared.br : coding === 'gzip' ? prepared.gzip : prepared.identity);
+  res.end(req.method === 'HEAD' ? undefined : answer.body(coding));
+}
+
+function headerLists(answer: EncodedAnswer, before: readonly string[]): HeaderLists {
+  const validators = ['Cache-Control', CACHE_CONTROL, 'ETag', answer.etag, 'Vary', 'Accept-Encoding'];
+  const full = (coding: string): string[] => {
+    const body = answer.body(coding);
+    return [
+      ...before,
+      'Content-Type', 'application/json; charset=utf-8',
+      ...validators,
+      ...(coding === 'identity' ? [] : ['Content-Encoding', coding]),
+      'Content-Length', String(body.length),
+    ];
+  };
+  return { before, br: full('br'), gzip: full('gzip'), identity: full('identity'), notModified: [...before, ...validators] };
 }
 
 /** Whether an `If-None-Match` value names `etag`, compared weakly (RFC 9110 §13.1.2). */
