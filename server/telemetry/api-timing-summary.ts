@@ -2,7 +2,7 @@
  * Timings of the busiest reads, summed instead of stored one by one: per method, route pattern and
  * status, the number of requests since the last write, their mean, median, 99th percentile and
  * slowest duration. One document a second per route and status costs the event loop almost
- * nothing, where a document per request cost more than answering it (decisions/0022).
+ * nothing, where a document per request cost more than answering it (decisions/0023).
  */
 
 /** Durations kept per cell for its percentiles; past that a uniform sample of them (reservoir). */

@@ -2,7 +2,7 @@
  * API timings over HTTP, on every store: each `/api` request becomes a document in table `server`
  * with its method, route pattern (not the URL), status and duration, written after the answer;
  * the catalog reads answered before Express are counted into one `API_CALLS` summary per route and
- * status each second instead (decisions/0022).
+ * status each second instead (decisions/0023).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

@@ -1,7 +1,7 @@
 /**
  * Catalog reads answered straight off the server's request listener, before Express: the same
  * endpoint table, input checks and answers as the Express router, the same security headers, and
- * the request's timing counted into its route's per-second summary (`API_CALLS`, decisions/0022).
+ * the request's timing counted into its route's per-second summary (`API_CALLS`, decisions/0023).
  * Anything unusual (an error to report, a path Express would match differently) goes on to
  * Express, which answers it the same way (and records its own `API_CALL`).
  */
