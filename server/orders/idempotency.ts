@@ -23,6 +23,12 @@ const insertClaim = preparedQuery((db, p: ClaimValues) =>
     .values({ account_id: p.accountId, key: p.key, request_hash: p.hash, state: 'running', owner: p.owner, status_code: null, response: null, locked_at: p.now, created_at: p.now, expires_at: p.expiresAt })
     .onConflict((oc) => oc.columns(['account_id', 'key']).doNothing()),
 );
+const insertAnswer = preparedQuery((db, p: ClaimValues & { status: number; body: string }) =>
+  db
+    .insertInto('idempotency_keys')
+    .values({ account_id: p.accountId, key: p.key, request_hash: p.hash, state: 'done', owner: p.owner, status_code: p.status, response: p.body, locked_at: p.now, created_at: p.now, expires_at: p.expiresAt }),
+);
+const keyState = preparedQuery((db, p: { accountId: string; key: string }) => db.selectFrom('idempotency_keys').select('state').where('account_id', '=', p.accountId).where('key', '=', p.key));
 const storeAnswer = preparedQuery((db, p: { accountId: string; key: string; owner: string; status: number; body: string }) =>
   db
     .updateTable('idempotency_keys')
@@ -38,6 +44,8 @@ export interface KeyClaim {
   accountId: string;
   key: string;
   owner: string;
+  /** Set when the key's row is not written yet: completing the claim inserts it, answer and all. */
+  unwritten?: { hash: string; now: number };
 }
 
 export type ClaimResult = { kind: 'claimed'; claim: KeyClaim } | { kind: 'replay'; status: number; body: string };
@@ -76,8 +84,25 @@ export async function claimKey(db: Kysely<Database>, accountId: string, key: str
   throw new AppError('idempotency-key-in-use', { retryAfterSec: 1 });
 }
 
+/**
+ * Claims `key` inside the one transaction that will also place the order and store its answer,
+ * for SQLite, where that transaction is the only writer: a key no row holds is claimed without a
+ * write, and `completeKey` inserts its row once, answered (a `running` row could never be seen by
+ * anyone before the commit anyway). A key some row holds is decided as `claimKey` decides it.
+ */
+export async function claimKeyInTransaction(trx: Kysely<Database>, accountId: string, key: string, hash: string, now: number): Promise<ClaimResult> {
+  const held = (await keyState(trx, { accountId, key })).rows[0];
+  if (held === undefined) return { kind: 'claimed', claim: { accountId, key, owner: crypto.randomUUID(), unwritten: { hash, now } } };
+  return claimKey(trx, accountId, key, hash, now);
+}
+
 /** Stores the answer inside the caller's transaction; throws if the claim was lost (the transaction then rolls back). */
 export async function completeKey(trx: Kysely<Database>, claim: KeyClaim, status: number, body: string): Promise<void> {
+  if (claim.unwritten) {
+    const { hash, now } = claim.unwritten;
+    await insertAnswer(trx, { accountId: claim.accountId, key: claim.key, owner: claim.owner, hash, now, expiresAt: now + IDEMPOTENCY_TTL_MS, status, body });
+    return;
+  }
   const result = await storeAnswer(trx, { ...claim, status, body });
   if (affectedRows(result) !== 1) throw new AppError('idempotency-key-in-use', { retryAfterSec: 1 });
 }

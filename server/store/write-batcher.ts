@@ -11,7 +11,7 @@ import type { Store } from './database';
 import type { Database } from './schema';
 
 /** At most this many jobs share a commit, so a batch never holds the connection long. */
-export const MAX_BATCH = 32;
+export const MAX_BATCH = 64;
 
 // Run around every job: compiled once rather than per job.
 const SAVEPOINT = CompiledQuery.raw('savepoint job');
