@@ -41,7 +41,7 @@ export function preparedQuery<P extends Record<string, unknown>, O>(build: (db: 
     return { compiled, slots };
   };
 
-  return (db, values) => {
+  return async (db, values) => {
     const dialect = db.getExecutor().adapter.constructor;
     let entry = byDialect.get(dialect);
     if (!entry) byDialect.set(dialect, (entry = compile(db)));
