@@ -13,7 +13,6 @@ import type { Logger } from 'pino';
 import { AppError } from '../errors/app-error';
 import { retryAfterSeconds, toAppError } from '../http/error-handler';
 import { fetchMetadataReason } from '../http/same-origin';
-import type { FastAnswerer } from '../request-listener';
 import type { ApiTimingRecorder } from '../telemetry/api-timing';
 import { PLACE_ORDER_ROUTE, type OrderAnswer, type OrderRequestHandler } from './order-request';
 
@@ -41,8 +40,8 @@ function declaresJson(contentType: string | undefined): boolean {
 }
 
 /** A `FastAnswerer` (see server/request-listener.ts) for placing orders. */
-export function fastOrderPlacement(options: FastOrderOptions): FastAnswerer {
-  return (req, res, pathname) => {
+export function fastOrderPlacement(options: FastOrderOptions) {
+  return (req: IncomingMessage, res: ServerResponse, pathname: string): boolean => {
     if (req.method !== 'POST' || pathname !== '/api/orders' || !declaresJson(req.headers['content-type'])) return false;
     // Only Sec-Fetch-Site decides here; a request without it has its Origin compared by Express.
     if (fetchMetadataReason(req.method, req.headers) !== null) return false;
