@@ -16,6 +16,9 @@ import { fetchMetadataReason } from '../http/same-origin';
 import type { ApiTimingRecorder } from '../telemetry/api-timing';
 import { PLACE_ORDER_ROUTE, type OrderAnswer, type OrderRequestHandler } from './order-request';
 
+/** What the API timing records for a request the `/api` router matched no route for. */
+const UNMATCHED_ROUTE = '/api/(unmatched)';
+
 /** A connect-style middleware on plain Node requests (pino-http, body-parser). */
 type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
@@ -52,16 +55,19 @@ export function fastOrderPlacement(options: FastOrderOptions) {
   function answer(req: IncomingMessage, res: ServerResponse): void {
     const started = process.hrtime.bigint();
     const timestamp = options.now();
+    // As the `/api` router's timing names it: the route once the body is parsed, before that none matched.
+    let route = UNMATCHED_ROUTE;
     res.once('close', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       options.timings.record(
-        { eventType: 'API_CALL', method: 'POST', route: PLACE_ORDER_ROUTE, status: res.statusCode, durationMs: Math.round(durationMs * 100) / 100, ...(res.writableFinished ? {} : { aborted: true }) },
+        { eventType: 'API_CALL', method: 'POST', route, status: res.statusCode, durationMs: Math.round(durationMs * 100) / 100, ...(res.writableFinished ? {} : { aborted: true }) },
         timestamp,
       );
     });
     options.logRequest(req, res);
     options.parseJson(req, res, (error) => {
       if (error !== undefined) return sendError(req, res, error);
+      route = PLACE_ORDER_ROUTE;
       options.placeOrder(req.headers, (req as IncomingMessage & { body?: unknown }).body).then(
         (answer) => send(res, answer),
         (err: unknown) => sendError(req, res, err),

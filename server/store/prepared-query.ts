@@ -4,7 +4,8 @@
  * indexed statement; on the order path that was a sixth of the server's time. The query is written
  * once with Kysely as everywhere else (so it runs on both stores); named parameters stand in for
  * the values while it compiles, and each run puts the real values in their places. The SQLite
- * driver keeps the statement of the same SQL text prepared (sqlite-driver.ts).
+ * driver keeps the statement of the same SQL text prepared (sqlite-driver.ts). Kysely plugins run
+ * when the query compiles, not per call: the shop's databases have none that keep per-query state.
  */
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Database } from './schema';
