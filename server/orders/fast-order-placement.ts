@@ -44,6 +44,7 @@ function declaresJson(contentType: string | undefined): boolean {
 
 /** A `FastAnswerer` (see server/request-listener.ts) for placing orders. */
 export function fastOrderPlacement(options: FastOrderOptions) {
+  const securityHeaders = options.headers.flat();
   return (req: IncomingMessage, res: ServerResponse, pathname: string): boolean => {
     if (req.method !== 'POST' || pathname !== '/api/orders' || !declaresJson(req.headers['content-type'])) return false;
     // Only Sec-Fetch-Site decides here; a request without it has its Origin compared by Express.
@@ -76,13 +77,10 @@ export function fastOrderPlacement(options: FastOrderOptions) {
   }
 
   function send(res: ServerResponse, answer: OrderAnswer): void {
-    for (const [name, value] of options.headers) res.setHeader(name, value);
-    res.setHeader('Cache-Control', 'no-store');
-    for (const [name, value] of answer.headers) res.setHeader(name, value);
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', Buffer.byteLength(answer.body));
-    res.statusCode = answer.status;
-    res.end(answer.body);
+    const body = Buffer.from(answer.body);
+    // One raw header list, as the catalog's fast answers write theirs: cheaper than a setHeader each.
+    res.writeHead(answer.status, [...securityHeaders, 'Cache-Control', 'no-store', ...answer.headers.flat(), 'Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(body.length)]);
+    res.end(body);
   }
 
   function sendError(req: IncomingMessage, res: ServerResponse, error: unknown): void {
