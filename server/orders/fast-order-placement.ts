@@ -1,6 +1,6 @@
 /**
  * `POST /api/orders` answered straight off the server's request listener, before Express
- * (decisions/0012, 0022): Express's routing and middleware cost about as much CPU per order as
+ * (decisions/0012, 0024): Express's routing and middleware cost about as much CPU per order as
  * placing it. It does what the Express chain does for this route, with the same pieces: the
  * request log (the same pino-http instance), the same JSON body parser instance (limits, charsets,
  * errors), the same-origin rule, the shared order handler (session, key, zod schema, placement),
