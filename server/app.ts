@@ -41,6 +41,8 @@ import { swRoutes } from './pwa/sw-routes';
 import { catalogOpsRoutes } from './catalog/ops-routes';
 import { orderOpsRoutes } from './orders/ops-routes';
 import { checkoutRoutes, orderRoutes } from './orders/order-routes';
+import { createOrderRequestHandler } from './orders/order-request';
+import { fastOrderPlacement } from './orders/fast-order-placement';
 import { startPaymentSweeper } from './orders/abandoned-payments';
 import { orderPaymentOutcomes } from './orders/payment-settlement';
 import { createPayments } from './payments/providers';
@@ -151,13 +153,18 @@ export async function createApp(base: BaseDeps, options: AppOptions = {}): Promi
   await openAuthContext(deps);
   const api = express.Router();
   api.use(apiTiming(deps));
+  // One request log and one JSON parser, shared with the order fast path before Express.
+  const logRequest = pinoHttp({ logger });
+  const parseJson = express.json({ limit: '64kb', strict: false });
+  // One order handler (one group-commit queue), whether Express or the listener's fast path takes the request.
+  const placeOrder = createOrderRequestHandler(deps, payments.providers);
   // Reads are neither logged nor parsed: on the busiest paths that work would cost more than the answer.
-  api.use(forBodyMethods(pinoHttp({ logger })));
+  api.use(forBodyMethods(logRequest));
   // Before any JSON parsing: webhook signatures are over the raw bytes.
   api.use('/payments/webhook', paymentWebhookRoutes(deps, payments.providers, orderPaymentOutcomes(deps)));
   api.use(requireJson);
   // Not strict: a JSON `null` or number is valid JSON, and the route's schema names what is wrong with it.
-  api.use(forBodyMethods(express.json({ limit: '64kb', strict: false })));
+  api.use(forBodyMethods(parseJson));
   api.use('/catalog', catalogRoutes(answers));
   api.use('/cart', cartRoutes(deps));
   // Auth knows nothing of carts: what a login means to other domains is wired here.
@@ -165,7 +172,7 @@ export async function createApp(base: BaseDeps, options: AppOptions = {}): Promi
   api.use('/account', accountRoutes(deps));
   api.use('/checkout', checkoutRoutes(deps));
   api.use('/delivery', deliveryRoutes(deps, (productId) => getProductAvailability(deps.store, productId)));
-  api.use('/orders', orderRoutes(deps, payments.providers));
+  api.use('/orders', orderRoutes(deps, payments.providers, placeOrder));
   api.use('/wishlist', wishlistRoutes(deps, wishlistHooks));
   api.use('/push', pushRoutes(deps, push));
   api.use((_req, _res, next) => next(new AppError('not-found')));
@@ -194,6 +201,7 @@ export async function createApp(base: BaseDeps, options: AppOptions = {}): Promi
     [
       shellAnswerer(releases, { assetBaseUrl: config.assetBaseUrl, headers: securityHeaderList }),
       fastCatalogReads(answers, { headers: securityHeaderList, timings: apiTimingRecorder(deps), now: deps.now, fallback: app }),
+      fastOrderPlacement({ placeOrder, parseJson, logRequest, headers: securityHeaderList, timings: apiTimingRecorder(deps), now: deps.now, logger }),
     ],
     counter,
     logger,

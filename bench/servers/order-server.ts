@@ -4,6 +4,7 @@
  * store named by DATA_DIR / DATABASE_URL / DATABASE_SCHEMA and tells the parent its port.
  * Usage: tsx bench/servers/order-server.ts [port]
  */
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
@@ -13,7 +14,8 @@ import { openStore } from '../../server/store/database';
 const config = loadConfig();
 const store = await openStore(config);
 const shop = await createApp({ config, store, logger: createLogger(config.logLevel), now: Date.now });
-const server = shop.app.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {
+// The shop's own listener, as server/main.ts serves it: what it answers before Express is measured too.
+const server = http.createServer(shop.listener).listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {
   process.send!({ port: (server.address() as AddressInfo).port });
 });
 // Keep-alive longer than the load generator's idle gaps, as behind a load balancer.

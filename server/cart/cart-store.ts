@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors/app-error';
 import { getProductAvailability } from '../catalog/catalog-service';
+import { preparedQuery, type PreparedQuery } from '../store/prepared-query';
 import type { Database } from '../store/schema';
 import { recordCartKey } from './cart-request-keys';
 
@@ -133,9 +134,21 @@ export async function accountCartItems(db: Kysely<Database>, accountId: string):
 /** Takes these items out of the account's cart (whole lines), in the caller's transaction: an order placed them. */
 export async function removeAccountCartItems(trx: Kysely<Database>, accountId: string, items: ReadonlyArray<{ productId: string; variantId: string }>): Promise<void> {
   if (items.length === 0) return;
-  await trx
-    .deleteFrom('cart_lines')
-    .where('cart_id', 'in', trx.selectFrom('carts').select('id').where('account_id', '=', accountId))
-    .where((eb) => eb.or(items.map((item) => eb.and([eb('product_id', '=', item.productId), eb('variant_id', '=', item.variantId)]))))
-    .execute();
+  const values: Record<string, string> = { accountId };
+  items.forEach((item, i) => {
+    values[`product${i}`] = item.productId;
+    values[`variant${i}`] = item.variantId;
+  });
+  await removeItemsQuery(items.length)(trx, values);
+}
+
+// Every order takes its lines out of the cart: compiled once per number of lines (store/prepared-query.ts).
+const removeItemsQueries: Array<PreparedQuery<Record<string, string>, unknown>> = [];
+function removeItemsQuery(count: number): PreparedQuery<Record<string, string>, unknown> {
+  return (removeItemsQueries[count] ??= preparedQuery((db, p: Record<string, string>) =>
+    db
+      .deleteFrom('cart_lines')
+      .where('cart_id', 'in', db.selectFrom('carts').select('id').where('account_id', '=', p.accountId!))
+      .where((eb) => eb.or(Array.from({ length: count }, (_, i) => eb.and([eb('product_id', '=', p[`product${i}`]!), eb('variant_id', '=', p[`variant${i}`]!)])))),
+  ));
 }

@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors/app-error';
+import { affectedRows, preparedQuery } from '../store/prepared-query';
 import type { Database } from '../store/schema';
 
 export interface StockLine {
@@ -16,33 +17,45 @@ export interface StockLine {
   quantity: number;
 }
 
+// Every order takes stock: its three updates are compiled once (store/prepared-query.ts).
+const takeVariantUnits = preparedQuery((db, p: { variantId: string; productId: string; quantity: number }) =>
+  db
+    .updateTable('product_variants')
+    .set((eb) => ({ stock: eb('stock', '-', p.quantity) }))
+    .where('id', '=', p.variantId)
+    .where('product_id', '=', p.productId)
+    .where('stock', '>=', p.quantity),
+);
+const takeProductUnits = preparedQuery((db, p: { productId: string; quantity: number }) =>
+  db
+    .updateTable('products')
+    .set((eb) => ({ stock: eb('stock', '-', p.quantity) }))
+    .where('id', '=', p.productId)
+    .where('stock', '>=', p.quantity),
+);
+const lowerProductSum = preparedQuery((db, p: { productId: string; quantity: number }) =>
+  db
+    .updateTable('products')
+    .set((eb) => ({ stock: eb('stock', '-', p.quantity) }))
+    .where('id', '=', p.productId),
+);
+
 /** Takes every line's units, or throws `out-of-stock` naming the first line that has too few (the caller rolls back). */
 export async function takeStock(trx: Kysely<Database>, lines: readonly StockLine[]): Promise<void> {
   const { variants, plain, variantTotals } = plan(lines);
   for (const line of variants) {
-    const result = await trx
-      .updateTable('product_variants')
-      .set((eb) => ({ stock: eb('stock', '-', line.quantity) }))
-      .where('id', '=', line.variantId)
-      .where('product_id', '=', line.productId)
-      .where('stock', '>=', line.quantity)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw await outOfStock(trx, line);
+    const result = await takeVariantUnits(trx, line);
+    if (affectedRows(result) !== 1) throw await outOfStock(trx, line);
   }
   for (const productId of productOrder(plain, variantTotals)) {
     const wanted = plain.get(productId);
     if (wanted !== undefined) {
-      const result = await trx
-        .updateTable('products')
-        .set((eb) => ({ stock: eb('stock', '-', wanted) }))
-        .where('id', '=', productId)
-        .where('stock', '>=', wanted)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw await outOfStock(trx, { productId, variantId: '', quantity: wanted });
+      const result = await takeProductUnits(trx, { productId, quantity: wanted });
+      if (affectedRows(result) !== 1) throw await outOfStock(trx, { productId, variantId: '', quantity: wanted });
     } else {
       // A product with variants keeps the sum of its variants' stock, for browsing and "in stock" badges.
       const taken = variantTotals.get(productId)!;
-      await trx.updateTable('products').set((eb) => ({ stock: eb('stock', '-', taken) })).where('id', '=', productId).execute();
+      await lowerProductSum(trx, { productId, quantity: taken });
     }
   }
 }

@@ -42,11 +42,15 @@ export function jsonErrors(logger: Logger, what: string): ErrorRequestHandler {
 }
 
 /** A 429 or 503 whose details say when to come back tells the client in `Retry-After` too. */
-export function setRetryAfter(res: Response, error: AppError): void {
+export function setRetryAfter(res: Pick<Response, 'getHeader' | 'setHeader'>, error: AppError): void {
+  const seconds = retryAfterSeconds(error);
+  if (seconds !== undefined && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(seconds));
+}
+
+/** The whole seconds a 429 or 503 asks the client to wait, when its details say. */
+export function retryAfterSeconds(error: AppError): number | undefined {
   const seconds = (error.details as { retryAfterSec?: unknown } | undefined)?.retryAfterSec;
-  if ((error.status === 429 || error.status === 503) && typeof seconds === 'number' && !res.getHeader('Retry-After')) {
-    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(seconds))));
-  }
+  return (error.status === 429 || error.status === 503) && typeof seconds === 'number' ? Math.max(1, Math.ceil(seconds)) : undefined;
 }
 
 /** Sends errors as JSON for the API and clients that ask for it, as a small HTML page for navigations. */

@@ -6,6 +6,7 @@
  * with an `Authorization` header may go without: a browser never adds one by itself, and another
  * site cannot make it send one without a CORS preflight, which the shop never grants.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Request, RequestHandler } from 'express';
 import { AppError } from '../errors/app-error';
 
@@ -13,9 +14,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Why a state-changing request is refused, or null when it came from the shop's own pages. */
 export function crossSiteReason(req: Request): string | null {
-  if (SAFE_METHODS.has(req.method)) return null;
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined) return site === 'same-origin' || site === 'none' ? null : 'cross-site request';
+  const decided = fetchMetadataReason(req.method, req.headers);
+  if (decided !== undefined) return decided;
   const origin = req.headers.origin;
   if (origin === undefined) return req.headers.authorization !== undefined ? null : 'request without Origin or Sec-Fetch-Site';
   if (origin === 'null') return 'opaque origin';
@@ -29,6 +29,18 @@ export function crossSiteReason(req: Request): string | null {
   return parsed.protocol === `${req.protocol}:` && parsed.host === req.host ? null : 'cross-origin request';
 }
 
+/**
+ * What the method and `Sec-Fetch-Site` alone decide (null: allowed, a string: refused), or
+ * undefined when the request carries no `Sec-Fetch-Site` and its `Origin` must be compared.
+ */
+export function fetchMetadataReason(method: string | undefined, headers: IncomingHttpHeaders): string | null | undefined {
+  if (method !== undefined && SAFE_METHODS.has(method)) return null;
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin' || site === 'none' ? null : 'cross-site request';
+  return undefined;
+}
+
+/** Refuses a state-changing request another site started, as `forbidden`. */
 export const sameOriginOnly: RequestHandler = (req, _res, next) => {
   const reason = crossSiteReason(req);
   next(reason === null ? undefined : new AppError('forbidden', { reason }));

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors/app-error';
+import { affectedRows, preparedQuery } from '../store/prepared-query';
 import type { Database } from '../store/schema';
 
 /** How long a key and its answer are kept. */
@@ -14,11 +15,37 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 /** A running claim older than this belongs to a request that died (a crash mid-request); another may take it over. */
 export const IDEMPOTENCY_LEASE_MS = 60_000;
 
+// Every order claims and completes a key: both compiled once (store/prepared-query.ts).
+type ClaimValues = { accountId: string; key: string; hash: string; owner: string; now: number; expiresAt: number };
+const insertClaim = preparedQuery((db, p: ClaimValues) =>
+  db
+    .insertInto('idempotency_keys')
+    .values({ account_id: p.accountId, key: p.key, request_hash: p.hash, state: 'running', owner: p.owner, status_code: null, response: null, locked_at: p.now, created_at: p.now, expires_at: p.expiresAt })
+    .onConflict((oc) => oc.columns(['account_id', 'key']).doNothing()),
+);
+const insertAnswer = preparedQuery((db, p: ClaimValues & { status: number; body: string }) =>
+  db
+    .insertInto('idempotency_keys')
+    .values({ account_id: p.accountId, key: p.key, request_hash: p.hash, state: 'done', owner: p.owner, status_code: p.status, response: p.body, locked_at: p.now, created_at: p.now, expires_at: p.expiresAt }),
+);
+const keyState = preparedQuery((db, p: { accountId: string; key: string }) => db.selectFrom('idempotency_keys').select('state').where('account_id', '=', p.accountId).where('key', '=', p.key));
+const storeAnswer = preparedQuery((db, p: { accountId: string; key: string; owner: string; status: number; body: string }) =>
+  db
+    .updateTable('idempotency_keys')
+    .set({ state: 'done', status_code: p.status, response: p.body })
+    .where('account_id', '=', p.accountId)
+    .where('key', '=', p.key)
+    .where('owner', '=', p.owner)
+    .where('state', '=', 'running'),
+);
+
 /** A claim on a key: the caller owns it until it completes or releases it. */
 export interface KeyClaim {
   accountId: string;
   key: string;
   owner: string;
+  /** Set when the key's row is not written yet: completing the claim inserts it, answer and all. */
+  unwritten?: { hash: string; now: number };
 }
 
 export type ClaimResult = { kind: 'claimed'; claim: KeyClaim } | { kind: 'replay'; status: number; body: string };
@@ -27,12 +54,8 @@ export type ClaimResult = { kind: 'claimed'; claim: KeyClaim } | { kind: 'replay
 export async function claimKey(db: Kysely<Database>, accountId: string, key: string, hash: string, now: number): Promise<ClaimResult> {
   const owner = crypto.randomUUID();
   for (let attempt = 0; attempt < 3; attempt++) {
-    const inserted = await db
-      .insertInto('idempotency_keys')
-      .values({ account_id: accountId, key, request_hash: hash, state: 'running', owner, status_code: null, response: null, locked_at: now, created_at: now, expires_at: now + IDEMPOTENCY_TTL_MS })
-      .onConflict((oc) => oc.columns(['account_id', 'key']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return { kind: 'claimed', claim: { accountId, key, owner } };
+    const inserted = await insertClaim(db, { accountId, key, hash, owner, now, expiresAt: now + IDEMPOTENCY_TTL_MS });
+    if (affectedRows(inserted) === 1) return { kind: 'claimed', claim: { accountId, key, owner } };
 
     const row = await db.selectFrom('idempotency_keys').selectAll().where('account_id', '=', accountId).where('key', '=', key).executeTakeFirst();
     if (!row) continue; // released in between: try the insert again
@@ -61,17 +84,27 @@ export async function claimKey(db: Kysely<Database>, accountId: string, key: str
   throw new AppError('idempotency-key-in-use', { retryAfterSec: 1 });
 }
 
+/**
+ * Claims `key` inside the one transaction that will also place the order and store its answer,
+ * for SQLite, where that transaction is the only writer: a key no row holds is claimed without a
+ * write, and `completeKey` inserts its row once, answered (a `running` row could never be seen by
+ * anyone before the commit anyway). A key some row holds is decided as `claimKey` decides it.
+ */
+export async function claimKeyInTransaction(trx: Kysely<Database>, accountId: string, key: string, hash: string, now: number): Promise<ClaimResult> {
+  const held = (await keyState(trx, { accountId, key })).rows[0];
+  if (held === undefined) return { kind: 'claimed', claim: { accountId, key, owner: crypto.randomUUID(), unwritten: { hash, now } } };
+  return claimKey(trx, accountId, key, hash, now);
+}
+
 /** Stores the answer inside the caller's transaction; throws if the claim was lost (the transaction then rolls back). */
 export async function completeKey(trx: Kysely<Database>, claim: KeyClaim, status: number, body: string): Promise<void> {
-  const result = await trx
-    .updateTable('idempotency_keys')
-    .set({ state: 'done', status_code: status, response: body })
-    .where('account_id', '=', claim.accountId)
-    .where('key', '=', claim.key)
-    .where('owner', '=', claim.owner)
-    .where('state', '=', 'running')
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new AppError('idempotency-key-in-use', { retryAfterSec: 1 });
+  if (claim.unwritten) {
+    const { hash, now } = claim.unwritten;
+    await insertAnswer(trx, { accountId: claim.accountId, key: claim.key, owner: claim.owner, hash, now, expiresAt: now + IDEMPOTENCY_TTL_MS, status, body });
+    return;
+  }
+  const result = await storeAnswer(trx, { ...claim, status, body });
+  if (affectedRows(result) !== 1) throw new AppError('idempotency-key-in-use', { retryAfterSec: 1 });
 }
 
 /** Frees a claim whose request failed, so the key may be used again. */

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { CheckoutLine, LineVariant } from '../../shared/api-types';
 import { pictureFor } from '../catalog/product-rows';
+import { preparedQuery, type PreparedQuery } from '../store/prepared-query';
 import type { Database } from '../store/schema';
 
 /** A line as a client or the cart names it. */
@@ -29,15 +30,32 @@ export interface LineProblem {
   problem: 'unknown-product' | 'variant-required' | 'unknown-variant';
 }
 
+type IdList = Record<`id${number}`, string>;
+const productsOf: Array<PreparedQuery<IdList, { id: string; title: string; price: number; mrp: number; stock: number; images: string }>> = [];
+const variantsOfProducts: Array<PreparedQuery<IdList, { id: string; product_id: string; color: string; size: string; stock: number }>> = [];
+const idList = (count: number) => Array.from({ length: count }, (_, i) => `id${i}` as const);
+const listValues = (ids: readonly string[]): IdList => Object.fromEntries(ids.map((id, i) => [`id${i}`, id]));
+
+/** Every order prices its lines: both reads are compiled once per number of products (store/prepared-query.ts). */
+function pricingQueries(count: number) {
+  const products = (productsOf[count] ??= preparedQuery((db, p: IdList) =>
+    db.selectFrom('products').select(['id', 'title', 'price', 'mrp', 'stock', 'images']).where('id', 'in', idList(count).map((name) => p[name]!)),
+  ));
+  const variants = (variantsOfProducts[count] ??= preparedQuery((db, p: IdList) =>
+    db.selectFrom('product_variants').select(['id', 'product_id', 'color', 'size', 'stock']).where('product_id', 'in', idList(count).map((name) => p[name]!)),
+  ));
+  return { products, variants };
+}
+
 /** Prices `inputs` in order; lines that name nothing in the catalog come back as problems. */
 export async function priceLines(db: Kysely<Database>, inputs: readonly LineInput[]): Promise<{ lines: PricedLine[]; problems: LineProblem[] }> {
   if (inputs.length === 0) return { lines: [], problems: [] };
   const productIds = [...new Set(inputs.map((line) => line.productId))];
-  const products = new Map(
-    (await db.selectFrom('products').select(['id', 'title', 'price', 'mrp', 'stock', 'images']).where('id', 'in', productIds).execute()).map((row) => [row.id, row]),
-  );
+  const queries = pricingQueries(productIds.length);
+  const ids = listValues(productIds);
+  const products = new Map((await queries.products(db, ids)).rows.map((row) => [row.id, row]));
   // Every variant of the products, not just the ones named: a product with variants needs one chosen.
-  const variantRows = await db.selectFrom('product_variants').select(['id', 'product_id', 'color', 'size', 'stock']).where('product_id', 'in', productIds).execute();
+  const variantRows = (await queries.variants(db, ids)).rows;
   const variantsOf = new Map<string, typeof variantRows>();
   for (const row of variantRows) variantsOf.set(row.product_id, [...(variantsOf.get(row.product_id) ?? []), row]);
 

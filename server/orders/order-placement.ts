@@ -6,13 +6,14 @@
  * - SQLite: one writer at a time. The claim, the order and its stored answer share one
  *   transaction, run through the write batcher (group commit): a second request with the same key
  *   queues behind the first and gets its answer replayed; a refusal rolls the claim back with it.
+ *   A free key's row is written once, with its answer (`claimKeyInTransaction`).
  */
 import type { Order, PlaceOrderRequest } from '../../shared/api-types';
 import type { ServerDeps } from '../deps';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { createWriteBatcher, type WriteBatcher } from '../store/write-batcher';
 import { requestHash } from '../http/idempotency-key';
-import { claimKey, releaseKey } from './idempotency';
+import { claimKey, claimKeyInTransaction, releaseKey } from './idempotency';
 import { placeOrderInTransaction } from './place-order';
 
 export type Placement = { kind: 'placed'; order: Order; body: string } | { kind: 'replay'; status: number; body: string };
@@ -39,7 +40,7 @@ export class OrderPlacer {
     if (dialect === 'sqlite') {
       return this.batcher.run(async (trx): Promise<Placement> => {
         const now = this.deps.now();
-        const claimed = await claimKey(trx, input.accountId, input.key, hash, now);
+        const claimed = await claimKeyInTransaction(trx, input.accountId, input.key, hash, now);
         if (claimed.kind === 'replay') return claimed;
         return { kind: 'placed', ...(await placeOrderInTransaction(trx, { ...input, claim: claimed.claim, now })) };
       });

@@ -4,7 +4,7 @@
  * See README.md for the contract.
  */
 import { Router, type Response } from 'express';
-import type { CheckoutSummaryRequest, PlaceOrderRequest } from '../../shared/api-types';
+import type { CheckoutSummaryRequest } from '../../shared/api-types';
 import { requireSession } from '../auth/session/current-session';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
@@ -13,12 +13,11 @@ import { sameOriginOnly } from '../http/same-origin';
 import { parseInput } from '../http/validate';
 import type { PaymentProviders } from '../payments/payment-provider';
 import { checkoutSummary } from './checkout-summary';
-import { readIdempotencyKey } from '../http/idempotency-key';
 import { recordOrderEvent } from './order-events';
-import { listQuery, orderParams, paymentReturnBody, placeOrderBody, summaryBody } from './order-schemas';
+import { listQuery, orderParams, paymentReturnBody, summaryBody } from './order-schemas';
 import { cancelOrderByShopper } from './order-status';
 import { findOrderRow, loadOrder, listOrders, type PaymentPageUrl } from './order-store';
-import { OrderPlacer, type Placement } from './order-placement';
+import type { OrderRequestHandler } from './order-request';
 import { settlePayment } from './payment-settlement';
 
 /** Sends a stored JSON text as is, so a replay is the same bytes as the first answer. */
@@ -38,34 +37,17 @@ export function checkoutRoutes(deps: ServerDeps): Router {
   return router;
 }
 
-/** `/api/orders`. */
-export function orderRoutes(deps: ServerDeps, providers: PaymentProviders): Router {
+/** `/api/orders`; placing an order goes through `placeOrder`, shared with the request listener's fast path. */
+export function orderRoutes(deps: ServerDeps, providers: PaymentProviders, placeOrder: OrderRequestHandler): Router {
   const { db } = deps.store;
   const pageUrl: PaymentPageUrl = (payment) => providers.get(payment.provider)?.paymentPageUrl(payment.id);
-  const placer = new OrderPlacer(deps);
   const router = Router();
   router.use(sameOriginOnly, noStore);
 
   router.post('/', async (req, res) => {
-    const session = await requireSession(deps, req);
-    const key = readIdempotencyKey(req.headers['idempotency-key']);
-    const request = parseInput(placeOrderBody, req.body, 'order') as PlaceOrderRequest;
-    const provider = request.paymentMethod === 'cod' ? undefined : providers.get(request.paymentMethod);
-    let placement: Placement;
-    try {
-      placement = await placer.place({ accountId: session.accountId, key, request, provider });
-    } catch (error) {
-      recordOrderEvent(deps, 'ORDER_FAILED', { paymentMethod: request.paymentMethod, code: error instanceof AppError ? error.code : 'internal' });
-      throw error;
-    }
-    if (placement.kind === 'replay') {
-      res.setHeader('Idempotent-Replayed', 'true');
-      return sendJsonText(res, placement.status, placement.body);
-    }
-    const { order } = placement;
-    recordOrderEvent(deps, 'ORDER_PLACED', { orderId: order.id, paymentMethod: request.paymentMethod, itemCount: order.totals.itemCount, total: order.totals.total });
-    res.setHeader('Location', `/api/orders/${order.id}`);
-    sendJsonText(res, 201, placement.body);
+    const answer = await placeOrder(req.headers, req.body);
+    for (const [name, value] of answer.headers) res.setHeader(name, value);
+    sendJsonText(res, answer.status, answer.body);
   });
 
   router.get('/', async (req, res) => {

@@ -22,6 +22,7 @@ import { priceLines } from './line-pricing';
 import { newOrderId } from './order-store';
 import { orderTotals } from './order-totals';
 import { toOrder } from './order-view';
+import { writeNewOrder } from './order-writes';
 import type { OrderLinesTable, OrdersTable, OrderTimelineTable } from './tables';
 
 export interface PlaceOrderInput {
@@ -95,10 +96,7 @@ export async function placeOrderInTransaction(trx: Kysely<Database>, input: Plac
       : undefined;
   if (gateway && !payment) throw new Error(`no payment provider for ${request.paymentMethod}`);
 
-  await trx.insertInto('orders').values(order).execute();
-  await trx.insertInto('order_lines').values(orderLines).execute();
-  await trx.insertInto('order_timeline').values(timeline).execute();
-  if (payment) await trx.insertInto('payments').values(payment).execute();
+  await writeNewOrder(trx, order, orderLines, timeline, payment);
   await removeAccountCartItems(trx, accountId, lines);
 
   const view = toOrder(order, orderLines, timeline, payment, (p) => provider?.paymentPageUrl(p.id));

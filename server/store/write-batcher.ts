@@ -6,12 +6,17 @@
  * this pays its per-commit cost (WAL frames written, lock taken) once per batch instead of once per
  * request. PostgreSQL runs each job in its own transaction: its commits already overlap.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { Store } from './database';
 import type { Database } from './schema';
 
 /** At most this many jobs share a commit, so a batch never holds the connection long. */
-export const MAX_BATCH = 32;
+export const MAX_BATCH = 64;
+
+// Run around every job: compiled once rather than per job.
+const SAVEPOINT = CompiledQuery.raw('savepoint job');
+const RELEASE = CompiledQuery.raw('release job');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to job');
 
 interface Job {
   work: (trx: Transaction<Database>) => Promise<unknown>;
@@ -54,13 +59,13 @@ class SqliteBatcher implements WriteBatcher {
         try {
           await this.db.transaction().execute(async (trx) => {
             for (const job of batch) {
-              await sql`savepoint job`.execute(trx);
+              await trx.executeQuery(SAVEPOINT);
               try {
                 outcomes.push({ ok: true, value: await job.work(trx) });
-                await sql`release job`.execute(trx);
+                await trx.executeQuery(RELEASE);
               } catch (error) {
-                await sql`rollback to job`.execute(trx);
-                await sql`release job`.execute(trx);
+                await trx.executeQuery(ROLLBACK_TO);
+                await trx.executeQuery(RELEASE);
                 outcomes.push({ ok: false, error });
               }
             }

@@ -83,6 +83,21 @@ for (const kind of storeKinds()) {
       });
     });
 
+    describe('POST /api/orders', () => {
+      it('should record the same timings whether the fast path or Express answered', async () => {
+        // Sec-Fetch-Site takes the order fast path; only Origin goes through Express (orders-fast-path.test.ts).
+        for (const site of [{ 'sec-fetch-site': 'same-origin' }, { origin: server.url }] as Array<Record<string, string>>) {
+          const post = (body: string) => fetch(`${server.url}/api/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'k', ...site }, body });
+          assert.equal((await post('{"lines":')).status, 400);
+          assert.equal((await post('{}')).status, 401);
+        }
+        const routed = await timingsOf('/api/orders/', 2);
+        assert.deepEqual(routed.map((r) => [r.method, r.status]), [['POST', 401], ['POST', 401]]);
+        const unparsed = (await timingsOf('/api/(unmatched)', 3)).filter((r) => r.method === 'POST');
+        assert.deepEqual(unparsed.map((r) => r.status), [400, 400]);
+      });
+    });
+
     describe('table server', () => {
       it('should group timings by route and status', async () => {
         await timingsOf('/api/catalog/browse/:slug', 1);

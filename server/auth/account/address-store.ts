@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../errors/app-error';
+import { preparedQuery } from '../../store/prepared-query';
 import type { Database } from '../../store/schema';
 import type { Address } from '../../../shared/api-types';
 import type { AddressesTable } from '../tables';
@@ -23,9 +24,12 @@ export async function listAddresses(db: Kysely<Database>, accountId: string): Pr
   return rows.map(toAddress);
 }
 
+// Every order reads its address: compiled once (store/prepared-query.ts).
+const addressById = preparedQuery((db, p: { id: string; accountId: string }) => db.selectFrom('addresses').selectAll().where('id', '=', p.id).where('account_id', '=', p.accountId));
+
 /** One of the account's addresses, or `address-not-found` (also for another account's). */
 export async function findAddress(db: Kysely<Database>, accountId: string, id: string): Promise<Address> {
-  const row = await db.selectFrom('addresses').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+  const row = (await addressById(db, { id, accountId })).rows[0];
   if (!row) throw new AppError('address-not-found', { id });
   return toAddress(row);
 }

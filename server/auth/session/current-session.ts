@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import type { ServerDeps } from '../../deps';
 import { AppError } from '../../errors/app-error';
-import { readSessionId } from './session-cookie';
+import { readSessionId, sessionIdOfCookies } from './session-cookie';
 import { findSession, STEP_UP_WINDOW_MS, type Session, type SessionKind } from './session-store';
 
 const cache = new WeakMap<Request, Promise<Session | null>>();
@@ -20,7 +20,16 @@ export function currentSession(deps: ServerDeps, req: Request): Promise<Session 
 
 /** The session, which must be of `kind`; otherwise `login-required`. */
 export async function requireSession(deps: ServerDeps, req: Request, kind: SessionKind = 'full'): Promise<Session> {
-  const session = await currentSession(deps, req);
+  return ofKind(await currentSession(deps, req), kind);
+}
+
+/** As `requireSession`, from the request's `Cookie` header (for handlers that run before Express). */
+export async function requireSessionOfCookies(deps: ServerDeps, cookies: string | undefined, kind: SessionKind = 'full'): Promise<Session> {
+  const id = sessionIdOfCookies(cookies, deps.config.secureCookies);
+  return ofKind(id ? await findSession(deps.store.db, id, deps.now()) : null, kind);
+}
+
+function ofKind(session: Session | null, kind: SessionKind): Session {
   if (!session || session.kind !== kind) throw new AppError('login-required');
   return session;
 }

@@ -10,7 +10,11 @@ export function sessionCookieName(secure: boolean): string {
 
 /** The session id the request carries, if it is well formed. */
 export function readSessionId(req: Request, secure: boolean): string | null {
-  const header = req.headers.cookie;
+  return sessionIdOfCookies(req.headers.cookie, secure);
+}
+
+/** The session id a `Cookie` header carries, if it is well formed (for handlers that run before Express). */
+export function sessionIdOfCookies(header: string | undefined, secure: boolean): string | null {
   if (!header) return null;
   const id = parseCookies(header)[sessionCookieName(secure)];
   return id && ID.test(id) ? id : null;

@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../../store/prepared-query';
 import type { Database } from '../../store/schema';
 import type { SessionsTable } from '../tables';
 
@@ -69,9 +70,12 @@ export async function createSession(
   return { id, session: toSession(row), maxAgeMs: absoluteMs };
 }
 
+// Every signed-in request looks its session up: compiled once (store/prepared-query.ts).
+const sessionByHash = preparedQuery((db, p: { idHash: string }) => db.selectFrom('sessions').selectAll().where('id_hash', '=', p.idHash));
+
 /** The live session with this cookie value, or null when unknown, idle too long or past its end. */
 export async function findSession(db: Kysely<Database>, id: string, now: number): Promise<Session | null> {
-  const row = await db.selectFrom('sessions').selectAll().where('id_hash', '=', hashSessionId(id)).executeTakeFirst();
+  const row = (await sessionByHash(db, { idHash: hashSessionId(id) })).rows[0];
   if (!row) return null;
   const kind = row.kind as SessionKind;
   const limits = SESSION_LIMITS[kind];
