@@ -10,6 +10,7 @@ import { AppError } from '../errors/app-error';
 import { contentCodingChooser } from '../http/content-coding';
 import { isServerPath } from '../../shared/server-paths';
 import { createCspHeader } from './csp';
+import type { LeadImageLink } from './data-preload';
 import { createNonce } from './nonce';
 import type { PreparedShell } from './prepared-shell';
 import type { ReleaseRegistry } from './release-registry';
@@ -22,6 +23,8 @@ export interface ShellOptions {
   assetBaseUrl: string;
   /** Security headers every shell carries besides its CSP (the helmet set, captured at start). */
   headers: ReadonlyArray<readonly [string, string]>;
+  /** Names a page's largest picture for its `Link` header (decisions/0022); none when absent. */
+  leadImageLink?: LeadImageLink;
 }
 
 /** Answers a GET or HEAD of a page or `/__shells/…` URL and returns true; returns false for anything else. */
