@@ -30,3 +30,14 @@ export function firstVisibleImages(data: unknown): PreloadItem[] {
   if (Array.isArray(list.products)) return list.products.slice(0, GRID_VISIBLE).map((p, n) => ({ image: p.image, use: 'card', high: n === 0 }));
   return [];
 }
+
+/**
+ * Where a loading layout's build-time render marks the slot for the page's largest picture
+ * (decisions/0022): an HTML comment, which no text React renders can produce. The shell build turns
+ * it into the level-2 placeholder `{{{lead}}}`, which the server fills per request (empty in the
+ * worker's copy).
+ */
+export const LEAD_PICTURE_SLOT = '<!--lead-picture-->';
+
+/** The box (intrinsic `width`/`height`) each use renders a picture in, as the kit's components do. */
+export const PICTURE_BOX: Record<ImageUse, number> = { card: 200, gallery: 400, zoom: 1200, thumb: 96 };

@@ -2,22 +2,19 @@
  * The `Link: preload` header that starts a page's first data request together with its shell
  * (`RouteDef.data`): the page asks for the same path after its scripts run and gets this answer.
  * Only for URLs without a query string, whose data follows from the path alone. The page's largest
- * picture joins it when the server can name it (`LeadImageLink`, decisions/0022).
+ * picture joins it when the server can name it (`LeadImageFinder`, decisions/0023).
  */
 import { dataPath } from '../../shared/route-table';
 import type { CompiledMatch } from '../../shared/route-matcher';
 
-/** The `Link` value preloading the lead picture of the page whose data is at `dataPath` (`catalog/…`), or null. */
-export type LeadImageLink = (dataPath: string) => string | null;
+/** The lead picture of the page whose data is at `dataPath` (`catalog/…`): its `Link` value and slot HTML, or null. */
+export type LeadImageFinder = (dataPath: string) => { link: string; html: Buffer } | null;
 
-/** The page's preloads: its data, then its lead picture if `leadImage` names one; null without data. */
-export function dataPreloadLink(match: CompiledMatch, url: string, leadImage?: LeadImageLink): string | null {
+/** The `Link` value of the page's data preload, or null. */
+export function dataPreloadLink(match: CompiledMatch, url: string): string | null {
   const path = preloadDataPath(match, url);
-  if (path === null) return null;
   // `crossorigin` (anonymous, same-origin credentials) is how `fetch` asks by default.
-  const data = `</api/${path}>; rel=preload; as=fetch; crossorigin`;
-  const image = leadImage?.(path) ?? null;
-  return image === null ? data : `${data}, ${image}`;
+  return path === null ? null : `</api/${path}>; rel=preload; as=fetch; crossorigin`;
 }
 
 /** The API path (under `/api/`) of the page's first data, or null for a query URL, no data or bad escapes. */

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Product, ProductImage, ProductSummary } from '../../../shared/api-types';
 import type { CatalogAnswers } from './catalog-answers';
 import { EncodedAnswer } from './encoded-answer';
-import { imagePreloadLink, leadImageLinkOf, leadImageLinks } from './lead-image-link';
+import { imagePreloadLink, leadImageLinkOf, leadImages, leadPictureHtml } from './lead-image-link';
 
 const KEY = 'c0aa99ca35a4dbb48a68a9aa';
 const photo = (key = KEY): ProductImage => ({ url: `/img/v1/${key}/200.webp`, alt: 'front', photo: { key, width: 1200, height: 1200, widths: [200, 400, 600], placeholder: 'data:image/webp;base64,AA' } });
@@ -33,6 +33,24 @@ describe('imagePreloadLink()', () => {
   });
 });
 
+describe('leadPictureHtml()', () => {
+  it('should render a photo as the kit\'s picture does: AVIF then WebP sources with the use\'s sizes, in the use\'s box', () => {
+    assert.equal(
+      leadPictureHtml({ image: photo(), use: 'card', high: true }),
+      '<picture class="pp">' +
+        `<source type="image/avif" srcset="/img/v1/${KEY}/200.avif 200w, /img/v1/${KEY}/400.avif 400w, /img/v1/${KEY}/600.avif 600w" sizes="(min-width: 900px) 200px, (min-width: 600px) 30vw, 44vw">` +
+        `<source type="image/webp" srcset="/img/v1/${KEY}/200.webp 200w, /img/v1/${KEY}/400.webp 400w, /img/v1/${KEY}/600.webp 600w" sizes="(min-width: 900px) 200px, (min-width: 600px) 30vw, 44vw">` +
+        `<img class="pp-photo" src="/img/v1/${KEY}/200.webp" alt="" width="200" height="200" fetchpriority="high" decoding="async"></picture>`,
+    );
+  });
+  it('should render a drawing as a plain image in the gallery box', () => {
+    assert.equal(leadPictureHtml({ image: drawing('itm1'), use: 'gallery', high: true }), '<img class="pp-photo" src="/img/p/itm1/0.svg?v=1" alt="" width="400" height="400" fetchpriority="high" decoding="async">');
+  });
+  it('should render nothing for a URL that could break out of its attribute', () => {
+    for (const url of ['/a"><script>alert(1)</script>', "/a' onerror='x", '/a b']) assert.equal(leadPictureHtml({ image: { url, alt: '' }, use: 'card', high: true }), null, url);
+  });
+});
+
 describe('leadImageLinkOf()', () => {
   it('should pick the product page\'s first gallery picture', () => {
     assert.match(leadImageLinkOf(product([photo(), drawing('itm2')]))!, /^<\/img\/v1\/c0aa99ca35a4dbb48a68a9aa\/200\.avif>.*imagesizes="\(min-width: 900px\) 388px, 308px"; fetchpriority=high$/);
@@ -48,7 +66,7 @@ describe('leadImageLinkOf()', () => {
   });
 });
 
-describe('leadImageLinks()', () => {
+describe('leadImages()', () => {
   /** Answers as `CatalogAnswers` gives them: current ones at once, one being built as a promise. */
   function answersOf(held: { product?: EncodedAnswer | Promise<EncodedAnswer>; home?: EncodedAnswer; browse?: EncodedAnswer }) {
     const asked: string[] = [];
@@ -68,7 +86,8 @@ describe('leadImageLinks()', () => {
 
   it('should read the answer the data path names, with its query, and give its lead picture', () => {
     const { answers, asked } = answersOf({ browse: EncodedAnswer.of({ products: [summary('a', drawing('a'))], total: 1 }), home: EncodedAnswer.of({ deals: [summary('b', photo())], categories: [] }) });
-    const link = leadImageLinks(answers);
+    const lead = leadImages(answers);
+    const link = (path: string) => lead(path)?.link ?? null;
     assert.equal(link('catalog/browse/mobiles?page=1&pageSize=24'), '</img/p/a/0.svg?v=1>; rel=preload; as=image; fetchpriority=high');
     assert.deepEqual(asked, ['browse:mobiles:1:24']);
     assert.match(link('catalog/home')!, new RegExp(`^</img/v1/${KEY}/200.avif>`));
@@ -76,16 +95,23 @@ describe('leadImageLinks()', () => {
 
   it('should follow the answer: a rebuilt one (after a change) gives its own picture', () => {
     const held: { product?: EncodedAnswer } = { product: EncodedAnswer.of(product([drawing('itm0123456789abc')])) };
-    const link = leadImageLinks(answersOf(held).answers);
+    const lead = leadImages(answersOf(held).answers);
+    const link = (path: string) => lead(path)?.link ?? null;
     assert.match(link('catalog/products/itm0123456789abc')!, /^<\/img\/p\/itm0123456789abc\/0\.svg\?v=1>/);
     held.product = EncodedAnswer.of(product([photo()]));
     assert.match(link('catalog/products/itm0123456789abc')!, new RegExp(`^</img/v1/${KEY}/200.avif>`));
   });
 
+  it('should give the slot\'s picture with the link, for the same image', () => {
+    const lead = leadImages(answersOf({ home: EncodedAnswer.of({ deals: [summary('b', photo())], categories: [] }) }).answers)('catalog/home');
+    assert.ok(lead);
+    assert.match(lead.html.toString('utf8'), new RegExp(`^<picture class="pp"><source type="image/avif" srcset="/img/v1/${KEY}/200.avif 200w`));
+  });
+
   it('should name nothing while the answer is being built, and not hold the shell up for it', async () => {
     let finish!: (answer: EncodedAnswer) => void;
     const building = new Promise<EncodedAnswer>((resolve) => (finish = resolve));
-    const link = leadImageLinks(answersOf({ product: building }).answers);
+    const link = leadImages(answersOf({ product: building }).answers);
     assert.equal(link('catalog/products/itm0123456789abc'), null);
     finish(EncodedAnswer.of(product([photo()])));
     await building;
@@ -93,7 +119,8 @@ describe('leadImageLinks()', () => {
 
   it('should name nothing for bad input, unknown items, malformed escapes and paths that are no catalog read', async () => {
     const { answers, asked } = answersOf({});
-    const link = leadImageLinks(answers);
+    const lead = leadImages(answers);
+    const link = (path: string) => lead(path)?.link ?? null;
     for (const path of ['catalog/products/not%20an%20id', 'catalog/products/%E0%A4%A', 'catalog/nothing/here', 'cart', 'catalog/browse/mobiles?page=-4&pageSize=24', 'catalog/browse/Bad%20Slug']) {
       assert.equal(link(path), null, path);
     }

@@ -1,13 +1,14 @@
 /**
- * The `Link: preload` of a page's largest picture, named in the shell response so the browser
- * starts it with the page instead of after the scripts, the data and React's render. It is read off
- * the same in-memory answer the page's data request gets (so it follows every catalog change as
- * that answer does) and picks what the kit's picture picks (`firstVisibleImages`, the same `srcset`
- * and `sizes`), so the page's own request is answered by the preloaded response.
+ * A page's largest picture, named by its shell response (decisions/0022): a `Link: preload`, so the
+ * browser starts it with the page instead of after the scripts, the data and React's render, and
+ * the `<picture>` for the loading layout's lead slot, so it shows before any script has run. It is
+ * read off the same in-memory answer the page's data request gets (so it follows every catalog
+ * change as that answer does) and picks what the kit's picture picks (`firstVisibleImages`, the
+ * same `srcset` and `sizes`), so one response serves the hint, the slot and the page.
  */
 import querystring from 'node:querystring';
-import { firstVisibleImages, type PreloadItem } from '../../../shared/first-visible-images';
-import { IMAGE_SIZES, photoSrcset, photoUrl } from '../../../shared/product-images';
+import { firstVisibleImages, PICTURE_BOX, type PreloadItem } from '../../../shared/first-visible-images';
+import { IMAGE_SIZES, photoMime, photoSrcset, photoUrl, PHOTO_FORMATS } from '../../../shared/product-images';
 import type { CatalogAnswers } from './catalog-answers';
 import { catalogReadMatcher } from './catalog-reads';
 import type { EncodedAnswer } from './encoded-answer';
@@ -28,21 +29,52 @@ export function imagePreloadLink({ image, use, high }: PreloadItem): string | nu
   return `<${photoUrl(photo, smallest, 'avif')}>; rel=preload; as=image; type="image/avif"; imagesrcset="${photoSrcset(photo, 'avif')}"; imagesizes="${IMAGE_SIZES[use]}"${priority}`;
 }
 
+/**
+ * The picture as the kit's `ProductPicture` renders it (same sources, `srcset`, `sizes`, box), for
+ * the lead slot: decorative there (the slot is hidden from assistive tech while the page loads).
+ * Null when `imagePreloadLink` refuses the URL (the same checks keep the markup well-formed).
+ */
+export function leadPictureHtml(item: PreloadItem): string | null {
+  if (imagePreloadLink(item) === null) return null;
+  const { image, use } = item;
+  const box = PICTURE_BOX[use];
+  const img = `<img class="pp-photo" src="${image.url}" alt="" width="${box}" height="${box}" fetchpriority="high" decoding="async">`;
+  const photo = image.photo;
+  if (!photo) return img;
+  const sources = PHOTO_FORMATS.map((format) => `<source type="${photoMime(format)}" srcset="${photoSrcset(photo, format)}" sizes="${IMAGE_SIZES[use]}">`).join('');
+  return `<picture class="pp">${sources}${img}</picture>`;
+}
+
+/** What a shell response carries of its page's lead picture. */
+export interface LeadImage {
+  /** The `Link` header value that preloads it. */
+  link: string;
+  /** Its `<picture>` for the loading layout's lead slot, as UTF-8. */
+  html: Buffer;
+}
+
+/** The lead picture of an answer (its largest first-visible one), or null if it shows none. */
+export function leadImageOf(data: unknown): LeadImage | null {
+  const lead = firstVisibleImages(data).find((item) => item.high);
+  const link = lead ? imagePreloadLink(lead) : null;
+  const html = lead ? leadPictureHtml(lead) : null;
+  return link === null || html === null ? null : { link, html: Buffer.from(html, 'utf8') };
+}
+
 /** The preload of an answer's largest first-visible picture, or null if it shows none. */
 export function leadImageLinkOf(data: unknown): string | null {
-  const lead = firstVisibleImages(data).find((item) => item.high);
-  return lead ? imagePreloadLink(lead) : null;
+  return leadImageOf(data)?.link ?? null;
 }
 
 /**
- * For the shells (`ShellOptions.leadImageLink`): the lead picture's `Link` for a page's data path
+ * For the shells (`ShellOptions.leadImage`): the lead picture for a page's data path
  * (`catalog/products/itm…`), or null when that answer is not in memory yet (the shell is never held
  * up for it; the data preload builds it), the path is no catalog read, or its input is bad.
  */
-export function leadImageLinks(answers: CatalogAnswers): (dataPath: string) => string | null {
+export function leadImages(answers: CatalogAnswers): (dataPath: string) => LeadImage | null {
   const matchRead = catalogReadMatcher();
   // Worked out once per answer built: a shell then costs a lookup, not a JSON parse.
-  const links = new WeakMap<EncodedAnswer, string | null>();
+  const leads = new WeakMap<EncodedAnswer, LeadImage | null>();
   return (dataPath) => {
     if (!dataPath.startsWith(API_CATALOG)) return null;
     const cut = dataPath.indexOf('?');
@@ -60,11 +92,11 @@ export function leadImageLinks(answers: CatalogAnswers): (dataPath: string) => s
       answer.catch(() => undefined); // The data request that follows gets the same answer, or its error.
       return null;
     }
-    let link = links.get(answer);
-    if (link === undefined) {
-      link = leadImageLinkOf(JSON.parse(answer.identity.toString('utf8')));
-      links.set(answer, link);
+    let lead = leads.get(answer);
+    if (lead === undefined) {
+      lead = leadImageOf(JSON.parse(answer.identity.toString('utf8')));
+      leads.set(answer, lead);
     }
-    return link;
+    return lead;
   };
 }
