@@ -1,6 +1,7 @@
 /**
- * The shells' `Link` header names the page's largest picture (decisions/0022): the same picture
- * and `srcset` the page shows, read off the answer its data request gets, so it follows a change.
+ * The shells name the page's largest picture (decisions/0022) in their `Link` header and show it in
+ * the loading layout's lead slot: the same picture and `srcset` the page shows, read off the answer
+ * its data request gets, so both follow a change.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -19,11 +20,25 @@ for (const kind of storeKinds()) {
 
     const api = async <T>(path: string) => (await (await fetch(server.url + '/api/catalog/' + path)).json()) as T;
     const link = async (url: string) => (await fetch(server.url + url, { headers: { Accept: 'text/html' } })).headers.get('link');
+    /** What the shell's lead slot holds ('' when empty, null when the shell has none). */
+    const slot = async (url: string) => /<span class="lead-slot[^"]*" aria-hidden="true">(.*?)<\/span>/.exec(await (await fetch(server.url + url, { headers: { Accept: 'text/html' } })).text())?.[1] ?? null;
     const drawingPreload = (url: string) => `<${url}>; rel=preload; as=image; fetchpriority=high`;
 
     it('should preload the first card of a category page, after its data', async () => {
       const browse = await api<BrowseResult>('browse/mobiles?page=1&pageSize=24');
       assert.equal(await link('/mobiles/pr'), `</api/catalog/browse/mobiles?page=1&pageSize=24>; rel=preload; as=fetch; crossorigin, ${drawingPreload(browse.products[0]!.image.url)}`);
+    });
+
+    it('should show the same picture in the loading layout\'s lead slot, in both codings, and none in the worker\'s copy', async () => {
+      const browse = await api<BrowseResult>('browse/mobiles?page=1&pageSize=24');
+      const expected = `<img class="pp-photo" src="${browse.products[0]!.image.url}" alt="" width="200" height="200" fetchpriority="high" decoding="async">`;
+      assert.equal(await slot('/mobiles/pr'), expected);
+      const gzip = await fetch(server.url + '/mobiles/pr', { headers: { Accept: 'text/html', 'Accept-Encoding': 'gzip' } });
+      assert.equal(gzip.headers.get('content-encoding'), 'gzip');
+      assert.ok((await gzip.text()).includes(`<span class="lead-slot" aria-hidden="true">${expected}</span>`), 'fetch decodes the spliced gzip to the same page');
+      assert.equal(await slot('/mobiles/pr?sort=price_asc'), '', 'a query changes the data: nothing shown ahead');
+      assert.equal(await slot('/search?q=phone'), null, 'search has no lead slot');
+      assert.equal(await slot('/__shells/home-browse-product/browse'), '', 'the worker\'s copy serves every category');
     });
 
     it('should preload the first deal of the home page', async () => {
@@ -52,6 +67,8 @@ for (const kind of storeKinds()) {
       const header = (await link(`/${second!.slug}/p/${second!.id}`)) ?? '';
       assert.ok(header.includes(`imagesrcset="${photoSrcset(shown, 'avif')}"`), header);
       assert.ok(header.includes('type="image/avif"') && header.includes('imagesizes="(min-width: 900px) 388px, 308px"; fetchpriority=high'), header);
+      const inSlot = (await slot(`/${second!.slug}/p/${second!.id}`)) ?? '';
+      assert.ok(inSlot.startsWith(`<picture class="pp"><source type="image/avif" srcset="${photoSrcset(shown, 'avif')}" sizes="(min-width: 900px) 388px, 308px">`), inSlot);
     });
 
     it('should preload no picture for a URL with a query, an unknown product or a malformed one', async () => {
