@@ -10,12 +10,19 @@ import querystring from 'node:querystring';
 import { firstVisibleImages, PICTURE_BOX, type PreloadItem } from '../../../shared/first-visible-images';
 import { IMAGE_SIZES, photoMime, photoSrcset, photoUrl, PHOTO_FORMATS } from '../../../shared/product-images';
 import type { CatalogAnswers } from './catalog-answers';
-import { catalogReadMatcher } from './catalog-reads';
+import { catalogReadMatcher, type MatchedRead } from './catalog-reads';
 import type { EncodedAnswer } from './encoded-answer';
 
 const API_CATALOG = 'catalog/';
+/** Data paths remembered at most (a release's pages are a bounded set); past that the map starts over. */
+const MAX_REMEMBERED = 4096;
 /** Characters an image URL may carry into a header value (our own paths: no quotes, commas or spaces). */
 const SAFE_URL = /^\/[A-Za-z0-9\-._~/?=&%]*$/;
+
+/** A data path's read, parameters and query, as matched once. */
+interface Resolved extends MatchedRead {
+  query: querystring.ParsedUrlQuery;
+}
 
 /** The `Link` value that preloads one picture as the page will show it, or null for an unsafe URL. */
 export function imagePreloadLink({ image, use, high }: PreloadItem): string | null {
@@ -73,18 +80,32 @@ export function leadImageLinkOf(data: unknown): string | null {
  */
 export function leadImages(answers: CatalogAnswers): (dataPath: string) => LeadImage | null {
   const matchRead = catalogReadMatcher();
-  // Worked out once per answer built: a shell then costs a lookup, not a JSON parse.
-  const leads = new WeakMap<EncodedAnswer, LeadImage | null>();
-  return (dataPath) => {
+  /** Which read a data path names, with its parameters and query: matched once per path. */
+  const resolve = (dataPath: string): Resolved | null => {
     if (!dataPath.startsWith(API_CATALOG)) return null;
     const cut = dataPath.indexOf('?');
     const path = '/' + (cut < 0 ? dataPath.slice(API_CATALOG.length) : dataPath.slice(API_CATALOG.length, cut));
-    const query = cut < 0 ? '' : dataPath.slice(cut + 1);
-    let answer: EncodedAnswer | Promise<EncodedAnswer>;
     try {
       const found = matchRead(path);
-      if (!found) return null;
-      answer = found.read.answer(answers, found.params, querystring.parse(query));
+      return found && { ...found, query: querystring.parse(cut < 0 ? '' : dataPath.slice(cut + 1)) };
+    } catch {
+      return null; // A malformed escape.
+    }
+  };
+  let resolved = new Map<string, Resolved | null>();
+  // Worked out once per answer built: a shell then costs a lookup, not a JSON parse.
+  const leads = new WeakMap<EncodedAnswer, LeadImage | null>();
+  return (dataPath) => {
+    let found = resolved.get(dataPath);
+    if (found === undefined) {
+      found = resolve(dataPath);
+      if (resolved.size >= MAX_REMEMBERED) resolved = new Map();
+      resolved.set(dataPath, found);
+    }
+    if (!found) return null;
+    let answer: EncodedAnswer | Promise<EncodedAnswer>;
+    try {
+      answer = found.read.answer(answers, found.params, found.query);
     } catch {
       return null; // Bad input (a malformed id, an unknown category): the page reports it, nothing to name.
     }
