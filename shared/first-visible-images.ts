@@ -33,7 +33,7 @@ export function firstVisibleImages(data: unknown): PreloadItem[] {
 
 /**
  * Where a loading layout's build-time render marks the slot for the page's largest picture
- * (decisions/0024): an HTML comment, which no text React renders can produce. The shell build turns
+ * (decisions/0025): an HTML comment, which no text React renders can produce. The shell build turns
  * it into the level-2 placeholder `{{{lead}}}`, which the server fills per request (empty in the
  * worker's copy).
  */

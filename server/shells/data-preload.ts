@@ -2,7 +2,7 @@
  * The `Link: preload` header that starts a page's first data request together with its shell
  * (`RouteDef.data`): the page asks for the same path after its scripts run and gets this answer.
  * Only for URLs without a query string, whose data follows from the path alone. The page's largest
- * picture joins it when the server can name it (`LeadImageFinder`, decisions/0024).
+ * picture joins it when the server can name it (`LeadImageFinder`, decisions/0025).
  */
 import { dataPath } from '../../shared/route-table';
 import type { CompiledMatch } from '../../shared/route-matcher';

@@ -1,6 +1,6 @@
 /**
  * A shell ready to send: the level-2 template rendered with this release's values, split at the
- * nonce (and at the lead picture's slot, decisions/0024, where a loading layout has one). A request
+ * nonce (and at the lead picture's slot, decisions/0025, where a loading layout has one). A request
  * only copies the parts around a fresh nonce and its lead picture (and, for gzip, stitches the
  * pre-deflated parts), so serving a shell costs about as much as sending a static file.
  */

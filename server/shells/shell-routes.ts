@@ -23,7 +23,7 @@ export interface ShellOptions {
   assetBaseUrl: string;
   /** Security headers every shell carries besides its CSP (the helmet set, captured at start). */
   headers: ReadonlyArray<readonly [string, string]>;
-  /** Names a page's largest picture for its `Link` header and lead slot (decisions/0024); none when absent. */
+  /** Names a page's largest picture for its `Link` header and lead slot (decisions/0025); none when absent. */
   leadImage?: LeadImageFinder;
 }
 

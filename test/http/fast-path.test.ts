@@ -75,7 +75,7 @@ for (const kind of storeKinds()) {
 
     before(async () => {
       server = await startServer(kind);
-      // With the catalog's lead pictures, as the server wires it (decisions/0024).
+      // With the catalog's lead pictures, as the server wires it (decisions/0025).
       const shells = shellAnswerer(server.shop.releases, { assetBaseUrl: '', headers: captureHeaders(securityHeaders('')), leadImage: leadImages(server.shop.answers) });
       const old = express();
       old.disable('x-powered-by');

@@ -1,5 +1,5 @@
 /**
- * The shells name the page's largest picture (decisions/0024) in their `Link` header and show it in
+ * The shells name the page's largest picture (decisions/0025) in their `Link` header and show it in
  * the loading layout's lead slot: the same picture and `srcset` the page shows, read off the answer
  * its data request gets, so both follow a change.
  */

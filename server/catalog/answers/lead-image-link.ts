@@ -1,5 +1,5 @@
 /**
- * A page's largest picture, named by its shell response (decisions/0024): a `Link: preload`, so the
+ * A page's largest picture, named by its shell response (decisions/0025): a `Link: preload`, so the
  * browser starts it with the page instead of after the scripts, the data and React's render, and
  * the `<picture>` for the loading layout's lead slot, so it shows before any script has run. It is
  * read off the same in-memory answer the page's data request gets (so it follows every catalog

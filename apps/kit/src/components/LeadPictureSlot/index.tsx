@@ -1,7 +1,7 @@
 /**
  * Where a loading layout shows the page's largest picture before any script runs: the build-time
  * render writes a level-2 slot here, and the server fills it with the picture the page is about to
- * show (decisions/0024). React leaves what the server put there alone, then replaces the whole
+ * show (decisions/0025). React leaves what the server put there alone, then replaces the whole
  * loading layout with the page, whose picture is the same response.
  */
 import { LEAD_PICTURE_SLOT } from '../../../../../shared/first-visible-images';
