@@ -15,6 +15,7 @@ import { cartRoutes } from './cart/routes';
 import { answerStatsRoutes } from './catalog/answers/answer-stats-routes';
 import { CatalogAnswers } from './catalog/answers/catalog-answers';
 import { fastCatalogReads } from './catalog/answers/fast-catalog-reads';
+import { leadImages } from './catalog/answers/lead-image-link';
 import { catalogRoutes } from './catalog/routes';
 import { openChangeFeed, type ChangeFeed } from './catalog/changes/change-feed';
 import type { BaseDeps, ServerDeps } from './deps';
@@ -199,7 +200,7 @@ export async function createApp(base: BaseDeps, options: AppOptions = {}): Promi
   const listener = createRequestListener(
     app,
     [
-      shellAnswerer(releases, { assetBaseUrl: config.assetBaseUrl, headers: securityHeaderList }),
+      shellAnswerer(releases, { assetBaseUrl: config.assetBaseUrl, headers: securityHeaderList, leadImage: leadImages(answers) }),
       fastCatalogReads(answers, { headers: securityHeaderList, timings: apiTimingRecorder(deps), now: deps.now, fallback: app }),
       fastOrderPlacement({ placeOrder, parseJson, logRequest, headers: securityHeaderList, timings: apiTimingRecorder(deps), now: deps.now, logger }),
     ],

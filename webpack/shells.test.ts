@@ -30,6 +30,13 @@ describe('level-1 shell rendering', () => {
     assert.match(html, /data-shell="product"/);
   });
 
+  it('should turn the lead picture slot into the level-2 placeholder the server fills, and refuse two', () => {
+    const shell = new PreparedShell('product', 200, levelTwo('<p>{{lead}}</p><span class="lead-slot"><!--lead-picture--></span>'), values);
+    assert.match(shell.render(Buffer.from('abc'), Buffer.from('<img src="/x.avif" alt="">')).toString(), /<p>\{\{lead\}\}<\/p><span class="lead-slot"><img src="\/x\.avif" alt=""><\/span>/);
+    assert.match(shell.render(Buffer.from('abc')).toString(), /<span class="lead-slot"><\/span>/);
+    assert.throws(() => levelTwo('<!--lead-picture--><!--lead-picture-->'), /more than one lead picture slot/);
+  });
+
   it('should keep "{{" in React markup as text at level 2', () => {
     const shell = new PreparedShell('product', 200, levelTwo('<p>{{nonce}} is text</p>'), values);
     assert.match(shell.render(Buffer.from('abc')).toString(), /<p>\{\{nonce\}\} is text<\/p>/);

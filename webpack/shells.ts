@@ -1,13 +1,15 @@
 /**
  * Level 1 of the two-level templating: React renders every route type of an app with no data, and
  * Handlebars puts it into `shells/index.hbs`. Level-2 placeholders (`\{{nonce}}`, bundle URLs) are
- * escaped in the template, so they survive into the shell files for the server to fill per request.
+ * escaped in the template, so they survive into the shell files for the server to fill per request;
+ * a loading layout's lead picture slot (`LEAD_PICTURE_SLOT`) becomes the level-2 `{{{lead}}}`.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ShellRenderer } from '../apps/kit/src/server/render-shell';
+import { LEAD_PICTURE_SLOT } from '../shared/first-visible-images';
 import { shellsOf } from '../shared/route-table';
 import { shellTemplate } from './paths';
 
@@ -37,6 +39,11 @@ export async function renderShells(rendererFile: string, outDir: string): Promis
 /** The level-1 template as a function of one route type's rendered markup; its output is a level-2 template. */
 export function compileShellTemplate(source: string): (values: { content: string; title: string; shell: string }) => string {
   const template = Handlebars.compile(source, { strict: true });
-  // Markup that happens to contain "{{" must stay text at level 2.
-  return (values) => template({ ...values, content: values.content.replaceAll('{{', '\\{{') });
+  return (values) => {
+    // One picture per page: a second slot would show it twice.
+    if (values.content.split(LEAD_PICTURE_SLOT).length > 2) throw new Error(`shell ${values.shell} has more than one lead picture slot`);
+    // Markup that happens to contain "{{" must stay text at level 2; the lead slot is the one placeholder React writes.
+    const content = values.content.replaceAll('{{', '\\{{').replace(LEAD_PICTURE_SLOT, '{{{lead}}}');
+    return template({ ...values, content });
+  };
 }

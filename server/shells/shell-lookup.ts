@@ -3,7 +3,7 @@
  * route tables and building the preload link cost more than sending the shell's bytes, and a
  * storefront's traffic goes to a bounded set of pages, so each path is worked out once.
  */
-import { dataPreloadLink } from './data-preload';
+import { dataPreloadLink, preloadDataPath } from './data-preload';
 import { shellFor, type LoadedRelease } from './load-release';
 import type { PreparedShell } from './prepared-shell';
 
@@ -11,6 +11,8 @@ import type { PreparedShell } from './prepared-shell';
 export interface ShellLookup {
   shell: PreparedShell;
   preload: string | null;
+  /** The data's API path (`catalog/…`) when it is preloaded: what the lead picture is read from. */
+  dataPath: string | null;
 }
 
 /** Paths remembered per release at most; past that the map starts over (a crawler gains nothing). */
@@ -31,12 +33,12 @@ export function lookUpShell(release: LoadedRelease, pathname: string, withQuery:
   let found = paths.get(pathname);
   if (found === undefined) {
     const match = shellFor(release, pathname);
-    found = match ? { shell: match.shell, preload: dataPreloadLink(match.match, pathname) } : null;
+    found = match ? { shell: match.shell, preload: dataPreloadLink(match.match, pathname), dataPath: preloadDataPath(match.match, pathname) } : null;
     if (pathname.length <= MAX_REMEMBERED_PATH) {
       if (paths.size >= MAX_REMEMBERED) paths.clear();
       paths.set(pathname, found);
     }
   }
-  if (found && withQuery && found.preload !== null) return { shell: found.shell, preload: null };
+  if (found && withQuery && found.preload !== null) return { shell: found.shell, preload: null, dataPath: null };
   return found;
 }

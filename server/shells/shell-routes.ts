@@ -10,6 +10,7 @@ import { AppError } from '../errors/app-error';
 import { contentCodingChooser } from '../http/content-coding';
 import { isServerPath } from '../../shared/server-paths';
 import { createCspHeader } from './csp';
+import type { LeadImageFinder } from './data-preload';
 import { createNonce } from './nonce';
 import type { PreparedShell } from './prepared-shell';
 import type { ReleaseRegistry } from './release-registry';
@@ -22,6 +23,8 @@ export interface ShellOptions {
   assetBaseUrl: string;
   /** Security headers every shell carries besides its CSP (the helmet set, captured at start). */
   headers: ReadonlyArray<readonly [string, string]>;
+  /** Names a page's largest picture for its `Link` header and lead slot (decisions/0025); none when absent. */
+  leadImage?: LeadImageFinder;
 }
 
 /** Answers a GET or HEAD of a page or `/__shells/…` URL and returns true; returns false for anything else. */
@@ -42,7 +45,9 @@ export function shellAnswerer(releases: ReleaseRegistry, options: ShellOptions):
     if (isServerPath(pathname)) return false;
     const found = lookUpShell(releases.current, pathname, (req.url ?? pathname).length !== pathname.length);
     if (!found) return false;
-    send(req, res, found.shell, found.preload);
+    // Per request, not remembered with the path: the picture follows the catalog's answers.
+    const lead = found.dataPath !== null && options.leadImage ? options.leadImage(found.dataPath) : null;
+    send(req, res, found.shell, lead ? `${found.preload}, ${lead.link}` : found.preload, lead?.html);
     return true;
   };
 }
@@ -58,7 +63,7 @@ export function notFoundPage(releases: ReleaseRegistry, options: ShellOptions): 
   };
 }
 
-type ShellSender = (req: IncomingMessage, res: ServerResponse, shell: PreparedShell, preload?: string | null) => void;
+type ShellSender = (req: IncomingMessage, res: ServerResponse, shell: PreparedShell, preload?: string | null, lead?: Buffer | null) => void;
 
 /** A shell's header list in one coding, with empty values where each response puts its own. */
 interface HeaderTemplate {
@@ -86,11 +91,11 @@ function createShellSender({ assetBaseUrl, headers }: ShellOptions): ShellSender
     ];
     return { names, cspAt: names.indexOf('Content-Security-Policy') + 1, lengthAt: names.length - 1 };
   };
-  return (req, res, shell, preload) => {
+  return (req, res, shell, preload, lead) => {
     const nonce = createNonce();
     const nonceBytes = Buffer.from(nonce, 'latin1');
     const gzip = coding(req.headers['accept-encoding']) === 'gzip';
-    const body = gzip ? shell.renderGzip(nonceBytes) : shell.render(nonceBytes);
+    const body = gzip ? shell.renderGzip(nonceBytes, lead) : shell.render(nonceBytes, lead);
     let both = templates.get(shell);
     if (!both) templates.set(shell, (both = { gzip: template(true), identity: template(false) }));
     const { names, cspAt, lengthAt } = gzip ? both.gzip : both.identity;

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import zlib from 'node:zlib';
 import express from 'express';
 import { captureHeaders, securityHeaders } from '../../server/http/security-headers';
+import { leadImages } from '../../server/catalog/answers/lead-image-link';
 import { shellAnswerer } from '../../server/shells/shell-routes';
 import { startServer, storeKinds, type TestServer } from '../support/server';
 
@@ -74,7 +75,8 @@ for (const kind of storeKinds()) {
 
     before(async () => {
       server = await startServer(kind);
-      const shells = shellAnswerer(server.shop.releases, { assetBaseUrl: '', headers: captureHeaders(securityHeaders('')) });
+      // With the catalog's lead pictures, as the server wires it (decisions/0025).
+      const shells = shellAnswerer(server.shop.releases, { assetBaseUrl: '', headers: captureHeaders(securityHeaders('')), leadImage: leadImages(server.shop.answers) });
       const old = express();
       old.disable('x-powered-by');
       old.set('etag', false);

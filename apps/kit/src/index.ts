@@ -32,6 +32,7 @@ export { Price, type PriceProps } from './components/Price';
 export { RatingPill, type RatingPillProps } from './components/RatingPill';
 export { Skeleton, type SkeletonProps } from './components/Skeleton';
 export { ProductPicture, type ProductPictureProps } from './components/ProductPicture';
+export { LeadPictureSlot } from './components/LeadPictureSlot';
 export { ProductCard, ProductCardSkeleton, productPath, type ProductCardProps } from './components/ProductCard';
 export { ProductGrid, type ProductGridProps } from './components/ProductGrid';
 export { EmptyState, type EmptyStateProps, type EmptyArt } from './components/EmptyState';

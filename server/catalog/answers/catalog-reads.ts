@@ -4,6 +4,7 @@
  * the catalog's zod schemas and names its answer.
  */
 import type { ParsedUrlQuery } from 'node:querystring';
+import { match, type MatchFunction } from 'path-to-regexp';
 import { browseQuery, productListQuery, productParams, reviewsQuery, searchQuery, slugParams, suggestQuery } from '../http/query-schemas';
 import { parseInput } from '../../http/validate';
 import type { CatalogAnswers } from './catalog-answers';
@@ -36,3 +37,27 @@ export const CATALOG_READS: readonly CatalogRead[] = [
   { path: '/products/:itemId/similar', answer: (answers, params) => answers.similar(parseInput(productParams, params, 'product id').itemId) },
   { path: '/products', answer: (answers, _params, query) => answers.products(parseInput(productListQuery, query, 'query').ids) },
 ];
+
+/** A catalog read matched to a path under `/api/catalog`, with its decoded parameters. */
+export interface MatchedRead {
+  read: CatalogRead;
+  params: Record<string, string>;
+}
+
+/**
+ * Finds the read a path under `/api/catalog` names, as Express's router matches (case-insensitive,
+ * an optional trailing slash, parameters decoded); throws on a malformed escape.
+ */
+export function catalogReadMatcher(): (path: string) => MatchedRead | null {
+  const tests = CATALOG_READS.map((read) => ({
+    read,
+    test: match(read.path, { decode: decodeURIComponent, sensitive: false, end: true, trailing: true }) as MatchFunction<Record<string, string>>,
+  }));
+  return (path) => {
+    for (const { read, test } of tests) {
+      const found = test(path);
+      if (found) return { read, params: found.params };
+    }
+    return null;
+  };
+}

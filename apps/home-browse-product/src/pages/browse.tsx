@@ -45,6 +45,7 @@ export default function BrowsePage(): React.ReactNode {
       <FilterChips selection={selection} facets={state.first?.facets ?? null} onApply={apply} />
       <ResultsView
         state={state}
+        lead
         label={category ? `${category.name} products` : 'Products'}
         empty={
           <EmptyState

@@ -19,7 +19,7 @@ export default function HomePage(): React.ReactNode {
       ) : (
         <>
           <CategoryStrip categories={data?.categories ?? null} />
-          <ProductRail title="Deals of the Day" products={data?.deals ?? null} highlight testId="deals" viewAll="/search?discount=30" />
+          <ProductRail title="Deals of the Day" products={data?.deals ?? null} highlight lead testId="deals" viewAll="/search?discount=30" />
           <ProductRail title="Top rated" products={below ? (data?.topRated ?? null) : null} testId="top-rated" viewAll="/search?rating=4&sort=rating" />
         </>
       )}

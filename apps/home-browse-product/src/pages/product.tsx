@@ -11,6 +11,7 @@ import {
   Price,
   RatingPill,
   recordRecentlyViewed,
+  LeadPictureSlot,
   Skeleton,
   Toast,
   track,
@@ -61,6 +62,8 @@ function ProductSkeleton(): React.ReactNode {
       <div className="product-media card">
         <div className="product-gallery-sk">
           <Skeleton width="70%" height="80%" />
+          {/* Where the gallery's first picture will be: the server may show it here before the scripts run. */}
+          <LeadPictureSlot className="product-lead" />
         </div>
       </div>
       <div className="product-info card">

@@ -3,33 +3,10 @@
  * the cards that show them, with the same sources, `srcset` and `sizes` the pictures use (so the
  * browser reuses the response), the page's largest one at high priority.
  */
-import type { BrowseResult, HomeResult, Product, ProductImage } from '../../../../shared/api-types';
-import { IMAGE_SIZES, PHOTO_FORMATS, photoMime, photoSrcset, type ImageUse } from '../../../../shared/product-images';
+import { firstVisibleImages, type PreloadItem } from '../../../../shared/first-visible-images';
+import { IMAGE_SIZES, PHOTO_FORMATS, photoMime, photoSrcset } from '../../../../shared/product-images';
 
-/** A picture worth fetching ahead, where it is shown, and whether it is the page's largest. */
-export interface PreloadItem {
-  image: ProductImage;
-  use: ImageUse;
-  high: boolean;
-}
-
-/** Cards visible without scrolling on a phone: the first two rows of a grid, three cards of a rail. */
-const GRID_VISIBLE = 4;
-const RAIL_VISIBLE = 3;
-
-/** The pictures a page shows first, found by the shape of its API answer (none for other answers). */
-export function firstVisibleImages(data: unknown): PreloadItem[] {
-  if (!data || typeof data !== 'object') return [];
-  const product = data as Partial<Product>;
-  if (Array.isArray(product.images) && Array.isArray(product.variants)) {
-    return product.images[0] ? [{ image: product.images[0], use: 'gallery', high: true }] : [];
-  }
-  const home = data as Partial<HomeResult>;
-  if (Array.isArray(home.deals)) return home.deals.slice(0, RAIL_VISIBLE).map((p, n) => ({ image: p.image, use: 'card', high: n === 0 }));
-  const list = data as Partial<BrowseResult>;
-  if (Array.isArray(list.products)) return list.products.slice(0, GRID_VISIBLE).map((p, n) => ({ image: p.image, use: 'card', high: n === 0 }));
-  return [];
-}
+export { firstVisibleImages, type PreloadItem };
 
 const started = new Set<string>();
 /** Pictures still loading: held so that nothing collects them before their responses arrive. */

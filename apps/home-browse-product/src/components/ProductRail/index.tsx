@@ -12,10 +12,12 @@ export interface ProductRailProps {
   testId?: string;
   /** Where "View all" leads: the whole listing the rail samples. */
   viewAll?: string;
+  /** Its first card is the page's largest picture, which the server may show before the scripts run. */
+  lead?: boolean;
 }
 
 /** A carousel without script: CSS scroll snapping does the swiping on touch screens. */
-export function ProductRail({ title, products, highlight = false, testId, viewAll }: ProductRailProps): React.ReactNode {
+export function ProductRail({ title, products, highlight = false, testId, viewAll, lead = false }: ProductRailProps): React.ReactNode {
   const headingId = `rail-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
     <section className={`rail card${highlight ? ' rail-highlight' : ''}`} aria-labelledby={headingId} data-testid={testId}>
@@ -41,7 +43,7 @@ export function ProductRail({ title, products, highlight = false, testId, viewAl
             ))
           : Array.from({ length: 4 }, (_, index) => (
               <li key={index}>
-                <ProductCardSkeleton />
+                <ProductCardSkeleton lead={lead && index === 0} />
               </li>
             ))}
       </ul>

@@ -9,12 +9,14 @@ export interface ResultsViewProps {
   /** What to show when nothing matches. */
   empty: React.ReactNode;
   label: string;
+  /** Its first card is the page's largest picture, which the server may show before the scripts run. */
+  lead?: boolean;
 }
 
 const FIRST_PAGE_PLACEHOLDERS = 8;
 
 /** The count line keeps its height while loading, so the grid below never jumps. */
-export function ResultsView({ state, empty, label }: ResultsViewProps): React.ReactNode {
+export function ResultsView({ state, empty, label, lead = false }: ResultsViewProps): React.ReactNode {
   const sentinel = useInfiniteScroll<HTMLDivElement>(state.loadMore, state.hasMore && !state.error, `${state.products.length}:${state.error ? 1 : 0}`);
   if (state.status === 'error' && state.error) return <ErrorState error={state.error} onRetry={state.reload} />;
   if (state.status === 'ready' && state.total === 0 && state.products.length === 0) return <>{empty}</>;
@@ -24,7 +26,7 @@ export function ResultsView({ state, empty, label }: ResultsViewProps): React.Re
       <p className="results-count" data-testid="result-count" aria-live="polite">
         {loading ? <Skeleton width={140} height={14} /> : `Showing ${state.products.length} of ${state.total.toLocaleString('en-IN')} products`}
       </p>
-      <ProductGrid products={state.products} placeholders={loading ? FIRST_PAGE_PLACEHOLDERS : state.loadingMore ? 2 : 0} label={label} />
+      <ProductGrid products={state.products} placeholders={loading ? FIRST_PAGE_PLACEHOLDERS : state.loadingMore ? 2 : 0} label={label} leadPlaceholder={lead} />
       {state.hasMore && <div ref={sentinel} className="results-sentinel" aria-hidden="true" />}
       {state.error && state.status === 'ready' && (
         <div className="results-more-error" role="alert">

@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import type { ProductSummary } from '../../../../../shared/api-types';
 import { Price } from '../Price';
+import { LeadPictureSlot } from '../LeadPictureSlot';
 import { ProductPicture } from '../ProductPicture';
 import { RatingPill } from '../RatingPill';
 import { Skeleton } from '../Skeleton';
@@ -47,12 +48,16 @@ export function ProductCard({ product, eager = false, priority = false }: Produc
   );
 }
 
-/** The loading placeholder of a card: the same boxes at the same heights. */
-export function ProductCardSkeleton(): React.ReactNode {
+/**
+ * The loading placeholder of a card: the same boxes at the same heights. `lead`: this card is the
+ * page's largest picture, which the server may show in it before the scripts run.
+ */
+export function ProductCardSkeleton({ lead = false }: { lead?: boolean }): React.ReactNode {
   return (
     <span className="pc pc-loading" aria-hidden="true">
       <span className="pc-image">
         <Skeleton height="100%" />
+        {lead && <LeadPictureSlot />}
       </span>
       <span className="pc-brand">
         <Skeleton width="40%" height={12} />

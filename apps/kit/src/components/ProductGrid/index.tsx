@@ -8,10 +8,12 @@ export interface ProductGridProps {
   /** Placeholder cards appended after the products (while a page is loading). */
   placeholders?: number;
   label?: string;
+  /** The first placeholder is the page's largest picture (the server may fill it: `LeadPictureSlot`). */
+  leadPlaceholder?: boolean;
 }
 
 /** A list of cards; the first row's images load eagerly since they are above the fold. */
-export function ProductGrid({ products, placeholders = 0, label }: ProductGridProps): React.ReactNode {
+export function ProductGrid({ products, placeholders = 0, label, leadPlaceholder = false }: ProductGridProps): React.ReactNode {
   return (
     <ul className="grid" data-testid="product-grid" aria-label={label} aria-busy={placeholders > 0}>
       {products.map((product, index) => (
@@ -21,7 +23,7 @@ export function ProductGrid({ products, placeholders = 0, label }: ProductGridPr
       ))}
       {Array.from({ length: placeholders }, (_, index) => (
         <li key={`placeholder-${index}`}>
-          <ProductCardSkeleton />
+          <ProductCardSkeleton lead={leadPlaceholder && products.length === 0 && index === 0} />
         </li>
       ))}
     </ul>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ProductImage } from '../../../../shared/api-types';
-import { firstVisibleImages } from './image-preload';
+import type { ProductImage } from './api-types';
+import { firstVisibleImages } from './first-visible-images';
 
 const photo = (n: number): ProductImage => ({ url: `/img/v1/${'a'.repeat(23)}${n}/200.webp`, alt: `p${n}`, photo: { key: `${'a'.repeat(23)}${n}`, width: 1200, height: 1200, widths: [200, 400], placeholder: 'data:image/webp;base64,AA' } });
 const summary = (n: number) => ({ id: `p${n}`, image: photo(n) });
