@@ -56,11 +56,15 @@ export function usePagedProducts<T extends Paged>(key: string | null, pathOf: (p
 
   useEffect(() => {
     if (key === null) return;
-    setFirst(null);
-    setProducts([]);
-    setPage(1);
-    setError(null);
-    setLoadingMore(false);
+    // A transition too: swapping a grid of cards for skeletons is a render of its own that yields to
+    // input, not one long task right after the tap that applied a filter.
+    startTransition(() => {
+      setFirst(null);
+      setProducts([]);
+      setPage(1);
+      setError(null);
+      setLoadingMore(false);
+    });
     fetchPage(1, (data) => {
       setFirst(data);
       setProducts(data.products);

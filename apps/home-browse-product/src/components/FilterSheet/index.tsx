@@ -38,8 +38,11 @@ export function FilterSheet({ open, facets, selection, onApply, onClose, countsP
       element.showModal();
       // showModal focuses the first checkbox, scrolling the Brand heading away; start at the top.
       element.querySelector<HTMLElement>('.fs-close')?.focus();
-      element.querySelector('.fs-body')?.scrollTo(0, 0);
     } else if (!open && element.open) {
+      // The next opening starts at the top: reset here, while the sheet is laid out anyway, so opening
+      // does not force a second layout of the sheet inside the tap.
+      const body = element.querySelector('.fs-body');
+      if (body && body.scrollTop !== 0) body.scrollTop = 0;
       element.close();
     }
   }, [open, selection]);
