@@ -37,12 +37,10 @@ export function FilterSheet({ open, facets, selection, onApply, onClose, countsP
       setDraft(selection);
       element.showModal();
       // showModal focuses the first checkbox, scrolling the Brand heading away; start at the top.
+      // (focus lays the sheet out; scrolling right after it finds the layout clean.)
       element.querySelector<HTMLElement>('.fs-close')?.focus();
+      element.querySelector('.fs-body')?.scrollTo(0, 0);
     } else if (!open && element.open) {
-      // The next opening starts at the top: reset here, while the sheet is laid out anyway, so opening
-      // does not force a second layout of the sheet inside the tap.
-      const body = element.querySelector('.fs-body');
-      if (body && body.scrollTop !== 0) body.scrollTop = 0;
       element.close();
     }
   }, [open, selection]);
