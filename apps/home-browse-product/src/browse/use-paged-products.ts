@@ -20,6 +20,11 @@ export interface PagedState<T extends Paged> {
   reload(): void;
 }
 
+/** Runs `callback` once the next frame has painted (the frame callback runs before it paints). */
+function afterPaint(callback: () => void): void {
+  requestAnimationFrame(() => setTimeout(callback));
+}
+
 /**
  * `pathOf(page)` builds the API path of a page; `key` names the listing (the filters), and a new
  * key starts over at page 1. `null` waits (the shell, before the URL may be read).
@@ -56,11 +61,15 @@ export function usePagedProducts<T extends Paged>(key: string | null, pathOf: (p
 
   useEffect(() => {
     if (key === null) return;
-    setFirst(null);
-    setProducts([]);
-    setPage(1);
-    setError(null);
-    setLoadingMore(false);
+    // A transition too: swapping a grid of cards for skeletons is a render of its own that yields to
+    // input, not one long task right after the tap that applied a filter.
+    startTransition(() => {
+      setFirst(null);
+      setProducts([]);
+      setPage(1);
+      setError(null);
+      setLoadingMore(false);
+    });
     fetchPage(1, (data) => {
       setFirst(data);
       setProducts(data.products);
@@ -77,14 +86,27 @@ export function usePagedProducts<T extends Paged>(key: string | null, pathOf: (p
     setLoadingMore(true);
     fetchPage(next, (data) => {
       setPage(next);
-      setLoadingMore(false);
       // A product can move between pages while scrolling (stock, new arrivals): never show it twice.
-      setProducts((shown) => {
-        const seen = new Set(shown.map((p) => p.id));
-        return [...shown, ...data.products.filter((p) => !seen.has(p.id))];
-      });
+      const append = (part: ProductSummary[]): void =>
+        setProducts((shown) => {
+          const seen = new Set(shown.map((p) => p.id));
+          return [...shown, ...part.filter((p) => !seen.has(p.id))];
+        });
+      // Half a page per painted frame: a whole page's cards laid out at once made the longest frame
+      // of a scroll. Still loading until the second half is in, so no page is asked for meanwhile.
+      const half = Math.ceil(data.products.length / 2);
+      append(data.products.slice(0, half));
       // An empty page means the total shrank; stop asking.
       if (data.products.length === 0) setFirst((f) => (f ? { ...f, total: 0 } : f));
+      const owner = controller.current;
+      afterPaint(() => {
+        // A new listing (or a reload) started meanwhile: this page is not its to append to.
+        if (controller.current !== owner) return;
+        startTransition(() => {
+          append(data.products.slice(half));
+          setLoadingMore(false);
+        });
+      });
     });
   }, [hasMore, loadingMore, error, page, fetchPage]);
 

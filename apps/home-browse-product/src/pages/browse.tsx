@@ -1,6 +1,6 @@
 /** Browse a category: sort, facet filters in the URL, and an infinitely scrolling grid. */
 import { buttonClassName, EmptyState, noteCategoryView, Skeleton, useHydrated, type BrowseResult } from '@storefront/kit';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { activeFilterCount, browseApiPath, clearFilters, NO_SELECTION, readSelection, selectionToParams, type BrowseSelection } from '../browse/browse-params';
 import { BROWSE_PAGE_SIZE } from '../browse/page-size';
@@ -19,7 +19,8 @@ export default function BrowsePage(): React.ReactNode {
   const [params, setParams] = useSearchParams();
   const [sheetOpen, setSheetOpen] = useState(false);
   // The shell knew neither the category nor the query: both wait for hydration.
-  const selection = hydrated ? readSelection(params) : NO_SELECTION;
+  // One object per URL, not per render: the sheet's draft and the chips compare it by identity.
+  const selection = useMemo(() => (hydrated ? readSelection(params) : NO_SELECTION), [hydrated, params]);
   const key = hydrated ? `${slug}?${selectionToParams(selection)}` : null;
   const state = usePagedProducts<BrowseResult>(key, (page) => browseApiPath(slug, selection, page, BROWSE_PAGE_SIZE));
   const category = state.first?.category ?? null;

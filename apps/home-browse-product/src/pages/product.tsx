@@ -44,6 +44,11 @@ const Delivery = memo(DeliveryCheck);
 const Details = memo(ProductDetails);
 const Reviews = memo(ProductReviews);
 const Similar = memo(SimilarProducts);
+// The gallery and the family's links depend on the product and the colour, not on the size picked or
+// on the buy bar's busy state: skipped too.
+const Pictures = memo(Gallery);
+const Family = memo(FamilySelectors);
+const Heart = memo(WishlistHeart);
 
 function isMissing(error: ApiError): boolean {
   return error.code === 'product-not-found' || error.code === 'bad-request' || error.status === 404;
@@ -118,8 +123,8 @@ function ProductView({ product, loadingSibling = false }: { product: Product; lo
   return (
     <div className="product">
       <div className="product-media card">
-        <Gallery images={product.images} index={imageIndexForColor(product.images, choice.color)} />
-        <WishlistHeart productId={product.id} title={product.title} className="product-heart" />
+        <Pictures images={product.images} index={imageIndexForColor(product.images, choice.color)} />
+        <Heart productId={product.id} title={product.title} className="product-heart" />
       </div>
       <div className="product-main">
         <section className="product-info card" aria-labelledby="product-title">
@@ -138,7 +143,7 @@ function ProductView({ product, loadingSibling = false }: { product: Product; lo
           <Price price={product.price} mrp={product.mrp} discountPercent={product.discountPercent} size="lg" />
           {inStock && variant && variant.stock <= 5 && <p className="product-hurry">Hurry, only {variant.stock} left!</p>}
         </section>
-        {product.family && <FamilySelectors family={product.family} currentId={product.id} busy={loadingSibling} />}
+        {product.family && <Family family={product.family} currentId={product.id} busy={loadingSibling} />}
         {hasVariants && (
           <VariantPicker
             variants={product.variants}

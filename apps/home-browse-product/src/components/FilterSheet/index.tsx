@@ -37,6 +37,7 @@ export function FilterSheet({ open, facets, selection, onApply, onClose, countsP
       setDraft(selection);
       element.showModal();
       // showModal focuses the first checkbox, scrolling the Brand heading away; start at the top.
+      // (focus lays the sheet out; scrolling right after it finds the layout clean.)
       element.querySelector<HTMLElement>('.fs-close')?.focus();
       element.querySelector('.fs-body')?.scrollTo(0, 0);
     } else if (!open && element.open) {

@@ -1,4 +1,5 @@
 /** A product in a grid or a rail: image, brand, title, rating and price, linking to its page. */
+import { memo } from 'react';
 import { Link } from 'react-router';
 import type { ProductSummary } from '../../../../../shared/api-types';
 import { Price } from '../Price';
@@ -23,7 +24,9 @@ export interface ProductCardProps {
 }
 
 /** One product card; the whole card is the link, so its tap target is the card (the heart sits beside it). */
-export function ProductCard({ product, eager = false, priority = false }: ProductCardProps): React.ReactNode {
+// Memoized: a grid re-renders when a page is appended, a sheet opens or a filter applies, and a card
+// depends on its product only (a page appended keeps the shown products' objects), so only new cards render.
+export const ProductCard = memo(function ProductCard({ product, eager = false, priority = false }: ProductCardProps): React.ReactNode {
   return (
     <div className="pc-box">
       <Link to={productPath(product)} className="pc" data-testid="product-card" data-product-id={product.id}>
@@ -46,7 +49,7 @@ export function ProductCard({ product, eager = false, priority = false }: Produc
       <WishlistHeart productId={product.id} title={product.title} className="pc-heart" />
     </div>
   );
-}
+});
 
 /**
  * The loading placeholder of a card: the same boxes at the same heights. `lead`: this card is the

@@ -1,4 +1,5 @@
 /** Product cards in a grid: two columns on phones, more on wider screens. */
+import { memo } from 'react';
 import type { ProductSummary } from '../../../../../shared/api-types';
 import { ProductCard, ProductCardSkeleton } from '../ProductCard';
 import './product-grid.css';
@@ -13,7 +14,8 @@ export interface ProductGridProps {
 }
 
 /** A list of cards; the first row's images load eagerly since they are above the fold. */
-export function ProductGrid({ products, placeholders = 0, label, leadPlaceholder = false }: ProductGridProps): React.ReactNode {
+// Memoized: its page re-renders for state of its own (a sheet opening, a chip) with the same products.
+export const ProductGrid = memo(function ProductGrid({ products, placeholders = 0, label, leadPlaceholder = false }: ProductGridProps): React.ReactNode {
   return (
     <ul className="grid" data-testid="product-grid" aria-label={label} aria-busy={placeholders > 0}>
       {products.map((product, index) => (
@@ -28,4 +30,4 @@ export function ProductGrid({ products, placeholders = 0, label, leadPlaceholder
       ))}
     </ul>
   );
-}
+});

@@ -1,5 +1,5 @@
 /** The header's search field with type-ahead suggestions (an ARIA combobox with a listbox). */
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { apiRequest } from '../../api/api-client';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import type { SuggestResult } from '../../../../../shared/api-types';
@@ -37,8 +37,12 @@ export function SearchBox({ go, currentQuery }: SearchBoxProps): React.ReactNode
     const controller = new AbortController();
     apiRequest<SuggestResult>(`catalog/suggest?q=${encodeURIComponent(query)}`, { signal: controller.signal }).then(
       (result) => {
-        setOptions(suggestionOptions(result));
-        setActive(-1);
+        // A transition: the list (with its pictures) renders in slices that give way to the next
+        // keystroke, so an answer arriving mid-word never delays the letter being typed.
+        startTransition(() => {
+          setOptions(suggestionOptions(result));
+          setActive(-1);
+        });
       },
       () => {
         // Suggestions are optional: on failure the shopper can still submit the search.
@@ -55,6 +59,11 @@ export function SearchBox({ go, currentQuery }: SearchBoxProps): React.ReactNode
     inputRef.current?.blur();
     go(href);
   };
+
+  // Stable for the memoized list: a keystroke re-renders the input, not the list of suggestions.
+  const chooseRef = useRef(choose);
+  chooseRef.current = choose;
+  const onChoose = useCallback((href: string) => chooseRef.current(href), []);
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -109,38 +118,55 @@ export function SearchBox({ go, currentQuery }: SearchBoxProps): React.ReactNode
           <path fill="currentColor" d="M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 9.5 16a6.5 6.5 0 0 0 4.2-1.6l.3.3v.8l5 5 1.5-1.5zm-6 0a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9z" />
         </svg>
       </button>
-      <ul id={listId} role="listbox" aria-label="Suggestions" className="search-list" hidden={!expanded}>
-        {expanded &&
-          options.map((option, index) => (
-            <li
-              key={`${option.kind}-${option.href}-${index}`}
-              id={`${id}-opt-${index}`}
-              role="option"
-              aria-selected={index === active}
-              className={`search-option search-${option.kind}`}
-              data-testid="suggestion"
-              // mousedown, not click: the input's blur would close the list before a click lands.
-              onMouseDown={(event) => {
-                event.preventDefault();
-                choose(option.href);
-              }}
-              onMouseEnter={() => setActive(index)}
-            >
-              {option.imageUrl ? (
-                <img src={option.imageUrl} alt="" width="32" height="32" />
-              ) : (
-                <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" className="search-option-icon">
-                  <path fill="currentColor" d="M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 9.5 16a6.5 6.5 0 0 0 4.2-1.6l.3.3v.8l5 5 1.5-1.5zm-6 0a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9z" />
-                </svg>
-              )}
-              <span className="search-option-text">
-                {option.text}
-                {option.detail && <span className="search-option-detail"> {option.detail}</span>}
-              </span>
-              {option.price && <span className="search-option-price">{option.price}</span>}
-            </li>
-          ))}
-      </ul>
+      <SuggestionList id={id} listId={listId} options={options} active={active} expanded={expanded} onChoose={onChoose} onActive={setActive} />
     </form>
   );
 }
+
+interface SuggestionListProps {
+  id: string;
+  listId: string;
+  options: SuggestionOption[];
+  active: number;
+  expanded: boolean;
+  onChoose(href: string): void;
+  onActive(index: number): void;
+}
+
+/** The listbox; memoized, so typing a letter renders it only when what it shows changes. */
+const SuggestionList = memo(function SuggestionList({ id, listId, options, active, expanded, onChoose, onActive }: SuggestionListProps): React.ReactNode {
+  return (
+    <ul id={listId} role="listbox" aria-label="Suggestions" className="search-list" hidden={!expanded}>
+      {expanded &&
+        options.map((option, index) => (
+          <li
+            key={`${option.kind}-${option.href}-${index}`}
+            id={`${id}-opt-${index}`}
+            role="option"
+            aria-selected={index === active}
+            className={`search-option search-${option.kind}`}
+            data-testid="suggestion"
+            // mousedown, not click: the input's blur would close the list before a click lands.
+            onMouseDown={(event) => {
+              event.preventDefault();
+              onChoose(option.href);
+            }}
+            onMouseEnter={() => onActive(index)}
+          >
+            {option.imageUrl ? (
+              <img src={option.imageUrl} alt="" width="32" height="32" />
+            ) : (
+              <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" className="search-option-icon">
+                <path fill="currentColor" d="M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 9.5 16a6.5 6.5 0 0 0 4.2-1.6l.3.3v.8l5 5 1.5-1.5zm-6 0a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9z" />
+              </svg>
+            )}
+            <span className="search-option-text">
+              {option.text}
+              {option.detail && <span className="search-option-detail"> {option.detail}</span>}
+            </span>
+            {option.price && <span className="search-option-price">{option.price}</span>}
+          </li>
+        ))}
+    </ul>
+  );
+});
