@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AppError } from '../errors/app-error';
 import { parseDuration } from './duration';
-import { checkFilters, globToLike, lastWindow } from './filters';
+import { checkFilters, globToLike, lastWindow, timeSpanMs } from './filters';
 
 describe('filters', () => {
   it('turns globs into LIKE patterns with SQL wildcards escaped', () => {
@@ -26,5 +26,14 @@ describe('filters', () => {
     assert.equal(parseDuration('7d'), 604_800_000);
     assert.equal(parseDuration(500), 500);
     assert.throws(() => parseDuration('soon'), AppError);
+  });
+
+  it('finds the shortest time span the filters hold events to, and none without a time bound', () => {
+    const now = 1_700_000_000_000;
+    assert.equal(timeSpanMs([{ operator: 'last', duration: '1h' }], now), 3_600_000);
+    assert.equal(timeSpanMs([{ operator: 'last', field: '_timestamp', duration: '7d' }, { operator: 'between', field: '_timestamp', from: now - 60_000, to: now }], now), 60_000);
+    assert.equal(timeSpanMs([{ operator: 'between', field: 'data.lcp', from: 0, to: 10 }, { operator: 'equals', field: 'os', value: 'android' }], now), undefined);
+    assert.equal(timeSpanMs([{ operator: 'last', field: 'data.ts', duration: '1h' }], now), undefined);
+    assert.equal(timeSpanMs([], now), undefined);
   });
 });

@@ -43,6 +43,26 @@ export function lastWindow(filter: Filter, now: number): { from: number; to: num
 }
 
 /**
+ * The shortest time span (ms) the filters hold the events to: a `last`, or a `between` of two
+ * numbers, on the event time. Undefined when none does (the table's whole TTL window).
+ */
+export function timeSpanMs(filters: Filter[], now: number): number | undefined {
+  let span: number | undefined;
+  for (const filter of filters) {
+    if ((filter.field ?? (filter.operator === 'last' ? TIMESTAMP_FIELD : undefined)) !== TIMESTAMP_FIELD) continue;
+    let next: number | undefined;
+    if (filter.operator === 'last') {
+      const { from, to } = lastWindow(filter, now);
+      next = to - from;
+    } else if (filter.operator === 'between' && typeof filter.from === 'number' && typeof filter.to === 'number') {
+      next = Math.max(0, filter.to - filter.from);
+    }
+    if (next !== undefined && (span === undefined || next < span)) span = next;
+  }
+  return span;
+}
+
+/**
  * `value` when it is a number SQL can take: JSON's `1e400` parses as Infinity, which neither
  * engine can bind as a time. Refused with `number-out-of-range`, never a 500.
  */

@@ -3,9 +3,12 @@ import { AppError } from '../../errors/app-error';
 import { Params, type EventEngine, type SqlDialect } from '../engine/engine';
 import type { InFlight } from '../engine/in-flight';
 import { parseField, type Field } from '../fields';
-import { checkFilters, filtersToSql, type FieldSql, type Filter } from '../filters';
+import { checkFilters, filtersToSql, timeSpanMs, type FieldSql, type Filter } from '../filters';
 import type { Column } from '../mapping/column';
 import type { TableRegistry } from '../tables';
+
+/** Windows shorter than this gather their values for percentiles; longer ones count them (decisions/0022). */
+const COUNTED_MIN_SPAN_MS = 6 * 3600_000;
 
 export type ActionRequest = Record<string, unknown> & { opcode: string };
 export type ActionResponse = Record<string, unknown> & { opcode: string };
@@ -38,6 +41,8 @@ export class Scope implements FieldSql {
   readonly from: string;
   readonly where: string[] = [];
   readonly table: string;
+  /** The shortest time span the request's filters hold it to (ms); undefined for the whole TTL window. */
+  readonly spanMs: number | undefined;
 
   constructor(readonly ctx: AnalyticsContext, request: ActionRequest, extraFilters: Filter[] = []) {
     const table = ctx.tables.get(requireString(request, 'table'));
@@ -48,7 +53,9 @@ export class Scope implements FieldSql {
     if (source.where) this.where.push(source.where);
     // Expired events are never returned, even before the purge removes them.
     this.where.push(`ts >= ${this.params.add(this.dialect.time(ctx.tables.cutoff(table)))}`);
-    this.where.push(...filtersToSql([...checkFilters(request.filters), ...extraFilters], this, this.params, ctx.now));
+    const filters = [...checkFilters(request.filters), ...extraFilters];
+    this.spanMs = timeSpanMs(filters, ctx.now);
+    this.where.push(...filtersToSql(filters, this, this.params, ctx.now));
   }
 
   /** The field's typed column, when it has one every stored row has filled. */
@@ -71,9 +78,12 @@ export class Scope implements FieldSql {
   /**
    * Whether stats with percentiles of the field are cheaper from each distinct value's count
    * (`counted-stats.ts`): on an engine whose exact percentiles gather every value, for a field
-   * whose numbers are whole (so they repeat). The percentiles are the same either way.
+   * whose numbers are whole (so they repeat), over a window long enough to hold many events: over a
+   * short one (the last hour) gathering its few values costs less than the counting statement.
+   * The percentiles are the same either way.
    */
   countedStats(field: Field): boolean {
+    if (this.spanMs !== undefined && this.spanMs < COUNTED_MIN_SPAN_MS) return false;
     return this.dialect.countedPercentiles && field.kind === 'data' && this.ctx.wholeNumbers(this.table, field.path.join('.'));
   }
 
