@@ -12,7 +12,11 @@ export type LeadImageFinder = (dataPath: string) => { link: string; html: Buffer
 
 /** The `Link` value of the page's data preload, or null. */
 export function dataPreloadLink(match: CompiledMatch, url: string): string | null {
-  const path = preloadDataPath(match, url);
+  return preloadLinkOf(preloadDataPath(match, url));
+}
+
+/** The `Link` value that preloads the data at `path` (under `/api/`), or null without one. */
+export function preloadLinkOf(path: string | null): string | null {
   // `crossorigin` (anonymous, same-origin credentials) is how `fetch` asks by default.
   return path === null ? null : `</api/${path}>; rel=preload; as=fetch; crossorigin`;
 }

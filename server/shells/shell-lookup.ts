@@ -3,7 +3,8 @@
  * route tables and building the preload link cost more than sending the shell's bytes, and a
  * storefront's traffic goes to a bounded set of pages, so each path is worked out once.
  */
-import { dataPreloadLink, preloadDataPath } from './data-preload';
+import { BoundedMemo } from '../http/bounded-memo';
+import { preloadDataPath, preloadLinkOf } from './data-preload';
 import { shellFor, type LoadedRelease } from './load-release';
 import type { PreparedShell } from './prepared-shell';
 
@@ -15,13 +16,21 @@ export interface ShellLookup {
   dataPath: string | null;
 }
 
-/** Paths remembered per release at most; past that the map starts over (a crawler gains nothing). */
+/** Paths remembered per release at most (see BoundedMemo). */
 const MAX_REMEMBERED = 4096;
 /** Longer paths are worked out every time rather than kept. */
 const MAX_REMEMBERED_PATH = 512;
 
 /** A release's remembered paths; a new release starts empty and the old one's are let go with it. */
-const remembered = new WeakMap<LoadedRelease, Map<string, ShellLookup | null>>();
+const remembered = new WeakMap<LoadedRelease, BoundedMemo<ShellLookup | null>>();
+
+/** Works out what `pathname` resolves to in `release`. */
+function resolve(release: LoadedRelease, pathname: string): ShellLookup | null {
+  const match = shellFor(release, pathname);
+  if (!match) return null;
+  const dataPath = preloadDataPath(match.match, pathname);
+  return { shell: match.shell, preload: preloadLinkOf(dataPath), dataPath };
+}
 
 /**
  * The shell of `pathname` in `release`, or null when no route matches; `withQuery` says the request
@@ -29,16 +38,8 @@ const remembered = new WeakMap<LoadedRelease, Map<string, ShellLookup | null>>()
  */
 export function lookUpShell(release: LoadedRelease, pathname: string, withQuery: boolean): ShellLookup | null {
   let paths = remembered.get(release);
-  if (!paths) remembered.set(release, (paths = new Map()));
-  let found = paths.get(pathname);
-  if (found === undefined) {
-    const match = shellFor(release, pathname);
-    found = match ? { shell: match.shell, preload: dataPreloadLink(match.match, pathname), dataPath: preloadDataPath(match.match, pathname) } : null;
-    if (pathname.length <= MAX_REMEMBERED_PATH) {
-      if (paths.size >= MAX_REMEMBERED) paths.clear();
-      paths.set(pathname, found);
-    }
-  }
+  if (!paths) remembered.set(release, (paths = new BoundedMemo((path) => resolve(release, path), MAX_REMEMBERED, MAX_REMEMBERED_PATH)));
+  const found = paths.get(pathname);
   if (found && withQuery && found.preload !== null) return { shell: found.shell, preload: null, dataPath: null };
   return found;
 }

@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import type { ServerDeps } from '../../deps';
 import { AppError } from '../../errors/app-error';
-import { readSessionId, sessionIdOfCookies } from './session-cookie';
+import { sessionIdOfCookies } from './session-cookie';
 import { findSession, STEP_UP_WINDOW_MS, type Session, type SessionKind } from './session-store';
 
 const cache = new WeakMap<Request, Promise<Session | null>>();
@@ -11,8 +11,7 @@ const cache = new WeakMap<Request, Promise<Session | null>>();
 export function currentSession(deps: ServerDeps, req: Request): Promise<Session | null> {
   let found = cache.get(req);
   if (!found) {
-    const id = readSessionId(req, deps.config.secureCookies);
-    found = id ? findSession(deps.store.db, id, deps.now()) : Promise.resolve(null);
+    found = sessionOfCookies(deps, req.headers.cookie);
     cache.set(req, found);
   }
   return found;
@@ -25,8 +24,13 @@ export async function requireSession(deps: ServerDeps, req: Request, kind: Sessi
 
 /** As `requireSession`, from the request's `Cookie` header (for handlers that run before Express). */
 export async function requireSessionOfCookies(deps: ServerDeps, cookies: string | undefined, kind: SessionKind = 'full'): Promise<Session> {
+  return ofKind(await sessionOfCookies(deps, cookies), kind);
+}
+
+/** The live session a `Cookie` header names, if any. */
+function sessionOfCookies(deps: ServerDeps, cookies: string | undefined): Promise<Session | null> {
   const id = sessionIdOfCookies(cookies, deps.config.secureCookies);
-  return ofKind(id ? await findSession(deps.store.db, id, deps.now()) : null, kind);
+  return id ? findSession(deps.store.db, id, deps.now()) : Promise.resolve(null);
 }
 
 function ofKind(session: Session | null, kind: SessionKind): Session {

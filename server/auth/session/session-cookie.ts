@@ -1,5 +1,5 @@
 /** The session cookie: `__Host-sf_session`, HttpOnly, Secure, SameSite=Lax, Path=/ (bare `sf_session` on plain-HTTP LAN testing). */
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { parse as parseCookies, serialize } from 'cookie';
 
 const ID = /^[A-Za-z0-9_-]{43}$/;
@@ -8,12 +8,7 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-sf_session' : 'sf_session';
 }
 
-/** The session id the request carries, if it is well formed. */
-export function readSessionId(req: Request, secure: boolean): string | null {
-  return sessionIdOfCookies(req.headers.cookie, secure);
-}
-
-/** The session id a `Cookie` header carries, if it is well formed (for handlers that run before Express). */
+/** The session id a `Cookie` header carries, if it is well formed. */
 export function sessionIdOfCookies(header: string | undefined, secure: boolean): string | null {
   if (!header) return null;
   const id = parseCookies(header)[sessionCookieName(secure)];

@@ -38,15 +38,16 @@ export const CATALOG_READS: readonly CatalogRead[] = [
   { path: '/products', answer: (answers, _params, query) => answers.products(parseInput(productListQuery, query, 'query').ids) },
 ];
 
-/** A catalog read matched to a path under `/api/catalog`, with its decoded parameters. */
+/** A catalog read matched to a path under `/api/catalog`, with its decoded parameters (frozen: matches are remembered and shared). */
 export interface MatchedRead {
   read: CatalogRead;
-  params: Record<string, string>;
+  params: Readonly<Record<string, string>>;
 }
 
 /**
  * Finds the read a path under `/api/catalog` names, as Express's router matches (case-insensitive,
- * an optional trailing slash, parameters decoded); throws on a malformed escape.
+ * an optional trailing slash, parameters decoded); null for none, or for a malformed escape (which
+ * Express answers with its own 400).
  */
 export function catalogReadMatcher(): (path: string) => MatchedRead | null {
   const tests = CATALOG_READS.map((read) => ({
@@ -55,8 +56,13 @@ export function catalogReadMatcher(): (path: string) => MatchedRead | null {
   }));
   return (path) => {
     for (const { read, test } of tests) {
-      const found = test(path);
-      if (found) return { read, params: found.params };
+      let found: ReturnType<typeof test>;
+      try {
+        found = test(path);
+      } catch {
+        return null;
+      }
+      if (found) return { read, params: Object.freeze(found.params) };
     }
     return null;
   };

@@ -7,10 +7,10 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import querystring from 'node:querystring';
-import { match, type MatchFunction } from 'path-to-regexp';
+import { BoundedMemo } from '../../http/bounded-memo';
 import type { ApiTimingRecorder } from '../../telemetry/api-timing';
 import type { CatalogAnswers } from './catalog-answers';
-import { CATALOG_READS, type CatalogRead } from './catalog-reads';
+import { catalogReadMatcher, type CatalogRead } from './catalog-reads';
 import type { EncodedAnswer } from './encoded-answer';
 import { sendAnswer } from './send-answer';
 
@@ -35,7 +35,7 @@ interface Resolved {
   params: Readonly<Record<string, string>>;
 }
 
-/** Paths remembered at most; past that the map starts over (a client inventing paths gains nothing). */
+/** Paths remembered at most (see BoundedMemo). */
 const MAX_REMEMBERED = 4096;
 /** Longer paths are matched every time rather than kept. */
 const MAX_REMEMBERED_PATH = 256;
@@ -43,40 +43,16 @@ const MAX_REMEMBERED_PATH = 256;
 /** A `FastAnswerer` (see server/request-listener.ts) for GET and HEAD of the catalog reads. */
 export function fastCatalogReads(answers: CatalogAnswers, options: FastCatalogOptions) {
   const headers = options.headers.flat();
-  const reads = CATALOG_READS.map((read) => ({
-    read,
-    route: MOUNT + read.path,
-    // As Express's router matches: case-insensitive, an optional trailing slash, parameters decoded.
-    test: match(read.path, { decode: decodeURIComponent, sensitive: false, end: true, trailing: true }) as MatchFunction<Record<string, string>>,
-  }));
-
-  /** Which read a path is and its parameters, or null for none; worked out once per path (see below). */
-  const routeOf = (sub: string): Resolved | null => {
-    for (const { read, route, test } of reads) {
-      let found: ReturnType<typeof test>;
-      try {
-        found = test(sub);
-      } catch {
-        return null; // A malformed escape: Express answers it with its own 400.
-      }
-      if (found) return { read, route, params: Object.freeze(found.params) };
-    }
-    return null;
-  };
+  const matchRead = catalogReadMatcher();
   // Matching nine patterns costs more than the answer; the paths asked for are a bounded set.
-  let resolved = new Map<string, Resolved | null>();
+  const resolved = new BoundedMemo((sub): Resolved | null => {
+    const found = matchRead(sub);
+    return found && { ...found, route: MOUNT + found.read.path };
+  }, MAX_REMEMBERED, MAX_REMEMBERED_PATH);
 
   return (req: IncomingMessage, res: ServerResponse, pathname: string, search: string): boolean => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !pathname.startsWith(MOUNT + '/')) return false;
-    const sub = pathname.slice(MOUNT.length);
-    let found = resolved.get(sub);
-    if (found === undefined) {
-      found = routeOf(sub);
-      if (sub.length <= MAX_REMEMBERED_PATH) {
-        if (resolved.size >= MAX_REMEMBERED) resolved = new Map();
-        resolved.set(sub, found);
-      }
-    }
+    const found = resolved.get(pathname.slice(MOUNT.length));
     if (!found) return false;
     answer(req, res, found.read, found.route, found.params, search);
     return true;

@@ -7,6 +7,7 @@
  * same `srcset` and `sizes`), so one response serves the hint, the slot and the page.
  */
 import querystring from 'node:querystring';
+import { BoundedMemo } from '../../http/bounded-memo';
 import { firstVisibleImages, PICTURE_BOX, type PreloadItem } from '../../../shared/first-visible-images';
 import { IMAGE_SIZES, photoMime, photoSrcset, photoUrl, PHOTO_FORMATS } from '../../../shared/product-images';
 import type { CatalogAnswers } from './catalog-answers';
@@ -14,7 +15,7 @@ import { catalogReadMatcher, type MatchedRead } from './catalog-reads';
 import type { EncodedAnswer } from './encoded-answer';
 
 const API_CATALOG = 'catalog/';
-/** Data paths remembered at most (a release's pages are a bounded set); past that the map starts over. */
+/** Data paths remembered at most (a release's pages are a bounded set; see BoundedMemo). */
 const MAX_REMEMBERED = 4096;
 /** Characters an image URL may carry into a header value (our own paths: no quotes, commas or spaces). */
 const SAFE_URL = /^\/[A-Za-z0-9\-._~/?=&%]*$/;
@@ -81,27 +82,16 @@ export function leadImageLinkOf(data: unknown): string | null {
 export function leadImages(answers: CatalogAnswers): (dataPath: string) => LeadImage | null {
   const matchRead = catalogReadMatcher();
   /** Which read a data path names, with its parameters and query: matched once per path. */
-  const resolve = (dataPath: string): Resolved | null => {
+  const resolved = new BoundedMemo((dataPath): Resolved | null => {
     if (!dataPath.startsWith(API_CATALOG)) return null;
     const cut = dataPath.indexOf('?');
-    const path = '/' + (cut < 0 ? dataPath.slice(API_CATALOG.length) : dataPath.slice(API_CATALOG.length, cut));
-    try {
-      const found = matchRead(path);
-      return found && { ...found, query: querystring.parse(cut < 0 ? '' : dataPath.slice(cut + 1)) };
-    } catch {
-      return null; // A malformed escape.
-    }
-  };
-  let resolved = new Map<string, Resolved | null>();
+    const found = matchRead('/' + (cut < 0 ? dataPath.slice(API_CATALOG.length) : dataPath.slice(API_CATALOG.length, cut)));
+    return found && { ...found, query: querystring.parse(cut < 0 ? '' : dataPath.slice(cut + 1)) };
+  }, MAX_REMEMBERED);
   // Worked out once per answer built: a shell then costs a lookup, not a JSON parse.
   const leads = new WeakMap<EncodedAnswer, LeadImage | null>();
   return (dataPath) => {
-    let found = resolved.get(dataPath);
-    if (found === undefined) {
-      found = resolve(dataPath);
-      if (resolved.size >= MAX_REMEMBERED) resolved = new Map();
-      resolved.set(dataPath, found);
-    }
+    const found = resolved.get(dataPath);
     if (!found) return null;
     let answer: EncodedAnswer | Promise<EncodedAnswer>;
     try {
