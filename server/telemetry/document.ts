@@ -7,6 +7,10 @@ export const MAX_FUTURE_MS = 5 * 60_000;
 export const MAX_NESTING = 20;
 const MAX_ID_LENGTH = 256;
 const LONE_SURROGATE = /\p{Surrogate}/u;
+/** A `\u0000` escape that JSON.stringify wrote for a NUL character (not an escaped backslash before "u0000"). */
+const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/;
+/** A `\uD800`–`\uDFFF` escape that JSON.stringify wrote for an unpaired surrogate (not an escaped backslash before "ud…"). */
+const SURROGATE_ESCAPE = /(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
 
 export interface Rejection {
   code: 'invalid-document';
@@ -39,86 +43,25 @@ export function checkDocument(input: unknown, now: number): Checked {
   }
   const data = doc.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return reject('data must be a JSON object.');
-  // One walk instead of serialising: the JSON text is written only when it is stored (usually just
-  // the part no typed column holds) or when the document may be near the size limit.
-  const scan = scanData(data as Record<string, unknown>);
-  if (scan.tooDeep) return reject(`data is nested deeper than ${MAX_NESTING} levels.`);
-  // Unpaired surrogates have no UTF-8 form; stored, such text is JSON that DuckDB and PostgreSQL
-  // refuse to read, and one such event would break every query over its table.
-  if (scan.loneSurrogate) return reject('data must be valid Unicode text (it has an unpaired surrogate escape).');
-  if (scan.nul) return reject('data must not contain the NUL character.');
-  let json: string | undefined;
-  // The bound is what the JSON could take at most; only when it passes the limit are the bytes measured.
-  if (scan.bound > MAX_DOCUMENT_BYTES) {
-    json = JSON.stringify(data);
-    if (Buffer.byteLength(json) > MAX_DOCUMENT_BYTES) return reject('A document is larger than 32 KB.');
+  if (depthOf(data, 0) > MAX_NESTING) return reject(`data is nested deeper than ${MAX_NESTING} levels.`);
+  const json = JSON.stringify(data);
+  // JSON.stringify writes unpaired surrogates as escapes; stored, such text is JSON that DuckDB and
+  // PostgreSQL refuse to read, and one such event would break every query over its table.
+  if (json.includes('\\ud') && SURROGATE_ESCAPE.test(json)) return reject('data must be valid Unicode text (it has an unpaired surrogate escape).');
+  if (json.includes('\\u0000') && NUL_ESCAPE.test(json)) return reject('data must not contain the NUL character.');
+  // Length in UTF-16 units is a lower bound on bytes; only measure bytes when it could matter.
+  if (json.length > MAX_DOCUMENT_BYTES / 4 && Buffer.byteLength(json) > MAX_DOCUMENT_BYTES) {
+    return reject('A document is larger than 32 KB.');
   }
-  return { ok: true, document: new CheckedDocument(idText, timestamp, data as Record<string, unknown>, scan.length, json) };
+  return { ok: true, document: { id: idText, timestamp, json, data: data as Record<string, unknown> } };
 }
 
-/** A valid document; its data's JSON text is written once, when first asked for. */
-export class CheckedDocument implements StoredDocument {
-  constructor(
-    readonly id: string,
-    readonly timestamp: number,
-    readonly data: Record<string, unknown>,
-    /** Its data's JSON length, about (strings and keys exact, each number as 8): what size caps count. */
-    readonly size: number,
-    private text: string | undefined,
-  ) {}
-
-  get json(): string {
-    return (this.text ??= JSON.stringify(this.data));
+function depthOf(value: unknown, depth: number): number {
+  if (value === null || typeof value !== 'object') return depth;
+  if (depth > MAX_NESTING) return depth;
+  let max = depth + 1;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (child !== null && typeof child === 'object') max = Math.max(max, depthOf(child, depth + 1));
   }
-}
-
-/** What one walk over a document's data finds. */
-interface DataScan {
-  tooDeep: boolean;
-  loneSurrogate: boolean;
-  nul: boolean;
-  /** At most the bytes of its JSON text: 6 a UTF-16 unit in a string or key (`\u001f`), 24 a number. */
-  bound: number;
-  length: number;
-}
-
-function scanData(data: Record<string, unknown>): DataScan {
-  const scan: DataScan = { tooDeep: false, loneSurrogate: false, nul: false, bound: 0, length: 0 };
-  const text = (value: string, extra: number) => {
-    scan.bound += 6 * value.length + extra;
-    scan.length += value.length + extra;
-    if (value.includes('\u0000')) scan.nul = true;
-    // Node ≥ 20 has it; the TypeScript lib this project targets does not declare it yet.
-    if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) scan.loneSurrogate = true;
-  };
-  const visit = (value: object, level: number): void => {
-    // `data` itself is level 1, as a client counts levels of braces.
-    if (level > MAX_NESTING) {
-      scan.tooDeep = true;
-      return;
-    }
-    scan.bound += 2;
-    scan.length += 2;
-    const isArray = Array.isArray(value);
-    for (const key in value) {
-      if (!Object.hasOwn(value, key)) continue;
-      // Quotes and colon for a key, a comma for every member.
-      if (isArray) {
-        scan.bound += 1;
-        scan.length += 1;
-      } else text(key, 4);
-      const child = (value as Record<string, unknown>)[key];
-      if (typeof child === 'string') text(child, 2);
-      else if (typeof child === 'number') {
-        scan.bound += 24;
-        scan.length += 8;
-      } else if (child === null || typeof child === 'boolean') {
-        scan.bound += 5;
-        scan.length += 5;
-      } else if (typeof child === 'object') visit(child, level + 1);
-      if (scan.tooDeep) return;
-    }
-  };
-  visit(data, 1);
-  return scan;
+  return max;
 }

@@ -88,7 +88,7 @@ export class Ingestion {
     const cutoff = this.tables.cutoff(this.tables.get(table));
     const documents = input.some((d) => d.timestamp < cutoff) ? input.filter((d) => d.timestamp >= cutoff) : input;
     if (documents.length === 0) return;
-    const bytes = documents.reduce((sum, d) => sum + d.size + d.id.length + ROW_OVERHEAD_BYTES, 0);
+    const bytes = documents.reduce((sum, d) => sum + d.json.length + d.id.length + ROW_OVERHEAD_BYTES, 0);
     let size = this.sizes.get(table);
     if (!size) {
       size = this.engine.tableBytes(table);

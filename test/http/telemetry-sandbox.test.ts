@@ -47,7 +47,7 @@ describe('DuckDB analytics sandbox', () => {
     assert.ok(!fs.existsSync(path.join(dir, 'leak.csv')));
     // Its own tables still work.
     await engine.createTable('sandbox');
-    await engine.insert('sandbox', [{ id: 'a', timestamp: 1, json: '{"x":1}', size: 7, data: { x: 1 } }], { columns: [], values: [], json: ['{"x":1}'] });
+    await engine.insert('sandbox', [{ id: 'a', timestamp: 1, json: '{"x":1}', data: { x: 1 } }], { columns: [], values: [], json: ['{"x":1}'] });
     assert.deepEqual(await engine.select('SELECT count(*) AS n FROM "ev_sandbox"', []), [{ n: 1 }]);
   });
 
@@ -78,7 +78,7 @@ if (process.env.TEST_DATABASE_URL) {
     it("should read the events and nothing of the shop's own", async () => {
       const engine = await open();
       await engine.createTable('sandbox');
-      await engine.insert('sandbox', [{ id: 'a', timestamp: 1, json: '{"x":1}', size: 7, data: { x: 1 } }], { columns: [], values: [], json: ['{"x":1}'] });
+      await engine.insert('sandbox', [{ id: 'a', timestamp: 1, json: '{"x":1}', data: { x: 1 } }], { columns: [], values: [], json: ['{"x":1}'] });
       assert.deepEqual(await engine.select('SELECT count(*) AS n FROM tev_sandbox', []), [{ n: 1 }]);
       for (const table of ['sessions', 'otp_challenges', 'accounts', 'addresses', 'limit_failures', 'shop_secrets', 'carts']) {
         await assert.rejects(engine.select(`SELECT * FROM ${table} LIMIT 1`, []), /permission denied/, table);

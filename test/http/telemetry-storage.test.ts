@@ -19,7 +19,7 @@ import { DAY_MS } from '../../server/telemetry/ids/recent-ids';
 import { openStore, type Store } from '../../server/store/database';
 import { dropSchema } from '../support/server';
 
-const doc = (id: string, timestamp: number, data: Record<string, unknown>) => ({ id, timestamp, json: JSON.stringify(data), size: JSON.stringify(data).length, data });
+const doc = (id: string, timestamp: number, data: Record<string, unknown>) => ({ id, timestamp, json: JSON.stringify(data), data });
 /** Stores documents without typed columns, each as its JSON. */
 const insertPlain = (engine: EventEngine, table: string, documents: ReturnType<typeof doc>[]) =>
   engine.insert(table, documents, { columns: [], values: [], json: documents.map((d) => d.json) });

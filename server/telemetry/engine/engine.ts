@@ -10,10 +10,8 @@ import type { MappingRecord, TypedValues } from '../mapping/table-mapping';
 export interface StoredDocument {
   id: string;
   timestamp: number;
-  /** `data` as JSON text, written once (when first read). */
-  readonly json: string;
-  /** Its JSON's length, about: what a table's size cap counts. */
-  readonly size: number;
+  /** `data` serialised once at validation; stored as is. */
+  json: string;
   /** `data` as parsed, for the typed columns. */
   data: Record<string, unknown>;
 }

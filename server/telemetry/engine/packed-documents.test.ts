@@ -7,7 +7,7 @@ const documents = [
   { id: 'a-1', timestamp: 1_700_000_000_000, json: '{"os":"android"}' },
   { id: 'ünï-😀', timestamp: 0, json: '{"name":"Zoë 😀","n":[1,2]}' },
   { id: '42', timestamp: Number.MAX_SAFE_INTEGER, json: '{}' },
-].map((d) => ({ ...d, size: d.json.length, data: JSON.parse(d.json) as Record<string, unknown> }));
+].map((d) => ({ ...d, data: JSON.parse(d.json) as Record<string, unknown> }));
 const column = (name: string, type: 'VARCHAR' | 'DOUBLE' | 'BOOLEAN') => ({ path: name, name, type, state: 'ready' as const, mixed: false, stripped: false });
 const typed = {
   columns: [column('c1', 'VARCHAR'), column('c2', 'DOUBLE'), column('c3', 'BOOLEAN')],
