@@ -18,7 +18,6 @@ interface CopyConnection {
 
 /** One `COPY … FROM STDIN` of a ready text body; `done` settles with the rows PostgreSQL counted. */
 class CopyIn {
-  private error: Error | undefined;
   private rows = 0;
   readonly done: Promise<number>;
   private settle!: { resolve: (rows: number) => void; reject: (error: Error) => void };
@@ -44,14 +43,14 @@ class CopyIn {
     this.rows = Number(/(\d+)$/.exec(message.text ?? '')?.[1] ?? 0);
   }
 
+  /** The COPY failed (nothing of it is stored): `pg` ends the statement here and reports no more to it. */
   handleError(error: Error): void {
-    this.error = error;
+    this.settle.reject(error);
   }
 
-  /** The server is ready for the next statement: the COPY is over, committed or not. */
+  /** The server is ready for the next statement: the COPY is committed. */
   handleReadyForQuery(): void {
-    if (this.error) this.settle.reject(this.error);
-    else this.settle.resolve(this.rows);
+    this.settle.resolve(this.rows);
   }
 
   // Messages a COPY FROM does not get; `pg` calls them only for other statements.
