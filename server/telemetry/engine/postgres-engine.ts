@@ -106,6 +106,10 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
   // Set up once per transaction, in one round trip (no parameters, so the simple protocol may carry three statements).
   const setup = `BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.floor(options.queryTimeoutMs)};${hasRole ? ` SET LOCAL ROLE "${options.role}";` : ''}`;
   const analytics = new pg.Pool({ ...connection, max: ANALYTICS_CONNECTIONS });
+  // An idle connection the server dropped is replaced at the next use; unheard, the pool's error would end the process.
+  for (const [name, pool] of [['ingest', ingest], ['analytics', analytics]] as const) {
+    pool.on('error', (err) => options.logger.warn({ err, pool: name }, 'telemetry: an idle PostgreSQL connection failed'));
+  }
   const select = async (text: string, params: unknown[]): Promise<Record<string, unknown>[]> => {
     const client = await analytics.connect();
     try {
