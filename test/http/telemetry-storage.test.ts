@@ -104,6 +104,25 @@ if (process.env.TEST_DATABASE_URL) {
       }
     });
 
+    it('should answer a batch PostgreSQL refuses with its error, store none of it, and keep taking batches', async () => {
+      const { store, engine } = await open();
+      try {
+        await engine.createTable('refused');
+        const day = 20_200 * DAY_MS;
+        // A typed column the table does not have: the whole COPY is refused.
+        const column = { path: 'os', name: 'c9', type: 'VARCHAR' as const, state: 'ready' as const, mixed: false, stripped: false };
+        const documents = [doc('r1', day, { os: 'android' }), doc('r2', day + 1, { os: 'ios' })];
+        await assert.rejects(engine.insert('refused', documents, { columns: [column], values: [['android', 'ios']], json: documents.map((d) => d.json) }), /c9/);
+        assert.deepEqual(await engine.select('SELECT count(*) AS n FROM tev_refused', []), [{ n: 0 }]);
+        // The connection that carried the refused COPY goes on serving (a pool of 4: more batches than that).
+        for (let i = 0; i < 6; i++) assert.deepEqual(await insertPlain(engine, 'refused', [doc(`ok${i}`, day + i, { os: 'x' })]), { stored: 1 });
+        assert.deepEqual(await engine.select('SELECT count(*) AS n FROM tev_refused', []), [{ n: 6 }]);
+      } finally {
+        await engine.close();
+        await store.close();
+      }
+    });
+
     it('should drop whole expired days for the TTL, and keep the rest', async () => {
       const { store, engine } = await open();
       try {

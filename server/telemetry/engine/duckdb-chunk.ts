@@ -48,6 +48,18 @@ export function fillChunk(chunk: DuckDBDataChunk, columns: readonly ChunkColumn[
         }
         if (value.length <= INLINE_BYTES) {
           const at = i * STRING_BYTES;
+          // ASCII (the shop's names, versions, kinds) byte by byte: a call to the encoder costs more than the copy.
+          let k = 0;
+          while (k < value.length) {
+            const code = value.charCodeAt(k);
+            if (code >= 0x80) break;
+            entries[at + 4 + k] = code;
+            k++;
+          }
+          if (k === value.length) {
+            lengths[at / 4] = k;
+            continue;
+          }
           const { read, written } = encoder.encodeInto(value, entries.subarray(at + 4, at + STRING_BYTES));
           if (read === value.length) {
             lengths[at / 4] = written;

@@ -17,6 +17,7 @@ import type { EventEngine } from './engine';
 import { slices } from './fill-slices';
 import { PG_TYPES, pgTable, postgresColumnFromJson, postgresDialect, postgresOtherType } from './postgres-dialect';
 import { Partitions } from './postgres-partitions';
+import { COPY_NULL, copyIn, copyText } from './postgres-copy';
 
 export { postgresDialect } from './postgres-dialect';
 
@@ -36,6 +37,8 @@ export interface PostgresEngineOptions {
 
 /** Analytics connections: few, so long queries never take the shop's own connections. */
 const ANALYTICS_CONNECTIONS = 4;
+/** Ingestion's connections (a COPY holds one for its batch): its own, beside the shop's and analytics'. */
+const INGEST_CONNECTIONS = 4;
 
 /**
  * Makes `role` (no login) able to read the events tables and nothing else, and lets the shop's
@@ -84,17 +87,12 @@ async function moveOldEvents(db: Kysely<Database>, createTable: (table: string) 
   });
 }
 
-/** A column value of document i as JSON: numbers as JSON.stringify writes them (which float8 reads back exactly). */
-function cellJson(values: ColumnValues, i: number): string {
-  if (values instanceof Float64Array) return Number.isNaN(values[i]) ? 'null' : JSON.stringify(values[i]);
-  if (values instanceof Uint8Array) return values[i] === 2 ? 'null' : values[i] === 1 ? 'true' : 'false';
+/** Document i's value of a typed column as COPY text (`\\N` for none); numbers as JSON writes them, which float8 reads back exactly. */
+function copyCell(values: ColumnValues, i: number): string {
+  if (values instanceof Float64Array) return Number.isNaN(values[i]) ? COPY_NULL : String(values[i]);
+  if (values instanceof Uint8Array) return values[i] === 2 ? COPY_NULL : values[i] === 1 ? 't' : 'f';
   const value = values[i];
-  return value === null || value === undefined ? 'null' : JSON.stringify(value);
-}
-
-/** SQL reading a column's value back from its JSON cell text. */
-function fromCell(column: Column, text: string): string {
-  return column.type === 'VARCHAR' ? text : `CAST(${text} AS ${PG_TYPES[column.type]})`;
+  return value === null || value === undefined ? COPY_NULL : copyText(value);
 }
 
 /** Opens the engine on the shop's database: events tables are made per telemetry table (`createTable`). */
@@ -103,13 +101,15 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
   await run('CREATE TABLE IF NOT EXISTS telemetry_mappings (tbl text PRIMARY KEY, mapping text NOT NULL)');
   const hasRole = await prepareReaderRole(db, options.role, options.logger);
   const partitions = new Partitions(db);
-  const analytics = new pg.Pool({
-    connectionString: options.connectionString,
-    max: ANALYTICS_CONNECTIONS,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
+  const connection = { connectionString: options.connectionString, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) };
+  const ingest = new pg.Pool({ ...connection, max: INGEST_CONNECTIONS });
   // Set up once per transaction, in one round trip (no parameters, so the simple protocol may carry three statements).
   const setup = `BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.floor(options.queryTimeoutMs)};${hasRole ? ` SET LOCAL ROLE "${options.role}";` : ''}`;
+  const analytics = new pg.Pool({ ...connection, max: ANALYTICS_CONNECTIONS });
+  // An idle connection the server dropped is replaced at the next use; unheard, the pool's error would end the process.
+  for (const [name, pool] of [['ingest', ingest], ['analytics', analytics]] as const) {
+    pool.on('error', (err) => options.logger.warn({ err, pool: name }, 'telemetry: an idle PostgreSQL connection failed'));
+  }
   const select = async (text: string, params: unknown[]): Promise<Record<string, unknown>[]> => {
     const client = await analytics.connect();
     try {
@@ -144,24 +144,27 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
       if (documents.length === 0) return { stored: 0 };
       const parent = pgTable(table);
       await partitions.ensure(parent, documents.map((d) => d.timestamp));
-      // One jsonb parameter for the batch, a row per event: [id, ts, data, column values…]
-      // (cheaper to send and parse than an array parameter per column).
-      const rows = documents.map((d, i) => {
-        let row = `[${JSON.stringify(d.id)},${d.timestamp},${typed.json[i]}`;
-        for (const values of typed.values) row += `,${cellJson(values, i)}`;
-        return `${row}]`;
-      });
+      // One COPY per batch: PostgreSQL's bulk path, a third of the CPU an INSERT … SELECT costs it.
+      const lines: string[] = new Array(documents.length);
+      for (let i = 0; i < documents.length; i++) {
+        const d = documents[i]!;
+        let line = `${copyText(d.id)}\t${d.timestamp}\t${copyText(typed.json[i]!)}`;
+        for (const values of typed.values) line += `\t${copyCell(values, i)}`;
+        lines[i] = line;
+      }
       const names = typed.columns.map((c) => `, "${c.name}"`).join('');
-      const values = typed.columns.map((c, i) => `, ${fromCell(c, `e->>${i + 3}`)}`).join('');
-      const result = await run(
-        `INSERT INTO "${parent}" (id, ts, data${names}) SELECT e->>0, CAST(e->>1 AS bigint), e->2${values} FROM jsonb_array_elements(CAST($1 AS jsonb)) AS e`,
-        [`[${rows.join(',')}]`],
-      );
+      const client = await ingest.connect();
+      let stored: number;
+      try {
+        stored = await copyIn(client, `"${parent}" (id, ts, data${names})`, `${lines.join('\n')}\n`);
+      } finally {
+        client.release();
+      }
       for (const partition of partitions.wrote(parent, documents.map((d) => d.timestamp))) {
         // In the background: the answer to this request does not wait for the statistics.
         run(`ANALYZE "${partition}"`).catch((err) => options.logger.warn({ err, partition }, 'telemetry: partition statistics not refreshed'));
       }
-      return { stored: Number(result.numAffectedRows ?? 0) };
+      return { stored };
     },
     select,
     async ids(table, from, to) {
@@ -208,7 +211,7 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
       if (dropped.length) await run(`ANALYZE "${parent}"`);
     },
     async close() {
-      await analytics.end();
+      await Promise.all([analytics.end(), ingest.end()]);
     },
   };
 }

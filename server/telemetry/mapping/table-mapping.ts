@@ -4,7 +4,7 @@
  * the policy, and pulls each document's column values out for the engine.
  */
 import { strippable, type Column } from './column';
-import { readPath } from '../fields';
+import { extractValues, planColumns, type ColumnPlan, type ColumnValues } from './extract-values';
 import { FieldStats, type FieldStatsRecord } from './field-stats';
 import { chooseColumns, type ColumnChoice, type MappingPolicy } from './mapping-policy';
 
@@ -18,8 +18,7 @@ export interface MappingRecord {
 const OBSERVE_ALL = 10_000;
 const SAMPLE_EVERY = 16;
 
-/** One column's values for a batch: numbers (NaN for none), booleans (0, 1; 2 for none) or strings. */
-export type ColumnValues = Float64Array | Uint8Array | (string | null)[];
+export type { ColumnValues } from './extract-values';
 
 /** A batch's column values, in the order of `columns`, and each document's JSON as stored (without stripped fields). */
 export interface TypedValues {
@@ -28,17 +27,12 @@ export interface TypedValues {
   json: string[];
 }
 
-/** Whether a column value was given for document i. */
-function given(values: ColumnValues, i: number): boolean {
-  if (values instanceof Float64Array) return !Number.isNaN(values[i]);
-  if (values instanceof Uint8Array) return values[i] !== 2;
-  return values[i] !== null;
-}
-
 export class TableMapping {
   readonly stats: FieldStats;
   private columnList: Column[];
   private byPath = new Map<string, Column>();
+  /** Where extraction reads each column, for the current list. */
+  private plan: ColumnPlan | undefined;
   /** Documents ingested since this process started; decisions are taken every so many. */
   private ingested = 0;
   private nextDecision: number;
@@ -122,6 +116,7 @@ export class TableMapping {
 
   private index(): void {
     this.byPath = new Map(this.columnList.map((c) => [c.path, c]));
+    this.plan = undefined;
   }
 
   /**
@@ -130,76 +125,10 @@ export class TableMapping {
    * are visible).
    */
   extract(documents: readonly { data: Record<string, unknown>; json: string }[]): TypedValues & { newlyMixed: Column[] } {
-    const count = documents.length;
-    const newlyMixed: Column[] = [];
-    const values = this.columnList.map((column): ColumnValues => {
-      const segments = column.path.split('.');
-      // A top-level field (most of them) is one own-property read; a nested one walks its path.
-      const key = segments.length === 1 ? segments[0]! : undefined;
-      const read = (data: Record<string, unknown>): unknown => (key === undefined ? readPath(data, segments) : Object.hasOwn(data, key) ? data[key] : undefined);
-      let other = false;
-      let out: ColumnValues;
-      if (column.type === 'DOUBLE') {
-        const numbers = new Float64Array(count);
-        for (let i = 0; i < count; i++) {
-          const value = read(documents[i]!.data);
-          // -0 is stored as 0: JSON.stringify writes it as 0, so that is what the JSON holds.
-          if (typeof value === 'number') numbers[i] = value + 0;
-          else {
-            numbers[i] = NaN;
-            if (value !== undefined && value !== null) other = true;
-          }
-        }
-        out = numbers;
-      } else if (column.type === 'BOOLEAN') {
-        const flags = new Uint8Array(count);
-        for (let i = 0; i < count; i++) {
-          const value = read(documents[i]!.data);
-          if (typeof value === 'boolean') flags[i] = value ? 1 : 0;
-          else {
-            flags[i] = 2;
-            if (value !== undefined && value !== null) other = true;
-          }
-        }
-        out = flags;
-      } else {
-        const strings: (string | null)[] = new Array(count);
-        for (let i = 0; i < count; i++) {
-          const value = read(documents[i]!.data);
-          if (typeof value === 'string') strings[i] = value;
-          else {
-            strings[i] = null;
-            if (value !== undefined && value !== null) other = true;
-          }
-        }
-        out = strings;
-      }
-      if (other && !column.mixed) newlyMixed.push(column);
-      return out;
-    });
-    return { columns: this.columnList, values, json: this.remainders(documents, values), newlyMixed };
-  }
-
-  /** The JSON to store: as sent, less the top-level values a stripped column holds ('{}' when nothing is left). */
-  private remainders(documents: readonly { data: Record<string, unknown>; json: string }[], values: ColumnValues[]): string[] {
-    const stripped = new Map<string, ColumnValues>();
-    this.columnList.forEach((c, i) => c.stripped && stripped.set(c.path, values[i]!));
-    return documents.map((doc, i) => {
-      let any = false;
-      for (const columnValues of stripped.values()) if (given(columnValues, i)) any = true;
-      if (!any) return doc.json;
-      // No prototype: a `__proto__` key is copied as data, never set as the object's prototype.
-      const rest: Record<string, unknown> = Object.create(null);
-      let kept = 0;
-      for (const key in doc.data) {
-        if (!Object.hasOwn(doc.data, key)) continue;
-        const columnValues = stripped.get(key);
-        if (columnValues && given(columnValues, i)) continue;
-        rest[key] = doc.data[key];
-        kept++;
-      }
-      return kept ? JSON.stringify(rest) : '{}';
-    });
+    this.plan ??= planColumns(this.columnList);
+    const { values, json, other } = extractValues(this.plan, documents);
+    const newlyMixed = other.map((index) => this.columnList[index]!).filter((column) => !column.mixed);
+    return { columns: this.columnList, values, json, newlyMixed };
   }
 
   toRecord(): MappingRecord {
