@@ -130,7 +130,9 @@ export interface RunningShop {
 
 /** Starts the shop on the bench store in a child process (on `port`, or a free one). */
 export async function startShop(bench: BenchStore, port = 0): Promise<RunningShop> {
-  const child = fork(path.join(rootDir, 'bench/servers/order-server.ts'), [String(port)], { execArgv: ['--import', 'tsx'], env: bench.env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=prof`, `--trace-gc`) profiles the shop alone, not the load generator.
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = fork(path.join(rootDir, 'bench/servers/order-server.ts'), [String(port)], { execArgv: ['--import', 'tsx', ...extra], env: bench.env, stdio: ['ignore', extra.length ? 'inherit' : 'ignore', 'inherit', 'ipc'] });
   const started = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`the shop exited with ${code}`)));

@@ -1,13 +1,20 @@
 /**
  * Steady orders: many buyers (sessions made in the store) place cash-on-delivery orders for items
  * with ample stock over 256 connections, each with a fresh idempotency key. Baseline in the same
- * run: the same server's plain JSON endpoint (`GET /api/account/states`, through the same API
- * middleware). Interleaved rounds, medians printed, with the server's CPU per request. Every 201
- * is counted in the store afterwards. Target on SQLite: ≥ 2,000 orders/s with p99 ≤ 150 ms.
- * Run: npx tsx bench/order-steady.ts [sqlite|postgres] [seconds per round] [rounds]
+ * run, with the same load generator: the same server's plain JSON endpoint (`GET
+ * /api/account/states`, through the same API middleware). Interleaved rounds, medians printed, with
+ * the server's CPU per request and the load generator's. Every 201 is counted in the store
+ * afterwards. Target on SQLite: ≥ 2,000 orders/s with p99 ≤ 150 ms.
+ * The load generator is autocannon by default (in this process, as before), or wrk (C,
+ * `load/orders.lua`: the same requests, each order its own key) with `wrk`: wrk costs the shared
+ * 2 cores less than half the CPU per request, but on a loaded machine it reports seconds-long
+ * stragglers that autocannon does not, even against a bare `node:http` server (decisions/0027).
+ * Either way both paths use the same generator in the same run, and its CPU per request is printed.
+ * Run: npx tsx bench/order-steady.ts [sqlite|postgres] [seconds per round] [rounds] [autocannon|wrk]
  */
 import os from 'node:os';
 import autocannon from 'autocannon';
+import { runWrk } from './load/wrk-orders';
 import { benchKinds, cpuMs, createBenchStore, makeBuyers, orderRequest, startShop, stockUp, type RunningShop, type StoreKind } from './order-bench-store';
 
 const SECONDS = Number(process.argv[3] ?? 6);
@@ -16,6 +23,8 @@ const CONNECTIONS = 256;
 const BUYERS = 5000;
 const ITEMS = 20;
 const TARGET = { ordersPerSecond: 2000, p99Ms: 150 };
+const GENERATOR = process.argv[5] === 'wrk' ? 'wrk' : 'autocannon';
+const PLAIN_PATH = '/api/account/states';
 
 interface Round {
   rps: number;
@@ -25,7 +34,14 @@ interface Round {
   cpu: number | undefined;
   ok: number;
   failed: number;
+  /** Requests sent (an answer cut off when the round ended may still be in the store). */
+  sent: number;
+  /** The load generator's own CPU per request sent, ms. */
+  generatorCpu: number;
 }
+
+/** One round of `load` with either generator: the orders, or the plain JSON GET. */
+type Load = { kind: 'orders'; next: () => { headers: Record<string, string>; body: string } ; lines: ReadonlyArray<{ cookie: string; body: string }> } | { kind: 'get' };
 
 const median = (rounds: Round[], key: 'rps' | 'p50' | 'p99'): number => [...rounds.map((r) => r[key])].sort((a, b) => a - b)[Math.floor(rounds.length / 2)]!;
 
@@ -40,10 +56,27 @@ async function settle(shop: RunningShop): Promise<void> {
   }
 }
 
-async function measure(shop: RunningShop, options: autocannon.Options, okStatus: number): Promise<Round> {
+async function measure(shop: RunningShop, load: Load): Promise<Round> {
   await settle(shop);
   // Every request sent is served, in the round or after it: the CPU is counted until the server is idle again, per request sent.
+  const before = cpuMs(shop.child.pid);
+  const round = GENERATOR === 'wrk' ? await measureWrk(shop, load) : await measureAutocannon(shop, load);
+  await settle(shop);
+  const after = cpuMs(shop.child.pid);
+  return { ...round, cpu: before !== undefined && after !== undefined ? (after - before) / Math.max(round.sent, 1) : undefined };
+}
+
+async function measureWrk(shop: RunningShop, load: Load): Promise<Omit<Round, 'cpu'>> {
+  const r = await runWrk(shop.url, load.kind === 'get' ? { kind: 'get', path: PLAIN_PATH } : { kind: 'orders', lines: load.lines }, CONNECTIONS, SECONDS);
+  return { rps: r.rps, p50: r.p50, p99: r.p99, ok: r.ok, failed: r.failed, sent: r.sent, generatorCpu: r.generatorCpu };
+}
+
+async function measureAutocannon(shop: RunningShop, load: Load): Promise<Omit<Round, 'cpu'>> {
   let sent = 0;
+  const options: autocannon.Options =
+    load.kind === 'get'
+      ? { url: shop.url + PLAIN_PATH }
+      : { url: shop.url + '/api/orders', method: 'POST', requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, ...load.next() }) }] };
   const requests: autocannon.Request[] = (options.requests ?? [{}]).map((request) => ({
     ...request,
     setupRequest: (req: autocannon.Request, context: object) => {
@@ -51,13 +84,13 @@ async function measure(shop: RunningShop, options: autocannon.Options, okStatus:
       return typeof request.setupRequest === 'function' ? request.setupRequest(req, context) : req;
     },
   }));
-  const before = cpuMs(shop.child.pid);
-  const result = await autocannon({ ...options, requests, url: shop.url + (options.url ?? ''), connections: CONNECTIONS, duration: SECONDS, timeout: 30 });
-  await settle(shop);
-  const after = cpuMs(shop.child.pid);
+  const cpuBefore = process.cpuUsage();
+  const result = await autocannon({ ...options, requests, connections: CONNECTIONS, duration: SECONDS, timeout: 30 });
+  const cpu = process.cpuUsage(cpuBefore);
+  const okStatus = load.kind === 'get' ? 200 : 201;
   const ok = Number(result.statusCodeStats?.[String(okStatus) as `${number}`]?.count ?? 0);
   const total = result.requests.total;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpu: before !== undefined && after !== undefined ? (after - before) / Math.max(sent, 1) : undefined, ok, failed: total - ok + result.errors + result.timeouts };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, failed: total - ok + result.errors + result.timeouts, sent, generatorCpu: (cpu.user + cpu.system) / 1000 / Math.max(sent, 1) };
 }
 
 async function steady(kind: StoreKind): Promise<boolean> {
@@ -65,26 +98,30 @@ async function steady(kind: StoreKind): Promise<boolean> {
   const buyers = await makeBuyers(bench, BUYERS);
   const items = await stockUp(bench, ITEMS, 10_000_000);
   const shop = await startShop(bench);
-  // Requests sent: an order whose answer was cut off when a round ended may be in the store unacknowledged.
+  // The same buyer and item in turn for both generators: buyer i orders item i mod ITEMS.
+  const lines = buyers.map((buyer, i) => {
+    const { headers, body } = orderRequest(buyer, items[i % ITEMS]!);
+    return { cookie: headers.cookie!, body };
+  });
   let next = 0;
-  const orders: autocannon.Options = {
-    url: '/api/orders',
-    method: 'POST',
-    requests: [{ setupRequest: (req) => ({ ...req, ...orderRequest(buyers[next % BUYERS]!, items[next++ % ITEMS]!) }) }],
-  };
+  const orders: Load = { kind: 'orders', lines, next: () => orderRequest(buyers[next % BUYERS]!, items[next++ % ITEMS]!) };
+  const plain: Load = { kind: 'get' };
   const load = os.loadavg()[0]!;
-  const plain: autocannon.Options = { url: '/api/account/states' };
   const baseline: Round[] = [];
   const placed: Round[] = [];
   let acknowledged = 0;
+  let sent = 0;
   try {
     // Warm-up of both paths (counted: its orders are in the store too).
-    acknowledged += (await measure(shop, orders, 201)).ok;
-    await measure(shop, plain, 200);
+    const warm = await measure(shop, orders);
+    acknowledged += warm.ok;
+    sent += warm.sent;
+    await measure(shop, plain);
     for (let round = 0; round < ROUNDS; round++) {
-      baseline.push(await measure(shop, plain, 200));
-      const r = await measure(shop, orders, 201);
+      baseline.push(await measure(shop, plain));
+      const r = await measure(shop, orders);
       acknowledged += r.ok;
+      sent += r.sent;
       placed.push(r);
     }
   } finally {
@@ -111,12 +148,13 @@ async function steady(kind: StoreKind): Promise<boolean> {
     const values = rounds.map((r) => r.cpu).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
     return values.length ? `${values[Math.floor(values.length / 2)]!.toFixed(2)} ms` : 'n/a';
   };
-  console.log(`steady orders (${kind}): ${BUYERS} buyers, ${ITEMS} items with ample stock, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s (medians)`);
-  console.log(`  plain JSON (GET /api/account/states): ${median(baseline, 'rps').toFixed(0)} req/s, p50 ${median(baseline, 'p50')} ms, p99 ${median(baseline, 'p99')} ms, server CPU ${cpu(baseline)}/request`);
-  console.log(`  orders (POST /api/orders):            ${rps.toFixed(0)} orders/s, p50 ${median(placed, 'p50')} ms, p99 ${p99} ms, server CPU ${cpu(placed)}/order   (rounds: ${placed.map((r) => r.rps.toFixed(0)).join(' · ')})`);
+  const generatorCpu = (rounds: Round[]) => `${[...rounds.map((r) => r.generatorCpu)].sort((a, b) => a - b)[Math.floor(rounds.length / 2)]!.toFixed(3)} ms`;
+  console.log(`steady orders (${kind}): ${BUYERS} buyers, ${ITEMS} items with ample stock, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s (medians); load generator ${GENERATOR} for both paths`);
+  console.log(`  plain JSON (GET /api/account/states): ${median(baseline, 'rps').toFixed(0)} req/s, p50 ${median(baseline, 'p50')} ms, p99 ${median(baseline, 'p99')} ms, server CPU ${cpu(baseline)}/request, ${GENERATOR} CPU ${generatorCpu(baseline)}/request`);
+  console.log(`  orders (POST /api/orders):            ${rps.toFixed(0)} orders/s, p50 ${median(placed, 'p50')} ms, p99 ${p99} ms, server CPU ${cpu(placed)}/order, ${GENERATOR} CPU ${generatorCpu(placed)}/order   (rounds: ${placed.map((r) => r.rps.toFixed(0)).join(' · ')})`);
   console.log(`  orders ÷ plain JSON: ${(rps / median(baseline, 'rps')).toFixed(2)} by throughput; ${cpuRatio(baseline, placed)} by server CPU per request`);
-  const consistent = acknowledged <= stored && stored <= next;
-  console.log(`  ${acknowledged} orders acknowledged with 201, ${stored} in the store, ${next} sent (answers cut off at the end of a round may be stored); ${failed} other answers, errors or timeouts   ${consistent && failed === 0 ? 'OK' : 'FAILED'}`);
+  const consistent = acknowledged <= stored && stored <= sent;
+  console.log(`  ${acknowledged} orders acknowledged with 201, ${stored} in the store, ${sent} sent (answers cut off at the end of a round may be stored); ${failed} other answers, errors or timeouts   ${consistent && failed === 0 ? 'OK' : 'FAILED'}`);
   console.log(`  machine: ${os.cpus().length} cores, load average ${load.toFixed(1)} before the run, ${os.loadavg()[0]!.toFixed(1)} after`);
   if (kind === 'sqlite') {
     const met = rps >= TARGET.ordersPerSecond && p99 <= TARGET.p99Ms;

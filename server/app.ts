@@ -155,7 +155,10 @@ export async function createApp(base: BaseDeps, options: AppOptions = {}): Promi
   const api = express.Router();
   api.use(apiTiming(deps));
   // One request log and one JSON parser, shared with the order fast path before Express.
-  const logRequest = pinoHttp({ logger });
+  const requestLogger = pinoHttp({ logger });
+  // pino-http writes its line at `info`: below that level it would only build a child logger per
+  // request (its bindings serialized and redacted) that nothing reads, so it is skipped.
+  const logRequest: typeof requestLogger = Object.assign((req: Parameters<typeof requestLogger>[0], res: Parameters<typeof requestLogger>[1], next?: (error?: unknown) => void) => (logger.isLevelEnabled('info') ? requestLogger(req, res, next) : next?.()), { logger: requestLogger.logger });
   const parseJson = express.json({ limit: '64kb', strict: false });
   // One order handler (one group-commit queue), whether Express or the listener's fast path takes the request.
   const placeOrder = createOrderRequestHandler(deps, payments.providers);

@@ -5,6 +5,7 @@
  * Usage: tsx bench/servers/order-server.ts [port]
  */
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
@@ -20,3 +21,18 @@ const server = http.createServer(shop.listener).listen(Number(process.argv[2] ??
 });
 // Keep-alive longer than the load generator's idle gaps, as behind a load balancer.
 server.keepAliveTimeout = 30_000;
+// A polite stop exits normally, so a `--cpu-prof` profile is written.
+process.once('SIGTERM', () => {
+  server.close();
+  server.closeAllConnections();
+  void store.close().then(() => process.exit(0));
+});
+// BENCH_LOOP_DELAY=1 prints, each second, how long the event loop was kept from turning (stalls show up in every request's latency).
+if (process.env.BENCH_LOOP_DELAY) {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  setInterval(() => {
+    console.error(`event loop delay: p50 ${(delay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms`);
+    delay.reset();
+  }, 1000).unref();
+}

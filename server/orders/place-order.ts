@@ -22,7 +22,7 @@ import { priceLines } from './line-pricing';
 import { newOrderId } from './order-store';
 import { orderTotals } from './order-totals';
 import { toOrder } from './order-view';
-import { writeNewOrder } from './order-writes';
+import { insertOrder, writeOrderRows } from './order-writes';
 import type { OrderLinesTable, OrdersTable, OrderTimelineTable } from './tables';
 
 export interface PlaceOrderInput {
@@ -49,8 +49,7 @@ export async function placeOrderInTransaction(trx: Kysely<Database>, input: Plac
 
   const { totals, offers } = orderTotals(lines);
   const gateway = request.paymentMethod !== 'cod';
-  const order: Selectable<OrdersTable> = {
-    id: newOrderId(),
+  const fields: Omit<Selectable<OrdersTable>, 'id'> = {
     account_id: accountId,
     status: 'placed',
     payment_method: request.paymentMethod,
@@ -64,6 +63,9 @@ export async function placeOrderInTransaction(trx: Kysely<Database>, input: Plac
     created_at: now,
     updated_at: now,
   };
+  // The order's row first: the id it gets (see newOrderId) keys every other row.
+  if (gateway && !provider) throw new Error(`no payment provider for ${request.paymentMethod}`);
+  const order: Selectable<OrdersTable> = { id: await insertOrder(trx, fields, () => newOrderId(now)), ...fields };
   const orderLines: Array<Selectable<OrderLinesTable>> = lines.map((line, position) => ({
     order_id: order.id,
     position,
@@ -94,9 +96,8 @@ export async function placeOrderInTransaction(trx: Kysely<Database>, input: Plac
           expires_at: now + PAYMENT_TIMEOUT_MS,
         }
       : undefined;
-  if (gateway && !payment) throw new Error(`no payment provider for ${request.paymentMethod}`);
 
-  await writeNewOrder(trx, order, orderLines, timeline, payment);
+  await writeOrderRows(trx, orderLines, timeline, payment);
   await removeAccountCartItems(trx, accountId, lines);
 
   const view = toOrder(order, orderLines, timeline, payment, (p) => provider?.paymentPageUrl(p.id));

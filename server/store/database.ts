@@ -9,7 +9,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
-import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, WAL_SIZE_LIMIT_BYTES, startCheckpointer } from './sqlite-checkpointer';
 import { SqliteStoreDialect } from './sqlite-driver';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -56,6 +56,8 @@ function openSqlite(dataDir: string, synchronous: 'normal' | 'full'): Store {
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
   file.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  // The log file is cut back when it starts over (see sqlite-checkpointer.ts), by whichever connection restarts it.
+  file.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   const checkpointer = startCheckpointer(filename, (message) => console.warn(`SQLite checkpoint: ${message}`));
   const db = new Kysely<Database>({ dialect: new SqliteStoreDialect(file) });
   return {

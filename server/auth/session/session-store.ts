@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { preparedQuery } from '../../store/prepared-query';
 import type { Database } from '../../store/schema';
 import type { SessionsTable } from '../tables';
+import { touchSession } from './session-touches';
 
 export type SessionKind = 'full' | 'second-factor' | 'reset';
 
@@ -81,7 +82,7 @@ export async function findSession(db: Kysely<Database>, id: string, now: number)
   const limits = SESSION_LIMITS[kind];
   if (!limits || Number(row.expires_at) <= now || Number(row.last_seen_at) + limits.idleMs <= now) return null;
   if (now - Number(row.last_seen_at) >= TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', row.id_hash).execute();
+    await touchSession(db, row.id_hash, now);
   }
   return toSession(row);
 }
