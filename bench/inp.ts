@@ -7,7 +7,13 @@
  * page and opening the filter sheet: the longest frame, target ≤ 50 ms. p50 and max over rounds.
  * With `--baseline <distDir>` (a build of another revision), rounds of both builds alternate in one
  * run and the ratios are printed.
- * Run: npx tsx bench/inp.ts [--baseline <distDir>]   (after npm run build; INP_ROUNDS, default 5)
+ * Pictures: by default every picture the session shows is a photo first, as in a running shop
+ * (`settled-listing-photos.ts`, as `bench/lighthouse.ts` does for the first screen); `--drawings`
+ * measures the freshly seeded drawings instead (SVG, parsed on the main thread as they arrive).
+ * `--trace <dir>`: a Chromium trace of each step of the first round of each build, written to
+ * `<dir>` and summarised (main-thread tasks over 16 ms and their script, style, layout, paint).
+ * Run: npx tsx bench/inp.ts [--baseline <distDir>] [--drawings] [--trace <dir>]
+ *      (after npm run build; INP_ROUNDS, default 5)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +22,9 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startOwnServer, type OwnServer } from '../e2e/support/own-server';
 import { productPaths } from '../e2e/support/worker-page';
+import { settlePhotos } from './load/settled-photos';
+import { settleListingPhotos } from './load/settled-listing-photos';
+import { formatTraceSummary, summariseTrace } from './load/trace-summary';
 
 const require = createRequire(import.meta.url);
 const ROUNDS = Number(process.env.INP_ROUNDS ?? 5);
@@ -50,12 +59,26 @@ interface Round {
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 const settle = (page: Page, ms = 600): Promise<void> => page.waitForTimeout(ms);
 
+/** Where `measure` writes a trace of each step (first round of each build only), and its summaries. */
+const tracing: { dir: string | null; build: string; lines: string[] } = { dir: null, build: '', lines: [] };
+
 /** Runs `act` and returns its slowest interaction and longest animation frame, in ms. */
-async function measure(page: Page, act: () => Promise<void>): Promise<{ inp: number; frame: number }> {
+async function measure(page: Page, act: () => Promise<void>, step?: string): Promise<{ inp: number; frame: number }> {
+  const traceFile = tracing.dir && tracing.build && step ? path.join(tracing.dir, `${tracing.build}-${step.replace(/ /g, '-')}.json`) : null;
+  if (traceFile) {
+    await page.context().browser()!.startTracing(page, {
+      path: traceFile,
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute', 'loading', 'toplevel', 'disabled-by-default-devtools.timeline.frame'],
+    });
+  }
   const from = await now(page);
   await act();
   await settle(page);
   const to = await now(page);
+  if (traceFile) {
+    await page.context().browser()!.stopTracing();
+    tracing.lines.push(...formatTraceSummary(`${tracing.build}, ${step}`, summariseTrace(traceFile)));
+  }
   return page.evaluate(
     ({ from, to, floor }) => {
       const probe = (window as unknown as { __probe: { events: Array<{ id: number; start: number; duration: number }>; frames: Array<{ start: number; duration: number }> } }).__probe;
@@ -88,11 +111,11 @@ async function round(browser: Browser, server: OwnServer, product: string): Prom
   await productPage.getByTestId('add-to-cart').waitFor();
   await settle(productPage, 1500);
   const option = productPage.locator('label:has([data-testid="size-option"]:not([disabled])), label:has([data-testid="color-option"]:not([disabled]))');
-  if ((await option.count()) > 1) result.inp['pick a variant'] = (await measure(productPage, () => option.nth(1).click())).inp;
+  if ((await option.count()) > 1) result.inp['pick a variant'] = (await measure(productPage, () => option.nth(1).click(), 'pick a variant')).inp;
   result.inp['add to cart'] = (await measure(productPage, async () => {
     await productPage.getByTestId('add-to-cart').click();
     await productPage.getByTestId('toast').waitFor();
-  })).inp;
+  }, 'add to cart')).inp;
   result.pageInp.product = await pageInp(productPage);
   await productPage.context().close();
 
@@ -104,13 +127,13 @@ async function round(browser: Browser, server: OwnServer, product: string): Prom
       await browse.mouse.wheel(0, 400);
       await browse.waitForTimeout(120);
     }
-  })).frame;
+  }, 'scroll browse')).frame;
   await browse.evaluate(() => window.scrollTo(0, 0));
   await settle(browse);
   const sheet = await measure(browse, async () => {
     await browse.getByTestId('filter-button').click();
     await browse.getByTestId('filter-sheet').waitFor();
-  });
+  }, 'open the filter sheet');
   result.inp['open the filter sheet'] = sheet.inp;
   result.frames['open the filter sheet'] = sheet.frame;
   await browse.locator('[data-facet="brand"] input').first().check();
@@ -119,7 +142,7 @@ async function round(browser: Browser, server: OwnServer, product: string): Prom
     await browse.getByTestId('filter-apply').click();
     await browse.waitForURL(/brand=/);
     await browse.getByTestId('product-card').first().waitFor();
-  })).inp;
+  }, 'apply a filter')).inp;
   result.pageInp.browse = await pageInp(browse);
   await browse.context().close();
 
@@ -129,7 +152,7 @@ async function round(browser: Browser, server: OwnServer, product: string): Prom
   result.inp['type in search'] = (await measure(home, async () => {
     await home.getByTestId('search-input').click();
     await home.getByTestId('search-input').pressSequentially('samsung phone', { delay: 120 });
-  })).inp;
+  }, 'type in search')).inp;
   result.pageInp.home = await pageInp(home);
   await home.context().close();
   return result;
@@ -156,9 +179,26 @@ function report(name: string, rounds: Round[], baseline: Round[] | null): number
   return missed;
 }
 
+/** The catalog answers the session shows: the browse listing's first pages (a scroll reaches the third), its first brand, home. */
+async function sessionAnswers(base: string): Promise<string[]> {
+  const first = (await (await fetch(`${base}/api/catalog/browse/mobiles?page=1&pageSize=24`)).json()) as { facets: { brand: Array<{ value: string }> } };
+  const brand = first.facets.brand[0]?.value;
+  return [1, 2, 3].map((page) => `catalog/browse/mobiles?page=${page}&pageSize=24`).concat(brand ? [`catalog/browse/mobiles?brand=${encodeURIComponent(brand)}&page=1&pageSize=24`] : [], ['catalog/home']);
+}
+
+/** Turns every picture the session shows into a photo (see the header); returns how many. */
+async function settleSessionPhotos(server: OwnServer, product: string): Promise<number> {
+  await settlePhotos(server.url, ['/', '/mobiles/pr', product]);
+  return settleListingPhotos(server.url, await sessionAnswers(server.url));
+}
+
 async function main(): Promise<void> {
   const baselineAt = process.argv.indexOf('--baseline');
   const baselineDist = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
+  const traceAt = process.argv.indexOf('--trace');
+  tracing.dir = traceAt > 0 ? path.resolve(process.argv[traceAt + 1]!) : null;
+  if (tracing.dir) fs.mkdirSync(tracing.dir, { recursive: true });
+  const drawings = process.argv.includes('--drawings');
   const server = await startOwnServer();
   const baseServer = baselineDist ? await startOwnServer({ distDir: baselineDist }) : null;
   const browser = await chromium.launch({
@@ -169,13 +209,24 @@ async function main(): Promise<void> {
     const [product] = await productPaths(server.url, 'shirt', 1);
     const current: Round[] = [];
     const base: Round[] = [];
+    let pictures = 'the seeded drawings (SVG), as a fresh shop shows them';
+    if (!drawings) {
+      const counts = await Promise.all([server, ...(baseServer ? [baseServer] : [])].map((s) => settleSessionPhotos(s, product!)));
+      pictures = `photos, as a running shop shows them (${counts[0]} listing pictures and each page's first screen settled first)`;
+    }
     console.log(`INP at ${CPU_SLOWDOWN}× CPU slowdown, phone viewport, ${ROUNDS} rounds${baseServer ? ', alternating with the baseline build' : ''}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`pictures: ${pictures}`);
     for (let i = 0; i < ROUNDS; i++) {
       // Alternate which build goes first, so a burst of load on the machine hits both alike.
-      if (baseServer && i % 2 === 1) base.push(await round(browser, baseServer, product!));
+      const traced = (build: string): void => {
+        tracing.build = i === 0 ? build : '';
+      };
+      if (baseServer && i % 2 === 1) { traced('baseline'); base.push(await round(browser, baseServer, product!)); }
+      traced('this-build');
       current.push(await round(browser, server, product!));
-      if (baseServer && i % 2 === 0) base.push(await round(browser, baseServer, product!));
+      if (baseServer && i % 2 === 0) { traced('baseline'); base.push(await round(browser, baseServer, product!)); }
     }
+    if (tracing.dir) console.log(`\nmain thread per step (first round of each build; traces in ${tracing.dir}):\n${tracing.lines.join('\n')}`);
     const missed = report('this build', current, baseServer ? base : null);
     if (baseServer) report('baseline build', base, null);
     console.log(`\n  load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${missed ? `${missed} target(s) missed` : 'every target met'}`);

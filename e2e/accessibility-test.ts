@@ -56,7 +56,21 @@ test('home, browse, search and the filter sheet pass axe; focus rings on cards a
   await page.getByTestId('filter-button').click();
   await expect(page.getByTestId('filter-sheet')).toBeVisible();
   await expectAccessible(page, 'the filter sheet');
+  // Modal without showModal (decisions/0032): focus moves in, Tab stays in, the page behind is
+  // inert, Escape closes and focus goes back to the Filter button.
+  const sheet = page.getByTestId('filter-sheet');
+  await expect(sheet).toHaveAttribute('aria-modal', 'true');
+  await expect(sheet.getByRole('button', { name: 'Close filters' })).toBeFocused();
+  await sheet.getByTestId('filter-apply').focus();
+  await page.keyboard.press('Tab');
+  await expect(sheet.getByRole('button', { name: 'Close filters' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(sheet.getByTestId('filter-apply')).toBeFocused();
+  expect(await page.getByTestId('search-input').evaluate((input) => input.closest('[inert]') !== null)).toBe(true);
   await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expect(page.getByTestId('filter-button')).toBeFocused();
+  expect(await page.locator('[inert]').count()).toBe(0);
 
   await page.goto('/search?q=phone&brand=Samsung');
   await expect(page.getByTestId('product-card').first()).toBeVisible();

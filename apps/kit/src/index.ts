@@ -20,6 +20,7 @@ export type * from '../../../shared/api-types';
 
 export { useHydrated } from './hooks/use-hydrated';
 export { useAfterPaint } from './hooks/use-after-paint';
+export { afterNextPaint } from './hooks/after-next-paint';
 export { isSignedIn } from './hooks/signed-in';
 export { useDebouncedValue } from './hooks/use-debounced-value';
 export { useOnline } from './hooks/use-online';

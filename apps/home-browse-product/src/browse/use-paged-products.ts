@@ -1,6 +1,7 @@
 /** Loads a product listing page by page and appends each page (infinite scroll). */
 import { apiRequest, ApiError, preloadFirstImages, type ProductSummary } from '@storefront/kit';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { slices } from './slices';
 
 interface Paged {
   products: ProductSummary[];
@@ -19,6 +20,9 @@ export interface PagedState<T extends Paged> {
   loadMore(): void;
   reload(): void;
 }
+
+/** Cards appended per painted frame: two rows of a phone's grid. */
+const APPEND_SLICE = 4;
 
 /** Runs `callback` once the next frame has painted (the frame callback runs before it paints). */
 function afterPaint(callback: () => void): void {
@@ -92,21 +96,26 @@ export function usePagedProducts<T extends Paged>(key: string | null, pathOf: (p
           const seen = new Set(shown.map((p) => p.id));
           return [...shown, ...part.filter((p) => !seen.has(p.id))];
         });
-      // Half a page per painted frame: a whole page's cards laid out at once made the longest frame
-      // of a scroll. Still loading until the second half is in, so no page is asked for meanwhile.
-      const half = Math.ceil(data.products.length / 2);
-      append(data.products.slice(0, half));
+      // Two rows of a phone's grid per painted frame: a page's cards rendered and laid out at once
+      // (even half of them) made the longest frames of a scroll (decisions/0026, 0032). Still
+      // loading until the last slice is in, so no page is asked for meanwhile.
+      const parts = slices(data.products, APPEND_SLICE);
+      append(parts[0] ?? []);
       // An empty page means the total shrank; stop asking.
       if (data.products.length === 0) setFirst((f) => (f ? { ...f, total: 0 } : f));
       const owner = controller.current;
-      afterPaint(() => {
-        // A new listing (or a reload) started meanwhile: this page is not its to append to.
-        if (controller.current !== owner) return;
-        startTransition(() => {
-          append(data.products.slice(half));
-          setLoadingMore(false);
+      const appendRest = (index: number): void =>
+        afterPaint(() => {
+          // A new listing (or a reload) started meanwhile: this page is not its to append to.
+          if (controller.current !== owner) return;
+          const last = index >= parts.length - 1;
+          startTransition(() => {
+            if (index < parts.length) append(parts[index]!);
+            if (last) setLoadingMore(false);
+          });
+          if (!last) appendRest(index + 1);
         });
-      });
+      appendRest(1);
     });
   }, [hasMore, loadingMore, error, page, fetchPage]);
 

@@ -1,6 +1,6 @@
 /** Browse a category: sort, facet filters in the URL, and an infinitely scrolling grid. */
 import { buttonClassName, EmptyState, noteCategoryView, Skeleton, useHydrated, type BrowseResult } from '@storefront/kit';
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { activeFilterCount, browseApiPath, clearFilters, NO_SELECTION, readSelection, selectionToParams, type BrowseSelection } from '../browse/browse-params';
 import { BROWSE_PAGE_SIZE } from '../browse/page-size';
@@ -34,7 +34,9 @@ export default function BrowsePage(): React.ReactNode {
 
   const apply = (next: BrowseSelection): void => {
     setSheetOpen(false);
-    setParams(selectionToParams(next));
+    // The tap paints the sheet closing; the new listing (the router's render of the new URL) follows
+    // in a transition, which yields to the paint instead of holding it (decisions/0032).
+    startTransition(() => setParams(selectionToParams(next)));
   };
 
   return (

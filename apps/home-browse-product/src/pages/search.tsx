@@ -4,7 +4,7 @@
  * Without `q`, the filters alone make the listing (the home page's "View all" links).
  */
 import { EmptyState, Skeleton, useApi, useHydrated, type Category, type SearchResult } from '@storefront/kit';
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { activeFilterCount, appliedFilters, NO_SELECTION, readSelection, searchApiPath, searchPagePath, type BrowseSelection } from '../browse/browse-params';
 import { BROWSE_PAGE_SIZE } from '../browse/page-size';
@@ -96,7 +96,8 @@ export default function SearchPage(): React.ReactNode {
 
   const apply = (next: BrowseSelection): void => {
     setSheetOpen(false);
-    void navigate(searchPagePath(query, next));
+    // As on the browse page: the sheet closes in the tap's paint, the new results in a transition.
+    startTransition(() => void navigate(searchPagePath(query, next)));
   };
 
   if (hydrated && !key) {

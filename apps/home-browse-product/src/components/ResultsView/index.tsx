@@ -22,7 +22,8 @@ export function ResultsView({ state, empty, label, lead = false }: ResultsViewPr
   if (state.status === 'ready' && state.total === 0 && state.products.length === 0) return <>{empty}</>;
   const loading = state.status === 'loading';
   return (
-    <section className="results" aria-label={label}>
+    // data-listing: a filter sheet leaves this subtree out of its inert marks (FilterSheet/inert-outside.ts).
+    <section className="results" aria-label={label} data-listing="">
       <p className="results-count" data-testid="result-count" aria-live="polite">
         {loading ? <Skeleton width={140} height={14} /> : `Showing ${state.products.length} of ${state.total.toLocaleString('en-IN')} products`}
       </p>
