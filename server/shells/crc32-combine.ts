@@ -40,3 +40,20 @@ export function crc32Shift(length: number): Operator {
 export function crc32Combine(crcA: number, crcB: number, shiftB: Operator): number {
   return (times(shiftB, crcA) ^ crcB) >>> 0;
 }
+
+/** The byte-at-a-time table of the reflected CRC-32 polynomial. */
+const TABLE = new Uint32Array(256).map((_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/**
+ * CRC-32 of a few bytes (a nonce), in JavaScript: for tens of bytes, cheaper than a call into
+ * zlib, whose fixed cost per call is larger than the whole computation.
+ */
+export function crc32Small(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = TABLE[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}

@@ -68,12 +68,20 @@ export class GzipSplice {
    * (`holes.length === parts.length - 1`, each shorter than 64 KiB).
    */
   render(holes: readonly Buffer[]): Buffer {
+    return this.renderWithCrcs(holes, holes.map((hole) => zlib.crc32(hole) >>> 0));
+  }
+
+  /**
+   * `render(holes)` given each hole's CRC-32 (`holeCrcs[i]` of `holes[i]`): a caller that fills
+   * several slots with the same bytes, or the same bytes in many responses, works each CRC out once.
+   */
+  renderWithCrcs(holes: readonly Buffer[], holeCrcs: readonly number[]): Buffer {
     let plainLength = this.plainLength;
     let crc = this.crcs[0] ?? 0;
     for (let i = 0; i < holes.length; i++) {
-      const hole = holes[i]!;
-      plainLength += hole.length;
-      crc = crc32Combine(crc, zlib.crc32(hole) >>> 0, this.holeShift(hole.length));
+      const length = holes[i]!.length;
+      plainLength += length;
+      crc = crc32Combine(crc, holeCrcs[i]!, this.holeShift(length));
       crc = crc32Combine(crc, this.crcs[i + 1]!, this.shifts[i + 1]!);
     }
     return this.assemble(holes, crc, plainLength);

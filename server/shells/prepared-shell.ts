@@ -4,8 +4,10 @@
  * only copies the parts around a fresh nonce and its lead picture (and, for gzip, stitches the
  * pre-deflated parts), so serving a shell costs about as much as sending a static file.
  */
+import zlib from 'node:zlib';
 import Handlebars from 'handlebars';
 import { takeBytes } from './byte-slab';
+import { crc32Small } from './crc32-combine';
 import { GzipSplice } from './gzip-splice';
 
 /** Stands in for the nonce while the release-constant part of the template is rendered. */
@@ -13,6 +15,9 @@ const NONCE_MARK = 'N0NCE-MARK-9f3c1e';
 /** Stands in for the page's lead picture (`LEAD_PICTURE_SLOT`), which a request fills or leaves empty. */
 const LEAD_MARK = 'L3AD-MARK-5b7d20';
 const HOLES = new RegExp(`(${NONCE_MARK}|${LEAD_MARK})`);
+const EMPTY = Buffer.alloc(0);
+/** CRC-32 of each lead picture's HTML, by the picture (the same Buffer for as long as its answer lives). */
+const leadCrcs = new WeakMap<Buffer, number>();
 
 /** The parts around both kinds of hole, for a request that fills the lead slot. */
 interface LeadParts {
@@ -20,6 +25,9 @@ interface LeadParts {
   /** Which holes (between the parts) take the lead picture; the others take the nonce. */
   leadHoles: boolean[];
   gzip: GzipSplice;
+  /** Scratch lists of one response's holes and their CRCs (filled and used synchronously). */
+  holes: Buffer[];
+  crcs: number[];
 }
 
 export interface ReleaseValues {
@@ -54,7 +62,8 @@ export class PreparedShell {
       // `split` with a capturing group: parts at even indexes, the marks between them at odd ones.
       const pieces = html.split(HOLES);
       const parts = pieces.filter((_, i) => i % 2 === 0).map((part) => Buffer.from(part, 'utf8'));
-      this.lead = { parts, leadHoles: pieces.filter((_, i) => i % 2 === 1).map((mark) => mark === LEAD_MARK), gzip: new GzipSplice(parts) };
+      const leadHoles = pieces.filter((_, i) => i % 2 === 1).map((mark) => mark === LEAD_MARK);
+      this.lead = { parts, leadHoles, gzip: new GzipSplice(parts), holes: leadHoles.map(() => EMPTY), crcs: leadHoles.map(() => 0) };
     } else {
       this.lead = null;
     }
@@ -79,8 +88,22 @@ export class PreparedShell {
 
   /** The gzip encoding of `render(nonce, lead)`, made without rendering it. */
   renderGzip(nonce: Buffer, lead?: Buffer | null): Buffer {
-    if (lead && this.lead) return this.lead.gzip.render(this.lead.leadHoles.map((isLead) => (isLead ? lead : nonce)));
+    if (lead && this.lead) return this.renderGzipWithLead(nonce, lead, this.lead);
     return this.gzip.renderRepeated(nonce);
+  }
+
+  /** The lead picture's CRC is worked out once per picture (pictures are immutable, one per catalog answer), the nonce's once per response. */
+  private renderGzipWithLead(nonce: Buffer, lead: Buffer, { leadHoles, gzip, holes, crcs }: LeadParts): Buffer {
+    let leadCrc = leadCrcs.get(lead);
+    if (leadCrc === undefined) leadCrcs.set(lead, (leadCrc = zlib.crc32(lead) >>> 0));
+    const nonceCrc = crc32Small(nonce);
+    for (let i = 0; i < leadHoles.length; i++) {
+      holes[i] = leadHoles[i] ? lead : nonce;
+      crcs[i] = leadHoles[i] ? leadCrc : nonceCrc;
+    }
+    const body = gzip.renderWithCrcs(holes, crcs);
+    holes.fill(EMPTY); // the scratch list keeps no response's nonce or picture alive
+    return body;
   }
 
   private renderWithLead(nonce: Buffer, lead: Buffer, { parts, leadHoles }: LeadParts): Buffer {
