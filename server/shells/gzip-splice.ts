@@ -95,18 +95,28 @@ export class GzipSplice {
       length += STORED_HEADER_LENGTH + hole.length;
     }
     const out = takeBytes(length);
-    let offset = GZIP_HEADER.copy(out, 0);
+    // `set` rather than Buffer's `copy`: the lengths are right by construction, and `copy`'s checks
+    // and views cost more than copying these few bytes.
+    out.set(GZIP_HEADER, 0);
+    let offset = GZIP_HEADER.length;
     for (let i = 0; i < this.deflated.length; i++) {
-      offset += this.deflated[i]!.copy(out, offset);
+      const part = this.deflated[i]!;
+      out.set(part, offset);
+      offset += part.length;
       const hole = holes[i];
       if (hole === undefined) continue;
+      const size = hole.length;
       out[offset] = 0x00; // BFINAL=0, BTYPE=00 (stored); we are byte-aligned after the sync flush.
-      out.writeUInt16LE(hole.length, offset + 1);
-      out.writeUInt16LE(~hole.length & 0xffff, offset + 3);
-      offset += STORED_HEADER_LENGTH;
-      offset += hole.copy(out, offset);
+      // LEN and NLEN, little-endian.
+      out[offset + 1] = size & 0xff;
+      out[offset + 2] = size >>> 8;
+      out[offset + 3] = ~size & 0xff;
+      out[offset + 4] = (~size >>> 8) & 0xff;
+      out.set(hole, offset + STORED_HEADER_LENGTH);
+      offset += STORED_HEADER_LENGTH + size;
     }
-    offset += FINAL_BLOCK.copy(out, offset);
+    out.set(FINAL_BLOCK, offset);
+    offset += FINAL_BLOCK.length;
     out.writeUInt32LE(crc, offset);
     out.writeUInt32LE(plainLength >>> 0, offset + 4);
     return out;

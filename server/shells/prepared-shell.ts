@@ -78,10 +78,16 @@ export class PreparedShell {
   render(nonce: Buffer, lead?: Buffer | null): Buffer {
     if (lead && this.lead) return this.renderWithLead(nonce, lead, this.lead);
     const out = takeBytes(this.fixedLength + nonce.length * (this.parts.length - 1));
+    // `set` rather than Buffer's `copy` (see GzipSplice): the lengths add up by construction.
     let offset = 0;
     for (let i = 0; i < this.parts.length; i++) {
-      if (i > 0) offset += nonce.copy(out, offset);
-      offset += this.parts[i]!.copy(out, offset);
+      if (i > 0) {
+        out.set(nonce, offset);
+        offset += nonce.length;
+      }
+      const part = this.parts[i]!;
+      out.set(part, offset);
+      offset += part.length;
     }
     return out;
   }
@@ -113,8 +119,14 @@ export class PreparedShell {
     const out = takeBytes(length);
     let offset = 0;
     for (let i = 0; i < parts.length; i++) {
-      if (i > 0) offset += (leadHoles[i - 1] ? lead : nonce).copy(out, offset);
-      offset += parts[i]!.copy(out, offset);
+      if (i > 0) {
+        const hole = leadHoles[i - 1] ? lead : nonce;
+        out.set(hole, offset);
+        offset += hole.length;
+      }
+      const part = parts[i]!;
+      out.set(part, offset);
+      offset += part.length;
     }
     return out;
   }
