@@ -36,6 +36,21 @@ export function crc32Shift(length: number): Operator {
   return result;
 }
 
+/** The operator that moves a CRC past `a` bytes, then (summed) past `b` bytes, and so on: what bytes at each of those distances from the end contribute. */
+export function crc32ShiftSum(lengths: readonly number[]): Operator {
+  const sum = new Uint32Array(32);
+  for (const length of lengths) {
+    const shift = crc32Shift(length);
+    for (let n = 0; n < 32; n++) sum[n]! ^= shift[n]!;
+  }
+  return sum;
+}
+
+/** `operator` applied to a CRC value. */
+export function crc32Apply(operator: Operator, crc: number): number {
+  return times(operator, crc);
+}
+
 /** CRC-32 of `a` followed by `b`, given both CRCs and the shift operator for `b`'s length. */
 export function crc32Combine(crcA: number, crcB: number, shiftB: Operator): number {
   return (times(shiftB, crcA) ^ crcB) >>> 0;

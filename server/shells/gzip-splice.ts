@@ -6,7 +6,7 @@
  */
 import zlib from 'node:zlib';
 import { takeBytes } from './byte-slab';
-import { crc32Combine, crc32Shift } from './crc32-combine';
+import { crc32Apply, crc32Combine, crc32Shift, crc32ShiftSum, crc32Small } from './crc32-combine';
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
 /** An empty final block with fixed Huffman codes: BFINAL=1, BTYPE=01, end-of-block. */
@@ -22,6 +22,27 @@ interface RepeatTable {
   bytes: Uint32Array;
   plainLength: number;
 }
+
+/**
+ * A template's holes of two kinds, worked out once for one set of fixed holes (a page's lead
+ * picture): the rest are slots for one repeated hole (the nonce) of one length, filled per response.
+ */
+export interface MixedHoles {
+  /** The fixed holes in their places; the repeated slots hold EMPTY between responses. */
+  holes: Buffer[];
+  /** Which slots take the repeated hole. */
+  repeatedAt: number[];
+  repeatedLength: number;
+  /** CRC-32 of the document with the repeated slots zeroed. */
+  base: number;
+  /** What the repeated hole's bytes add: its zero-based CRC moved to each slot's distance from the end, summed. */
+  operator: Uint32Array;
+  /** CRC-32 of as many zeros as the repeated hole has bytes (what turns a CRC into its zero-based part). */
+  zerosCrc: number;
+  plainLength: number;
+}
+
+const EMPTY = Buffer.alloc(0);
 
 /** The deflated fixed parts of a template split at its holes. */
 export class GzipSplice {
@@ -68,23 +89,61 @@ export class GzipSplice {
    * (`holes.length === parts.length - 1`, each shorter than 64 KiB).
    */
   render(holes: readonly Buffer[]): Buffer {
-    return this.renderWithCrcs(holes, holes.map((hole) => zlib.crc32(hole) >>> 0));
-  }
-
-  /**
-   * `render(holes)` given each hole's CRC-32 (`holeCrcs[i]` of `holes[i]`): a caller that fills
-   * several slots with the same bytes, or the same bytes in many responses, works each CRC out once.
-   */
-  renderWithCrcs(holes: readonly Buffer[], holeCrcs: readonly number[]): Buffer {
     let plainLength = this.plainLength;
     let crc = this.crcs[0] ?? 0;
     for (let i = 0; i < holes.length; i++) {
-      const length = holes[i]!.length;
-      plainLength += length;
-      crc = crc32Combine(crc, holeCrcs[i]!, this.holeShift(length));
+      const hole = holes[i]!;
+      plainLength += hole.length;
+      crc = crc32Combine(crc, zlib.crc32(hole) >>> 0, this.holeShift(hole.length));
       crc = crc32Combine(crc, this.crcs[i + 1]!, this.shifts[i + 1]!);
     }
     return this.assemble(holes, crc, plainLength);
+  }
+
+  /**
+   * Prepares `render` for holes of which those given in `fixed` stay the same over many responses
+   * and the others (null in `fixed`) all take one repeated hole of `repeatedLength` bytes.
+   */
+  mixedHoles(fixed: ReadonlyArray<Buffer | null>, repeatedLength: number): MixedHoles {
+    if (fixed.length !== this.parts.length - 1) throw new RangeError(`${fixed.length} holes for ${this.parts.length} parts`);
+    const zeros = Buffer.alloc(repeatedLength);
+    const holes = fixed.map((hole) => hole ?? zeros);
+    // CRC is affine: the document's CRC is that with zeroed repeated slots XOR the zero-based CRC of
+    // the repeated bytes moved past everything that follows each slot.
+    let crc = this.crcs[0] ?? 0;
+    let plainLength = this.plainLength;
+    for (let i = 0; i < holes.length; i++) {
+      plainLength += holes[i]!.length;
+      crc = crc32Combine(crc, zlib.crc32(holes[i]!) >>> 0, this.holeShift(holes[i]!.length));
+      crc = crc32Combine(crc, this.crcs[i + 1]!, this.shifts[i + 1]!);
+    }
+    const repeatedAt = fixed.flatMap((hole, i) => (hole === null ? [i] : []));
+    const after = repeatedAt.map((at) => {
+      let length = 0;
+      for (let i = at + 1; i < this.parts.length; i++) length += this.parts[i]!.length + (i < holes.length ? holes[i]!.length : 0);
+      return length;
+    });
+    return {
+      holes: fixed.map((hole) => hole ?? EMPTY),
+      repeatedAt,
+      repeatedLength,
+      base: crc,
+      operator: crc32ShiftSum(after),
+      zerosCrc: zlib.crc32(zeros) >>> 0,
+      plainLength,
+    };
+  }
+
+  /** `render` with `mixed`'s fixed holes and `repeated` in every other slot: one CRC of `repeated`'s few bytes, no combining. */
+  renderMixed(mixed: MixedHoles, repeated: Buffer): Buffer {
+    if (repeated.length !== mixed.repeatedLength) throw new RangeError(`a ${repeated.length}-byte hole for ${mixed.repeatedLength}-byte slots`);
+    const crc = (mixed.base ^ crc32Apply(mixed.operator, crc32Small(repeated) ^ mixed.zerosCrc)) >>> 0;
+    const { holes, repeatedAt } = mixed;
+    for (const at of repeatedAt) holes[at] = repeated;
+    const out = this.assemble(holes, crc, mixed.plainLength);
+    // The shared list keeps no response's hole alive.
+    for (const at of repeatedAt) holes[at] = EMPTY;
+    return out;
   }
 
   /** The gzip member: header, deflated parts with the holes as stored blocks, final block, trailer. */

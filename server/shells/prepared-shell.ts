@@ -4,20 +4,15 @@
  * only copies the parts around a fresh nonce and its lead picture (and, for gzip, stitches the
  * pre-deflated parts), so serving a shell costs about as much as sending a static file.
  */
-import zlib from 'node:zlib';
 import Handlebars from 'handlebars';
 import { takeBytes } from './byte-slab';
-import { crc32Small } from './crc32-combine';
-import { GzipSplice } from './gzip-splice';
+import { GzipSplice, type MixedHoles } from './gzip-splice';
 
 /** Stands in for the nonce while the release-constant part of the template is rendered. */
 const NONCE_MARK = 'N0NCE-MARK-9f3c1e';
 /** Stands in for the page's lead picture (`LEAD_PICTURE_SLOT`), which a request fills or leaves empty. */
 const LEAD_MARK = 'L3AD-MARK-5b7d20';
 const HOLES = new RegExp(`(${NONCE_MARK}|${LEAD_MARK})`);
-const EMPTY = Buffer.alloc(0);
-/** CRC-32 of each lead picture's HTML, by the picture (the same Buffer for as long as its answer lives). */
-const leadCrcs = new WeakMap<Buffer, number>();
 
 /** The parts around both kinds of hole, for a request that fills the lead slot. */
 interface LeadParts {
@@ -25,9 +20,11 @@ interface LeadParts {
   /** Which holes (between the parts) take the lead picture; the others take the nonce. */
   leadHoles: boolean[];
   gzip: GzipSplice;
-  /** Scratch lists of one response's holes and their CRCs (filled and used synchronously). */
-  holes: Buffer[];
-  crcs: number[];
+  /**
+   * Each lead picture's gzip holes and CRC terms, worked out at its first response (pictures are
+   * immutable: one Buffer per catalog answer, let go with it).
+   */
+  mixed: WeakMap<Buffer, MixedHoles>;
 }
 
 export interface ReleaseValues {
@@ -63,7 +60,7 @@ export class PreparedShell {
       const pieces = html.split(HOLES);
       const parts = pieces.filter((_, i) => i % 2 === 0).map((part) => Buffer.from(part, 'utf8'));
       const leadHoles = pieces.filter((_, i) => i % 2 === 1).map((mark) => mark === LEAD_MARK);
-      this.lead = { parts, leadHoles, gzip: new GzipSplice(parts), holes: leadHoles.map(() => EMPTY), crcs: leadHoles.map(() => 0) };
+      this.lead = { parts, leadHoles, gzip: new GzipSplice(parts), mixed: new WeakMap() };
     } else {
       this.lead = null;
     }
@@ -98,18 +95,14 @@ export class PreparedShell {
     return this.gzip.renderRepeated(nonce);
   }
 
-  /** The lead picture's CRC is worked out once per picture (pictures are immutable, one per catalog answer), the nonce's once per response. */
-  private renderGzipWithLead(nonce: Buffer, lead: Buffer, { leadHoles, gzip, holes, crcs }: LeadParts): Buffer {
-    let leadCrc = leadCrcs.get(lead);
-    if (leadCrc === undefined) leadCrcs.set(lead, (leadCrc = zlib.crc32(lead) >>> 0));
-    const nonceCrc = crc32Small(nonce);
-    for (let i = 0; i < leadHoles.length; i++) {
-      holes[i] = leadHoles[i] ? lead : nonce;
-      crcs[i] = leadHoles[i] ? leadCrc : nonceCrc;
+  /** With a lead picture: what the picture adds to the CRC is worked out once per picture, then a response costs its nonce's CRC. */
+  private renderGzipWithLead(nonce: Buffer, lead: Buffer, { leadHoles, gzip, mixed }: LeadParts): Buffer {
+    let holes = mixed.get(lead);
+    if (!holes || holes.repeatedLength !== nonce.length) {
+      holes = gzip.mixedHoles(leadHoles.map((isLead) => (isLead ? lead : null)), nonce.length);
+      mixed.set(lead, holes);
     }
-    const body = gzip.renderWithCrcs(holes, crcs);
-    holes.fill(EMPTY); // the scratch list keeps no response's nonce or picture alive
-    return body;
+    return gzip.renderMixed(holes, nonce);
   }
 
   private renderWithLead(nonce: Buffer, lead: Buffer, { parts, leadHoles }: LeadParts): Buffer {
