@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { createNonce, NONCE_LENGTH, nextNonce } from './nonce';
 
 /** More nonces than several pools hold, so that refills are crossed. */
-const MANY = 2000;
+const MANY = 3000;
 
 describe('nextNonce()', () => {
   it('should give 24 base64 characters of 18 random bytes, as text and as the same bytes', () => {
@@ -31,8 +31,8 @@ describe('nextNonce()', () => {
   });
 
   it('should draw every bit evenly (no constant or predictable bits from the pooling)', () => {
-    // Each of the 144 bits is set in about half of the nonces; 2,000 draws put a fair bit within
-    // 40-60 % (more than 8 standard deviations), and a stuck or copied bit far outside.
+    // Each of the 144 bits is set in about half of the nonces; 3,000 draws put a fair bit within
+    // 40-60 % (11 standard deviations), and a stuck or copied bit far outside.
     const ones = new Array<number>(144).fill(0);
     let previous = Buffer.alloc(18);
     let sameAsPrevious = 0;

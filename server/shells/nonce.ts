@@ -2,7 +2,7 @@
  * CSP nonces: 144 random bits each (18 bytes, 24 base64 characters), drawn from a pool that is
  * filled and base64-encoded in bulk. 18 bytes encode to whole base64 quanta, so each nonce is a
  * slice of one encoding of the pool: a response takes its nonce's text and bytes without encoding
- * anything or copying into a Buffer of its own, and the random source is read once per 256 nonces.
+ * anything or copying into a Buffer of its own, and the random source is read once per 1,024 nonces.
  */
 import crypto from 'node:crypto';
 
@@ -10,12 +10,13 @@ import crypto from 'node:crypto';
 const NONCE_BYTES = 18;
 /** Characters per nonce: 18 bytes are 24 base64 characters, without padding. */
 export const NONCE_LENGTH = (NONCE_BYTES / 3) * 4;
-const POOL_NONCES = 256;
+/** Nonces per pool: the random source's cost per call is about that of kilobytes of output, so 18 KiB a call. */
+const POOL_NONCES = 1024;
 
 /** One response's nonce, as text (for the CSP header) and as the same characters' bytes (for the body). */
 export interface Nonce {
   text: string;
-  /** A view of the pool: read it before the next nonce is drawn (the shell is rendered right away). */
+  /** A view of the pool's encoding (each pool is new memory, never written again). */
   bytes: Buffer;
 }
 

@@ -70,8 +70,8 @@ for (const kind of storeKinds()) {
     });
 
     it('should give each of many responses, across pages and codings, its own nonce, the same in its CSP and its document', async () => {
-      // More responses than one pool of nonces holds, alternating pages with and without a Link
-      // preload and both codings: each response's header list is written in place and blanked after.
+      // Pages with and without a Link preload, in both codings: each response's header list is
+      // written in place and blanked after (nonce pools and their refills: server/shells/nonce.test.ts).
       const pages = ['/redmi-note-13/p/itm0123456789abc', '/cart', '/mobiles/pr', '/'];
       const nonces = new Set<string>();
       const total = 300;
