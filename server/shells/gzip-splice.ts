@@ -20,7 +20,20 @@ interface RepeatTable {
   base: number;
   /** `bytes[j * 256 + b]`: what byte `b` at offset `j` of every hole XORs into the CRC. */
   bytes: Uint32Array;
-  plainLength: number;
+  /** The gzip member with zeroed holes, to copy and fill in. */
+  frame: Frame;
+}
+
+/**
+ * A gzip member whose repeated holes are zeroed and whose CRC is left blank: a response copies it
+ * whole and writes in its hole's bytes and the CRC (the stored blocks' lengths are already right).
+ */
+interface Frame {
+  bytes: Buffer;
+  /** Where the repeated hole's bytes go. */
+  slots: number[];
+  /** Where the CRC goes. */
+  crcAt: number;
 }
 
 /**
@@ -28,10 +41,8 @@ interface RepeatTable {
  * picture): the rest are slots for one repeated hole (the nonce) of one length, filled per response.
  */
 export interface MixedHoles {
-  /** The fixed holes in their places; the repeated slots hold EMPTY between responses. */
-  holes: Buffer[];
-  /** Which slots take the repeated hole. */
-  repeatedAt: number[];
+  /** The member with the fixed holes in place and the repeated ones zeroed. */
+  frame: Frame;
   repeatedLength: number;
   /** CRC-32 of the document with the repeated slots zeroed. */
   base: number;
@@ -39,10 +50,20 @@ export interface MixedHoles {
   operator: Uint32Array;
   /** CRC-32 of as many zeros as the repeated hole has bytes (what turns a CRC into its zero-based part). */
   zerosCrc: number;
-  plainLength: number;
 }
 
-const EMPTY = Buffer.alloc(0);
+/** A copy of `frame` with `hole` in its slots and `crc` in the trailer. */
+function fill(frame: Frame, hole: Buffer, crc: number): Buffer {
+  const out = takeBytes(frame.bytes.length);
+  out.set(frame.bytes, 0);
+  for (const at of frame.slots) out.set(hole, at);
+  const at = frame.crcAt;
+  out[at] = crc & 0xff;
+  out[at + 1] = (crc >>> 8) & 0xff;
+  out[at + 2] = (crc >>> 16) & 0xff;
+  out[at + 3] = crc >>> 24;
+  return out;
+}
 
 /** The deflated fixed parts of a template split at its holes. */
 export class GzipSplice {
@@ -55,8 +76,6 @@ export class GzipSplice {
   private readonly holeShifts = new Map<number, ReturnType<typeof crc32Shift>>();
   /** CRC tables for the same hole in every slot, by hole length. */
   private readonly repeatTables = new Map<number, RepeatTable>();
-  /** Scratch list of holes for `renderRepeated` (filled and used synchronously). */
-  private readonly sameHoles: Buffer[];
   private readonly parts: readonly Buffer[];
 
   constructor(parts: readonly Buffer[]) {
@@ -66,7 +85,6 @@ export class GzipSplice {
     this.crcs = parts.map((part) => zlib.crc32(part) >>> 0);
     this.shifts = parts.map((part) => crc32Shift(part.length));
     this.parts = parts;
-    this.sameHoles = new Array<Buffer>(Math.max(0, parts.length - 1)).fill(Buffer.alloc(0));
   }
 
   /**
@@ -80,8 +98,7 @@ export class GzipSplice {
     const table = this.repeatTable(hole.length);
     let crc = table.base;
     for (let j = 0; j < hole.length; j++) crc ^= table.bytes[(j << 8) | hole[j]!]!;
-    this.sameHoles.fill(hole);
-    return this.assemble(this.sameHoles, crc >>> 0, table.plainLength);
+    return fill(table.frame, hole, crc >>> 0);
   }
 
   /**
@@ -124,26 +141,31 @@ export class GzipSplice {
       return length;
     });
     return {
-      holes: fixed.map((hole) => hole ?? EMPTY),
-      repeatedAt,
+      frame: this.frame(holes, repeatedAt, plainLength),
       repeatedLength,
       base: crc,
       operator: crc32ShiftSum(after),
       zerosCrc: zlib.crc32(zeros) >>> 0,
-      plainLength,
     };
   }
 
   /** `render` with `mixed`'s fixed holes and `repeated` in every other slot: one CRC of `repeated`'s few bytes, no combining. */
   renderMixed(mixed: MixedHoles, repeated: Buffer): Buffer {
     if (repeated.length !== mixed.repeatedLength) throw new RangeError(`a ${repeated.length}-byte hole for ${mixed.repeatedLength}-byte slots`);
-    const crc = (mixed.base ^ crc32Apply(mixed.operator, crc32Small(repeated) ^ mixed.zerosCrc)) >>> 0;
-    const { holes, repeatedAt } = mixed;
-    for (const at of repeatedAt) holes[at] = repeated;
-    const out = this.assemble(holes, crc, mixed.plainLength);
-    // The shared list keeps no response's hole alive.
-    for (const at of repeatedAt) holes[at] = EMPTY;
-    return out;
+    return fill(mixed.frame, repeated, (mixed.base ^ crc32Apply(mixed.operator, crc32Small(repeated) ^ mixed.zerosCrc)) >>> 0);
+  }
+
+  /** The member of `holes` (zeros in the `repeatedAt` slots) in memory of its own, and where its repeated slots and CRC are. */
+  private frame(holes: readonly Buffer[], repeatedAt: readonly number[], plainLength: number): Frame {
+    const bytes = Buffer.from(this.assemble(holes, 0, plainLength));
+    const slots: number[] = [];
+    let offset = GZIP_HEADER.length;
+    for (let i = 0; i < holes.length; i++) {
+      offset += this.deflated[i]!.length + STORED_HEADER_LENGTH;
+      if (repeatedAt.includes(i)) slots.push(offset);
+      offset += holes[i]!.length;
+    }
+    return { bytes, slots, crcAt: bytes.length - 8 };
   }
 
   /** The gzip member: header, deflated parts with the holes as stored blocks, final block, trailer. */
@@ -216,7 +238,8 @@ export class GzipSplice {
         bytes[(j << 8) | b] = bytes[(j << 8) | (b ^ low)]! ^ bit[j * 8 + Math.log2(low)]!;
       }
     }
-    table = { base, bytes, plainLength: plain.length };
+    const zeroHoles = starts.map(() => zeros);
+    table = { base, bytes, frame: this.frame(zeroHoles, zeroHoles.map((_, i) => i), plain.length) };
     this.repeatTables.set(holeLength, table);
     return table;
   }
