@@ -4,6 +4,9 @@
  *   shell      the product page's shell, identity and gzip          target ≥ 0.6× node:http
  *   product    its JSON, identity and brotli                        target ≥ 0.5× node:http, p99 ≤ 20 ms
  *   home, browse (first page; sorted; with facets), search, suggest  target ≥ 5,000 req/s each
+ * A ratio is the median over rounds of the shop's rate over the baseline's in the same round (the two
+ * run back to back, so they share the machine's load of that moment); the range of those per-round
+ * ratios is printed beside it, and so is the ratio of the two median rates.
  * Also prints the shop's answer memory (bytes held, budget) after the run.
  * Run: npx tsx bench/fast-paths.ts [seconds per round] [rounds] [cases: comma-separated name prefixes, e.g. shell,product]
  */
@@ -13,8 +16,8 @@ import { benchDataDir, prepareBenchData } from './bench-data';
 import { recordAnswers, startTarget, type Target } from './load/targets';
 import { machineLoad, medianRound, runLoad, type LoadResult } from './load/wrk';
 
-const SECONDS = Number(process.argv[2] ?? 5);
-const ROUNDS = Number(process.argv[3] ?? 3);
+const SECONDS = Number(process.argv[2] ?? 3);
+const ROUNDS = Number(process.argv[3] ?? 5);
 const ONLY = process.argv[4]?.split(',').filter(Boolean) ?? [];
 const CONNECTIONS = 50;
 const BROWSER = 'gzip, deflate, br';
@@ -67,20 +70,25 @@ async function main(): Promise<void> {
     const rounds = new Map<(typeof runs)[number], LoadResult[]>(runs.map((run) => [run, []]));
     for (let round = 0; round < ROUNDS; round++) for (const run of runs) rounds.get(run)!.push(await load(run, SECONDS));
 
-    console.log('  case                      shop req/s   p50 ms   p99 ms  node:http req/s   ratio   CPU µs/req shop, node:http (ratio)   target');
+    console.log('  case                      shop req/s   p50 ms   p99 ms  node:http req/s   ratio (rounds; of medians)   CPU µs/req shop, node:http (ratio)   target');
     let failures = 0;
     for (const c of cases) {
-      const ours = medianRound(rounds.get(runs.find((r) => r.c === c && r.who === 'shop')!)!);
-      const base = c.vsBaseline ? medianRound(rounds.get(runs.find((r) => r.c === c && r.who === 'node-http')!)!) : null;
-      failures += ours.failures + (base?.failures ?? 0);
-      const ratio = base ? ours.rate / base.rate : null;
+      const ourRounds = rounds.get(runs.find((r) => r.c === c && r.who === 'shop')!)!;
+      const baseRounds = c.vsBaseline ? rounds.get(runs.find((r) => r.c === c && r.who === 'node-http')!)! : null;
+      const ours = medianRound(ourRounds);
+      const base = baseRounds ? medianRound(baseRounds) : null;
+      failures += ourRounds.reduce((sum, r) => sum + r.failures, 0) + (baseRounds?.reduce((sum, r) => sum + r.failures, 0) ?? 0);
+      const paired = baseRounds ? ourRounds.map((r, i) => r.rate / baseRounds[i]!.rate).sort((a, b) => a - b) : null;
+      const ratio = paired ? median(paired) : null;
+      const cpuRatio = baseRounds ? median(ourRounds.map((r, i) => baseRounds[i]!.cpuPerView / r.cpuPerView).sort((a, b) => a - b)) : null;
       const goals: string[] = [];
       if (c.vsBaseline) goals.push(`≥ ${c.vsBaseline}× ${ratio! >= c.vsBaseline ? 'met' : 'NOT met'}`);
       if (c.maxP99) goals.push(`p99 ≤ ${c.maxP99} ms ${ours.p99 <= c.maxP99 ? 'met' : 'NOT met'}`);
       if (c.minRate) goals.push(`≥ ${c.minRate} req/s ${ours.rate >= c.minRate ? 'met' : 'NOT met'}`);
-      const cpu = base ? `${ours.cpuPerView.toFixed(0)}, ${base.cpuPerView.toFixed(0)} (${(base.cpuPerView / ours.cpuPerView).toFixed(2)})` : ours.cpuPerView.toFixed(0);
+      const cpu = base ? `${ours.cpuPerView.toFixed(0)}, ${base.cpuPerView.toFixed(0)} (${cpuRatio!.toFixed(2)})` : ours.cpuPerView.toFixed(0);
+      const ratios = paired ? `${ratio!.toFixed(2)} (${paired[0]!.toFixed(2)}–${paired.at(-1)!.toFixed(2)}; ${(ours.rate / base!.rate).toFixed(2)})` : '—';
       console.log(
-        `  ${c.name.padEnd(24)} ${ours.rate.toFixed(0).padStart(11)} ${ours.p50.toFixed(1).padStart(8)} ${ours.p99.toFixed(1).padStart(8)} ${(base ? base.rate.toFixed(0) : '—').padStart(16)} ${(ratio === null ? '—' : ratio.toFixed(2)).padStart(7)}   ${cpu.padEnd(36)}   ${goals.join(', ')}`,
+        `  ${c.name.padEnd(24)} ${ours.rate.toFixed(0).padStart(11)} ${ours.p50.toFixed(1).padStart(8)} ${ours.p99.toFixed(1).padStart(8)} ${(base ? base.rate.toFixed(0) : '—').padStart(16)}   ${ratios.padEnd(26)}   ${cpu.padEnd(36)}   ${goals.join(', ')}`,
       );
     }
     const stats = await shop.stats();
@@ -92,6 +100,12 @@ async function main(): Promise<void> {
     for (const target of targets) target.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The median of sorted `values` (the mean of the middle two for an even count). */
+function median(values: readonly number[]): number {
+  const mid = values.length >> 1;
+  return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
 }
 
 main().catch((error: unknown) => {

@@ -16,7 +16,9 @@ describe('simplePathEnd', () => {
   });
 
   it('should leave anything Express\'s URL parser would read differently to it', () => {
-    for (const url of ['*', 'http://shop.example/', '/a b', '/a#b', '/a\tb', '/a\u00a0b', '']) assert.equal(simplePathEnd(url), -1, JSON.stringify(url));
+    for (const url of ['*', 'http://shop.example/', '/a b', '/a#b', '/a\tb', '/a\u00a0b', '', '/a\nb', '/a\rb', '/a\fb', '/a\ufeffb', '/a?q=b c', '/a?q=b#c']) {
+      assert.equal(simplePathEnd(url), -1, JSON.stringify(url));
+    }
   });
 });
 

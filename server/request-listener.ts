@@ -38,29 +38,16 @@ export function createRequestListener(app: RequestListener, answerers: readonly 
   };
 }
 
+/** What makes a target no plain path, anywhere in it (one regular expression scans faster than a loop over the characters). */
+const NOT_PLAIN = /[\t\n\f\r #\u00a0\ufeff]/;
+
 /**
  * Where the path of a request target ends (its length, or the index of `?`), or -1 when the target
  * is not a plain origin-form path: those go to Express, whose URL parser has the last word on them.
  * The characters are the ones Express's own fast parser (parseurl) hands over to `url.parse`.
  */
 export function simplePathEnd(url: string): number {
-  if (url.charCodeAt(0) !== 0x2f /* / */) return -1;
-  let end = -1;
-  for (let i = 1; i < url.length; i++) {
-    switch (url.charCodeAt(i)) {
-      case 0x3f /* ? */:
-        if (end < 0) end = i;
-        break;
-      case 0x09:
-      case 0x0a:
-      case 0x0c:
-      case 0x0d:
-      case 0x20:
-      case 0x23 /* # */:
-      case 0xa0:
-      case 0xfeff:
-        return -1;
-    }
-  }
-  return end < 0 ? url.length : end;
+  if (url.charCodeAt(0) !== 0x2f /* / */ || NOT_PLAIN.test(url)) return -1;
+  const query = url.indexOf('?');
+  return query < 0 ? url.length : query;
 }

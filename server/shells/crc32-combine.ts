@@ -36,7 +36,39 @@ export function crc32Shift(length: number): Operator {
   return result;
 }
 
+/** The operator that moves a CRC past `a` bytes, then (summed) past `b` bytes, and so on: what bytes at each of those distances from the end contribute. */
+export function crc32ShiftSum(lengths: readonly number[]): Operator {
+  const sum = new Uint32Array(32);
+  for (const length of lengths) {
+    const shift = crc32Shift(length);
+    for (let n = 0; n < 32; n++) sum[n]! ^= shift[n]!;
+  }
+  return sum;
+}
+
+/** `operator` applied to a CRC value. */
+export function crc32Apply(operator: Operator, crc: number): number {
+  return times(operator, crc);
+}
+
 /** CRC-32 of `a` followed by `b`, given both CRCs and the shift operator for `b`'s length. */
 export function crc32Combine(crcA: number, crcB: number, shiftB: Operator): number {
   return (times(shiftB, crcA) ^ crcB) >>> 0;
+}
+
+/** The byte-at-a-time table of the reflected CRC-32 polynomial. */
+const TABLE = new Uint32Array(256).map((_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/**
+ * CRC-32 of a few bytes (a nonce), in JavaScript: for tens of bytes, cheaper than a call into
+ * zlib, whose fixed cost per call is larger than the whole computation.
+ */
+export function crc32Small(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = TABLE[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }

@@ -56,4 +56,40 @@ describe('GzipSplice', () => {
       }
     }
   });
+
+  it('should give the same bytes from renderMixed as from render, whichever slots hold the fixed holes', () => {
+    const parts = ['<html><script nonce="', '"></script><main>', '</main><script nonce="', '"></script>', '</html>'].map((t) => Buffer.from(t.repeat(7)));
+    const splice = new GzipSplice(parts);
+    const picture = (length: number) => Buffer.from('<img src="/img/p/itm1/0.svg?v=1" alt="">'.repeat(length).slice(0, length));
+    // Fixed holes first, in the middle, last, two of them, none; of lengths that move the slots after them.
+    const layouts: Array<Array<Buffer | null>> = [
+      [null, picture(40), null, null],
+      [picture(1), null, null, null],
+      [null, null, null, picture(300)],
+      [null, picture(0), picture(77), null],
+      [null, null, null, null],
+    ];
+    for (const fixed of layouts) {
+      const mixed = splice.mixedHoles(fixed, 24);
+      const bodies: Array<{ body: Buffer; copy: Buffer; plain: Buffer }> = [];
+      for (let round = 0; round < 4; round++) {
+        const nonce = Buffer.from(crypto.randomBytes(18).toString('base64'));
+        const holes = fixed.map((hole) => hole ?? nonce);
+        const body = splice.renderMixed(mixed, nonce);
+        assert.deepEqual(body, splice.render(holes), fixed.map((hole) => hole?.length ?? 'nonce').join(', '));
+        bodies.push({ body, copy: Buffer.from(body), plain: join(parts, holes) });
+      }
+      // Each response has bytes of its own: later responses leave earlier ones as they were sent.
+      for (const { body, copy, plain } of bodies) {
+        assert.deepEqual(body, copy);
+        assert.deepEqual(zlib.gunzipSync(body), plain);
+      }
+    }
+  });
+
+  it('should refuse a repeated hole of another length than prepared, and a wrong number of holes', () => {
+    const splice = new GzipSplice([Buffer.from('a'), Buffer.from('b'), Buffer.from('c')]);
+    assert.throws(() => splice.renderMixed(splice.mixedHoles([null, Buffer.from('x')], 24), Buffer.alloc(23)), RangeError);
+    assert.throws(() => splice.mixedHoles([null], 24), RangeError);
+  });
 });

@@ -29,4 +29,15 @@ describe('PreparedShell', () => {
     assert.equal(shell.hasLeadSlot, false);
     assert.equal(shell.render(nonce, Buffer.from('ignored')).toString('utf8'), '<script nonce="abc123"></script><p>r1</p>');
   });
+
+  it('should gzip each response right as nonces and lead pictures change (a picture\'s CRC terms are kept per picture)', () => {
+    const shell = new PreparedShell('product', 200, source, values);
+    const leads = ['<img src="/a.svg" alt="">', '<img src="/a-longer-picture.svg" alt="">', ''].map((html) => Buffer.from(html, 'utf8'));
+    for (let round = 0; round < 3; round++) {
+      for (const lead of leads) {
+        const fresh = Buffer.from(`nonce-${round}-${lead.length}`.padEnd(24, 'x'), 'latin1');
+        assert.equal(zlib.gunzipSync(shell.renderGzip(fresh, lead)).toString('utf8'), shell.render(fresh, lead).toString('utf8'));
+      }
+    }
+  });
 });

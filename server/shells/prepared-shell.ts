@@ -6,7 +6,7 @@
  */
 import Handlebars from 'handlebars';
 import { takeBytes } from './byte-slab';
-import { GzipSplice } from './gzip-splice';
+import { GzipSplice, type MixedHoles } from './gzip-splice';
 
 /** Stands in for the nonce while the release-constant part of the template is rendered. */
 const NONCE_MARK = 'N0NCE-MARK-9f3c1e';
@@ -20,6 +20,11 @@ interface LeadParts {
   /** Which holes (between the parts) take the lead picture; the others take the nonce. */
   leadHoles: boolean[];
   gzip: GzipSplice;
+  /**
+   * Each lead picture's gzip holes and CRC terms, worked out at its first response (pictures are
+   * immutable: one Buffer per catalog answer, let go with it).
+   */
+  mixed: WeakMap<Buffer, MixedHoles>;
 }
 
 export interface ReleaseValues {
@@ -54,7 +59,8 @@ export class PreparedShell {
       // `split` with a capturing group: parts at even indexes, the marks between them at odd ones.
       const pieces = html.split(HOLES);
       const parts = pieces.filter((_, i) => i % 2 === 0).map((part) => Buffer.from(part, 'utf8'));
-      this.lead = { parts, leadHoles: pieces.filter((_, i) => i % 2 === 1).map((mark) => mark === LEAD_MARK), gzip: new GzipSplice(parts) };
+      const leadHoles = pieces.filter((_, i) => i % 2 === 1).map((mark) => mark === LEAD_MARK);
+      this.lead = { parts, leadHoles, gzip: new GzipSplice(parts), mixed: new WeakMap() };
     } else {
       this.lead = null;
     }
@@ -69,18 +75,34 @@ export class PreparedShell {
   render(nonce: Buffer, lead?: Buffer | null): Buffer {
     if (lead && this.lead) return this.renderWithLead(nonce, lead, this.lead);
     const out = takeBytes(this.fixedLength + nonce.length * (this.parts.length - 1));
+    // `set` rather than Buffer's `copy` (see GzipSplice): the lengths add up by construction.
     let offset = 0;
     for (let i = 0; i < this.parts.length; i++) {
-      if (i > 0) offset += nonce.copy(out, offset);
-      offset += this.parts[i]!.copy(out, offset);
+      if (i > 0) {
+        out.set(nonce, offset);
+        offset += nonce.length;
+      }
+      const part = this.parts[i]!;
+      out.set(part, offset);
+      offset += part.length;
     }
     return out;
   }
 
   /** The gzip encoding of `render(nonce, lead)`, made without rendering it. */
   renderGzip(nonce: Buffer, lead?: Buffer | null): Buffer {
-    if (lead && this.lead) return this.lead.gzip.render(this.lead.leadHoles.map((isLead) => (isLead ? lead : nonce)));
+    if (lead && this.lead) return this.renderGzipWithLead(nonce, lead, this.lead);
     return this.gzip.renderRepeated(nonce);
+  }
+
+  /** With a lead picture: what the picture adds to the CRC is worked out once per picture, then a response costs its nonce's CRC. */
+  private renderGzipWithLead(nonce: Buffer, lead: Buffer, { leadHoles, gzip, mixed }: LeadParts): Buffer {
+    let holes = mixed.get(lead);
+    if (!holes || holes.repeatedLength !== nonce.length) {
+      holes = gzip.mixedHoles(leadHoles.map((isLead) => (isLead ? lead : null)), nonce.length);
+      mixed.set(lead, holes);
+    }
+    return gzip.renderMixed(holes, nonce);
   }
 
   private renderWithLead(nonce: Buffer, lead: Buffer, { parts, leadHoles }: LeadParts): Buffer {
@@ -90,8 +112,14 @@ export class PreparedShell {
     const out = takeBytes(length);
     let offset = 0;
     for (let i = 0; i < parts.length; i++) {
-      if (i > 0) offset += (leadHoles[i - 1] ? lead : nonce).copy(out, offset);
-      offset += parts[i]!.copy(out, offset);
+      if (i > 0) {
+        const hole = leadHoles[i - 1] ? lead : nonce;
+        out.set(hole, offset);
+        offset += hole.length;
+      }
+      const part = parts[i]!;
+      out.set(part, offset);
+      offset += part.length;
     }
     return out;
   }

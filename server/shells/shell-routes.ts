@@ -11,7 +11,7 @@ import { contentCodingChooser } from '../http/content-coding';
 import { isServerPath } from '../../shared/server-paths';
 import { createCspHeader } from './csp';
 import type { LeadImageFinder } from './data-preload';
-import { createNonce } from './nonce';
+import { nextNonce } from './nonce';
 import type { PreparedShell } from './prepared-shell';
 import type { ReleaseRegistry } from './release-registry';
 import { lookUpShell } from './shell-lookup';
@@ -47,9 +47,23 @@ export function shellAnswerer(releases: ReleaseRegistry, options: ShellOptions):
     if (!found) return false;
     // Per request, not remembered with the path: the picture follows the catalog's answers.
     const lead = found.dataPath !== null && options.leadImage ? options.leadImage(found.dataPath) : null;
-    send(req, res, found.shell, lead ? `${found.preload}, ${lead.link}` : found.preload, lead?.html);
+    send(req, res, found.shell, lead ? preloadWithLead(found.preload, lead) : found.preload, lead?.html);
     return true;
   };
+}
+
+type LeadImage = NonNullable<ReturnType<LeadImageFinder>>;
+
+/** Each lead picture's `Link` value joined to the data preload it comes with, made once per picture. */
+const joinedLinks = new WeakMap<LeadImage, { preload: string | null; link: string }>();
+
+/** `preload, lead.link`: the same string for every response that names this picture after this preload. */
+function preloadWithLead(preload: string | null, lead: LeadImage): string {
+  const joined = joinedLinks.get(lead);
+  if (joined && joined.preload === preload) return joined.link;
+  const link = preload === null ? lead.link : `${preload}, ${lead.link}`;
+  joinedLinks.set(lead, { preload, link });
+  return link;
 }
 
 /** The shop's own 404 page for navigations no route matched; JSON for everything else. */
@@ -65,20 +79,32 @@ export function notFoundPage(releases: ReleaseRegistry, options: ShellOptions): 
 
 type ShellSender = (req: IncomingMessage, res: ServerResponse, shell: PreparedShell, preload?: string | null, lead?: Buffer | null) => void;
 
-/** A shell's header list in one coding, with empty values where each response puts its own. */
-interface HeaderTemplate {
-  names: readonly string[];
+/**
+ * A shell's header list in one coding, with empty values where each response puts its own. One
+ * list per shell, coding and Link or none, written into by each response: node:http reads a
+ * `writeHead` list while writing the head and keeps no hold of it, so nothing is copied per response.
+ */
+interface HeaderList {
+  names: string[];
   cspAt: number;
   lengthAt: number;
+  /** Where the `Link` value goes, or -1 for the list without one. */
+  linkAt: number;
+}
+
+/** A shell's four header lists. */
+interface ShellHeaders {
+  gzip: HeaderList;
+  identity: HeaderList;
+  gzipLinked: HeaderList;
+  identityLinked: HeaderList;
 }
 
 function createShellSender({ assetBaseUrl, headers }: ShellOptions): ShellSender {
   const csp = createCspHeader(assetBaseUrl);
   const coding = contentCodingChooser(ENCODINGS);
   const fixed = headers.filter(([name]) => name.toLowerCase() !== 'content-security-policy').flat();
-  // Built once per shell and coding: a response copies the list and fills in its nonce's CSP and its length.
-  const templates = new WeakMap<PreparedShell, { gzip: HeaderTemplate; identity: HeaderTemplate }>();
-  const template = (gzip: boolean): HeaderTemplate => {
+  const headerList = (gzip: boolean, linked: boolean): HeaderList => {
     const names = [
       ...fixed,
       'Content-Security-Policy', '',
@@ -88,22 +114,30 @@ function createShellSender({ assetBaseUrl, headers }: ShellOptions): ShellSender
       'Vary', 'Accept-Encoding',
       ...(gzip ? ['Content-Encoding', 'gzip'] : []),
       'Content-Length', '',
+      ...(linked ? ['Link', ''] : []),
     ];
-    return { names, cspAt: names.indexOf('Content-Security-Policy') + 1, lengthAt: names.length - 1 };
+    const lengthAt = names.indexOf('Content-Length') + 1;
+    return { names, cspAt: names.indexOf('Content-Security-Policy') + 1, lengthAt, linkAt: linked ? lengthAt + 2 : -1 };
   };
+  const lists = new WeakMap<PreparedShell, ShellHeaders>();
   return (req, res, shell, preload, lead) => {
-    const nonce = createNonce();
-    const nonceBytes = Buffer.from(nonce, 'latin1');
+    const nonce = nextNonce();
     const gzip = coding(req.headers['accept-encoding']) === 'gzip';
-    const body = gzip ? shell.renderGzip(nonceBytes, lead) : shell.render(nonceBytes, lead);
-    let both = templates.get(shell);
-    if (!both) templates.set(shell, (both = { gzip: template(true), identity: template(false) }));
-    const { names, cspAt, lengthAt } = gzip ? both.gzip : both.identity;
-    const list = names.slice();
-    list[cspAt] = csp(nonce);
-    list[lengthAt] = String(body.length);
-    if (preload) list.push('Link', preload);
-    res.writeHead(shell.status, list);
+    const body = gzip ? shell.renderGzip(nonce.bytes, lead) : shell.render(nonce.bytes, lead);
+    let all = lists.get(shell);
+    if (!all) {
+      all = { gzip: headerList(true, false), identity: headerList(false, false), gzipLinked: headerList(true, true), identityLinked: headerList(false, true) };
+      lists.set(shell, all);
+    }
+    const list = preload ? (gzip ? all.gzipLinked : all.identityLinked) : gzip ? all.gzip : all.identity;
+    const { names } = list;
+    names[list.cspAt] = csp(nonce.text);
+    names[list.lengthAt] = String(body.length);
+    if (preload) names[list.linkAt] = preload;
+    res.writeHead(shell.status, names);
+    // Blank again: the shared list keeps no response's values alive.
+    names[list.cspAt] = names[list.lengthAt] = '';
+    if (preload) names[list.linkAt] = '';
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 }

@@ -69,6 +69,27 @@ for (const kind of storeKinds()) {
       assert.equal(nonces.size, 5);
     });
 
+    it('should give each of many responses, across pages and codings, its own nonce, the same in its CSP and its document', async () => {
+      // Pages with and without a Link preload, in both codings: each response's header list is
+      // written in place and blanked after (nonce pools and their refills: server/shells/nonce.test.ts).
+      const pages = ['/redmi-note-13/p/itm0123456789abc', '/cart', '/mobiles/pr', '/'];
+      const nonces = new Set<string>();
+      const total = 300;
+      for (let i = 0; i < total; i++) {
+        const url = pages[i % pages.length]!;
+        const gzip = i % 3 !== 0;
+        const res = await fetch(server.url + url, { headers: { Accept: 'text/html', 'Accept-Encoding': gzip ? 'gzip' : 'identity' } });
+        assert.equal(res.headers.get('content-encoding'), gzip ? 'gzip' : null);
+        assert.equal(res.headers.get('link') !== null, url !== '/cart', `${url}: a Link preload exactly when the page has data`);
+        const html = await res.text();
+        const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy')!)?.[1];
+        assert.match(nonce ?? '', /^[A-Za-z0-9+/]{24}$/);
+        assert.ok(scriptNonces(html).every((n) => n === nonce), `${url}: every script carries the CSP's nonce`);
+        nonces.add(nonce!);
+      }
+      assert.equal(nonces.size, total);
+    });
+
     it('should send the helmet headers with shells', async () => {
       const res = await fetch(server.url + '/');
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff');

@@ -85,6 +85,14 @@ export class CatalogAnswers {
     return answers;
   }
 
+  /**
+   * Moves with every change applied to the answers: an answer got while it reads the same is still
+   * current, so a caller may keep what it worked out from that answer until it moves.
+   */
+  get generation(): number {
+    return this.changes.generation;
+  }
+
   /** Every category with its product count. */
   categories(): EncodedAnswer | Promise<EncodedAnswer> {
     return this.cache.get('categories', ['lists'], async () => EncodedAnswer.of(await listCategories(this.deps.store)));

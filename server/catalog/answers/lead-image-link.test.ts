@@ -67,10 +67,13 @@ describe('leadImageLinkOf()', () => {
 });
 
 describe('leadImages()', () => {
-  /** Answers as `CatalogAnswers` gives them: current ones at once, one being built as a promise. */
-  function answersOf(held: { product?: EncodedAnswer | Promise<EncodedAnswer>; home?: EncodedAnswer; browse?: EncodedAnswer }) {
+  /** Answers as `CatalogAnswers` gives them: current ones at once, one being built as a promise; `generation` moves with each change. */
+  function answersOf(held: { product?: EncodedAnswer | Promise<EncodedAnswer>; home?: EncodedAnswer; browse?: EncodedAnswer; generation?: number }) {
     const asked: string[] = [];
     const answers = {
+      get generation() {
+        return held.generation ?? 0;
+      },
       product(id: string) {
         asked.push(`product:${id}`);
         return held.product ?? Promise.reject(new Error('product-not-found'));
@@ -94,12 +97,39 @@ describe('leadImages()', () => {
   });
 
   it('should follow the answer: a rebuilt one (after a change) gives its own picture', () => {
-    const held: { product?: EncodedAnswer } = { product: EncodedAnswer.of(product([drawing('itm0123456789abc')])) };
-    const lead = leadImages(answersOf(held).answers);
+    const held: { product?: EncodedAnswer; generation: number } = { product: EncodedAnswer.of(product([drawing('itm0123456789abc')])), generation: 0 };
+    const { answers, asked } = answersOf(held);
+    const lead = leadImages(answers);
     const link = (path: string) => lead(path)?.link ?? null;
     assert.match(link('catalog/products/itm0123456789abc')!, /^<\/img\/p\/itm0123456789abc\/0\.svg\?v=1>/);
     held.product = EncodedAnswer.of(product([photo()]));
+    held.generation = 1;
     assert.match(link('catalog/products/itm0123456789abc')!, new RegExp(`^</img/v1/${KEY}/200.avif>`));
+    assert.equal(asked.length, 2, 'the answer is read again after the change');
+  });
+
+  it('should read a path\'s answer once while no change is applied, and again after one', () => {
+    const held = { product: EncodedAnswer.of(product([photo()])), generation: 3 };
+    const { answers, asked } = answersOf(held);
+    const lead = leadImages(answers);
+    const first = lead('catalog/products/itm0123456789abc');
+    for (let i = 0; i < 5; i++) assert.equal(lead('catalog/products/itm0123456789abc'), first);
+    assert.deepEqual(asked, ['product:itm0123456789abc']);
+    held.generation = 4;
+    assert.equal(lead('catalog/products/itm0123456789abc'), first, 'the same answer (nothing it shows changed) gives the same picture');
+    assert.deepEqual(asked, ['product:itm0123456789abc', 'product:itm0123456789abc']);
+  });
+
+  it('should not remember a path whose answer is still being built', async () => {
+    let finish!: (answer: EncodedAnswer) => void;
+    const held: { product?: Promise<EncodedAnswer> | EncodedAnswer } = { product: new Promise<EncodedAnswer>((resolve) => (finish = resolve)) };
+    const { answers } = answersOf(held);
+    const lead = leadImages(answers);
+    assert.equal(lead('catalog/products/itm0123456789abc'), null);
+    const built = EncodedAnswer.of(product([photo()]));
+    finish(built);
+    held.product = built;
+    assert.match(lead('catalog/products/itm0123456789abc')!.link, new RegExp(`^</img/v1/${KEY}/200.avif>`));
   });
 
   it('should give the slot\'s picture with the link, for the same image', () => {

@@ -23,6 +23,8 @@ const SAFE_URL = /^\/[A-Za-z0-9\-._~/?=&%]*$/;
 /** A data path's read, parameters and query, as matched once. */
 interface Resolved extends MatchedRead {
   query: querystring.ParsedUrlQuery;
+  /** The lead picture last found for the path, and the answers' generation it was found at. */
+  seen: { generation: number; lead: LeadImage | null } | null;
 }
 
 /** The `Link` value that preloads one picture as the page will show it, or null for an unsafe URL. */
@@ -86,18 +88,24 @@ export function leadImages(answers: CatalogAnswers): (dataPath: string) => LeadI
     if (!dataPath.startsWith(API_CATALOG)) return null;
     const cut = dataPath.indexOf('?');
     const found = matchRead('/' + (cut < 0 ? dataPath.slice(API_CATALOG.length) : dataPath.slice(API_CATALOG.length, cut)));
-    return found && { ...found, query: querystring.parse(cut < 0 ? '' : dataPath.slice(cut + 1)) };
+    return found && { ...found, query: querystring.parse(cut < 0 ? '' : dataPath.slice(cut + 1)), seen: null };
   }, MAX_REMEMBERED);
   // Worked out once per answer built: a shell then costs a lookup, not a JSON parse.
   const leads = new WeakMap<EncodedAnswer, LeadImage | null>();
   return (dataPath) => {
     const found = resolved.get(dataPath);
     if (!found) return null;
+    // No change applied since this path's picture was found: the answer it came from is still current,
+    // so a shell costs no input check and no cache lookup (the data request that follows does both).
+    const generation = answers.generation;
+    if (found.seen !== null && found.seen.generation === generation) return found.seen.lead;
     let answer: EncodedAnswer | Promise<EncodedAnswer>;
     try {
       answer = found.read.answer(answers, found.params, found.query);
     } catch {
-      return null; // Bad input (a malformed id, an unknown category): the page reports it, nothing to name.
+      // Bad input (a malformed id, an unknown category): the page reports it, nothing to name.
+      found.seen = { generation, lead: null };
+      return null;
     }
     if (answer instanceof Promise) {
       answer.catch(() => undefined); // The data request that follows gets the same answer, or its error.
@@ -108,6 +116,7 @@ export function leadImages(answers: CatalogAnswers): (dataPath: string) => LeadI
       lead = leadImageOf(JSON.parse(answer.identity.toString('utf8')));
       leads.set(answer, lead);
     }
+    found.seen = { generation, lead };
     return lead;
   };
 }
