@@ -7,7 +7,9 @@
  * Tags say what each answer was built from: `product:<id>`, `category:<slug>`, `lists` (home and
  * categories), `search` (search and suggestions, which also read the search index). A price
  * change, or stock running out or coming back, touches the product, its category, the lists and
- * search; stock moving otherwise touches only the product's own page.
+ * search; stock moving otherwise touches only the product's own page. A change of some products'
+ * pictures touches their pages and their families', their categories, the lists that show any
+ * product's picture (`pictures`: home, categories, similar products) and search (decisions/0030).
  */
 import type { BrowseRequest } from '../browse/browse-category';
 import { browseCategory } from '../browse/browse-category';
@@ -24,6 +26,7 @@ import { getSimilarProducts } from '../similar/similar-products';
 import { AnswerCache, type AnswerCacheStats } from './answer-cache';
 import { ChangeLog } from './change-log';
 import { EncodedAnswer } from './encoded-answer';
+import { pictureReach } from './picture-reach';
 import { ProductFacts } from './product-facts';
 
 const SUGGESTED_PRODUCTS = 4;
@@ -95,12 +98,12 @@ export class CatalogAnswers {
 
   /** Every category with its product count. */
   categories(): EncodedAnswer | Promise<EncodedAnswer> {
-    return this.cache.get('categories', ['lists'], async () => EncodedAnswer.of(await listCategories(this.deps.store)));
+    return this.cache.get('categories', ['lists', 'pictures'], async () => EncodedAnswer.of(await listCategories(this.deps.store)));
   }
 
   /** The home page's data. */
   home(): EncodedAnswer | Promise<EncodedAnswer> {
-    return this.cache.get('home', ['lists'], async () => EncodedAnswer.of(await getHome(this.deps.store)));
+    return this.cache.get('home', ['lists', 'pictures'], async () => EncodedAnswer.of(await getHome(this.deps.store)));
   }
 
   /** One page of a category; rejects with `category-not-found`. */
@@ -156,7 +159,7 @@ export class CatalogAnswers {
 
   /** Products like this one (same category, near in price); rejects with `product-not-found`. */
   similar(id: string): EncodedAnswer | Promise<EncodedAnswer> {
-    return this.cache.get(`similar:${id}`, ['products', 'lists', `product:${id}`], async () => {
+    return this.cache.get(`similar:${id}`, ['products', 'lists', 'pictures', `product:${id}`], async () => {
       const similar = await getSimilarProducts(this.deps.store.db, id);
       if (!similar) throw new AppError('product-not-found', { id });
       return EncodedAnswer.of(similar);
@@ -226,6 +229,7 @@ export class CatalogAnswers {
     } else {
       const touched = await this.facts.update(change.products);
       const tags = touched.flatMap((t) => (t.listed ? [`product:${t.id}`, ...t.categories.map((slug) => `category:${slug}`), 'lists', 'search'] : [`product:${t.id}`]));
+      if (change.pictures) tags.push(...(await pictureReach(this.deps.store.db, change.pictures)));
       const now = tags.filter((tag) => tag !== 'search');
       if (now.length > 0) this.changes.change(now);
       if (!tags.includes('search')) return;
