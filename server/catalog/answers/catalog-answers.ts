@@ -37,6 +37,8 @@ const SUGGESTED_PRODUCTS = 4;
  */
 const SCAN_EVERY_MS = 500;
 const SCAN_SHARE = 20;
+/** Product pages rebuilt at most per change right after it (a big change leaves the rest to their next request). */
+const MAX_REWARMED_PRODUCTS = 50;
 /** First pages built at start, for each category: the sorts shoppers pick most. */
 const WARM_SORTS: readonly SortKey[] = ['relevance', 'price_asc', 'price_desc'];
 
@@ -232,11 +234,34 @@ export class CatalogAnswers {
       if (change.pictures) tags.push(...(await pictureReach(this.deps.store.db, change.pictures)));
       const now = tags.filter((tag) => tag !== 'search');
       if (now.length > 0) this.changes.change(now);
+      await this.rewarm(now);
       if (!tags.includes('search')) return;
     }
     // Search answers read the index, which follows the same change: they go stale once it has.
     await this.index.settled();
     this.changes.change(['search']);
+  }
+
+  /**
+   * Rebuilds at once the answers a shell names its lead picture from (decisions/0025) that a
+   * targeted change touched: the home page, the first page of a touched category, a touched product
+   * page held in memory. A shell sent while one is being rebuilt goes out without its picture, so
+   * the window is the build, not the time until the next shopper asks (decisions/0030).
+   */
+  private async rewarm(tags: readonly string[]): Promise<void> {
+    const builds: Array<EncodedAnswer | Promise<EncodedAnswer>> = [];
+    if (tags.includes('lists') || tags.includes('pictures')) builds.push(this.home());
+    let products = 0;
+    for (const tag of tags) {
+      const [kind, name] = tag.split(':', 2) as [string, string | undefined];
+      if (kind === 'category' && name) builds.push(this.browse({ slug: name, sort: 'relevance', page: 1, pageSize: DEFAULT_PAGE_SIZE, filters: NO_FILTERS }));
+      else if (kind === 'product' && name && products < MAX_REWARMED_PRODUCTS && this.cache.holds(`product:${name}`)) {
+        products++;
+        builds.push(this.product(name));
+      }
+    }
+    // A product or category gone meanwhile is the next request's 404, not this change's failure.
+    await Promise.allSettled(builds);
   }
 
   /** Builds the answers most page views start with, one after another, off the request path. */
