@@ -25,7 +25,8 @@ describe('level-1 shell rendering', () => {
   it('should keep the escaped level-2 placeholders and insert the React markup', () => {
     const html = levelTwo('<main class="product">Loading</main>');
     assert.match(html, /<div id="root"><main class="product">Loading<\/main><\/div>/);
-    assert.match(html, /<script src="\{\{vendorjs\}\}" nonce="\{\{nonce\}\}" defer><\/script>/);
+    assert.match(html, /<script src="\{\{vendorjs\}\}" nonce="\{\{nonce\}\}" defer type="text\/x-after-paint"><\/script>/);
+    assert.match(html, /<link rel="preload" as="script" href="\{\{vendorjs\}\}" nonce="\{\{nonce\}\}" fetchpriority="low">/);
     assert.match(html, /<title>Product · Storefront<\/title>/);
     assert.match(html, /data-shell="product"/);
   });
@@ -48,7 +49,8 @@ describe('PreparedShell', () => {
 
   it('should put the nonce into every script and preload', () => {
     const html = shell.render(Buffer.from('NONCE123')).toString();
-    assert.equal(html.match(/nonce="NONCE123"/g)?.length, 3);
+    // Two preloads and two tags of the bundles, the page's preload and the script that starts the bundles.
+    assert.equal(html.match(/nonce="NONCE123"/g)?.length, 6);
     assert.doesNotMatch(html, /\{\{|N0NCE-MARK/);
   });
 

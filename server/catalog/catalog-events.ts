@@ -1,8 +1,8 @@
 /**
  * "The catalog changed" signal. Whatever writes products (the seed, an import, an ops tool) calls
  * `notifyCatalogChanged`; in-memory views of the catalog, such as the search index and the answers
- * kept in memory, listen per store. A writer that changed only some products' prices or stock says
- * which (`CatalogChange`), so those views refresh just what that touches.
+ * kept in memory, listen per store. A writer that changed only some products' prices or stock, or
+ * only their pictures, says which (`CatalogChange`), so those views refresh just what that touches.
  *
  * On PostgreSQL the store itself says what changed (the change feed, decisions/0018): a writer's
  * notice then only asks the feed to read now, and the feed tells the listeners what the database
@@ -10,9 +10,14 @@
  */
 import type { Store } from '../store/database';
 
-/** Only these products' prices (price, mrp) or stock changed; their text, images and category did not. */
+/**
+ * What changed, when a writer can say: `products` had their prices (price, mrp) or stock changed,
+ * `pictures` (if any) had only their pictures changed (a photo made or uploaded, decisions/0030).
+ * Neither list's text or category changed.
+ */
 export interface CatalogChange {
   products: readonly string[];
+  pictures?: readonly string[];
 }
 
 /** Called with the change, or with nothing when anything may have changed. */

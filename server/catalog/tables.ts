@@ -84,7 +84,7 @@ export interface CatalogChangesTable {
   table_name: string;
   /** The product id (products, variants, reviews) or category slug (categories). */
   key: string;
-  /** insert, update, delete, or price_stock (an update of prices or stock only). */
+  /** insert, update, delete, price_stock (an update of prices or stock only) or images (of pictures only). */
   op: string;
   changed_at: Generated<Date>;
 }

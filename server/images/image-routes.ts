@@ -10,7 +10,7 @@ import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { jsonErrors } from '../http/error-handler';
 import { onCatalogChanged } from '../catalog/catalog-events';
-import { parseImageSpec } from '../catalog/images/image-spec';
+import { MAX_SHOTS, parseImageSpec } from '../catalog/images/image-spec';
 import { renderProductSvg } from '../catalog/images/render-svg';
 import { LruCache } from '../catalog/images/svg-cache';
 import { PRODUCT_ID_PATTERN } from '../catalog/http/query-schemas';
@@ -30,9 +30,11 @@ export function imageRoutes(deps: ServerDeps, images: ImageStore, photos: PhotoP
   const { store } = deps;
   const svgs = new LruCache<string>(SVG_ENTRIES);
   const files = new LruCache<Buffer>(PHOTO_ENTRIES);
-  // Prices and stock are not drawn: only a change that may touch images clears the cache.
+  // Prices and stock are not drawn: only a change that may touch images clears the cache, and a
+  // change of some products' pictures drops their drawings only.
   onCatalogChanged(store, (change) => {
     if (!change) svgs.clear();
+    else for (const id of change.pictures ?? []) for (let index = 0; index < MAX_SHOTS; index++) svgs.delete(`${id}/${index}`);
   });
   const router = express.Router();
 

@@ -83,7 +83,7 @@ export class PhotoPipeline {
       return { ...spec, shots: [...spec.shots.slice(0, at), ...shots, ...spec.shots.slice(at)] };
     });
     if (!found) throw new AppError('product-not-found', { id: productId });
-    await this.refresh.now();
+    await this.refresh.now([productId]);
     return added;
   }
 
@@ -147,7 +147,7 @@ export class PhotoPipeline {
       shots[index] = { ...now, photo: withSwatches(record, await namedColours(db, productId)) };
       return { ...current, shots };
     });
-    this.refresh.soon();
+    this.refresh.soon(productId);
   }
 
   private runJob(job: PhotoJob, priority: 'upload' | 'background'): Promise<JobOutcome> {

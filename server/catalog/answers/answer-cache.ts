@@ -67,6 +67,11 @@ export class AnswerCache {
     return this.rebuild(key, tags, build);
   }
 
+  /** Whether an answer for `key` is held (current or not). */
+  holds(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   /** Counters, entries and bytes held, for the operators' view and the benchmarks. */
   stats(): AnswerCacheStats {
     return { entries: this.entries.size, bytes: this.bytes, maxBytes: this.maxBytes, ...this.counts };

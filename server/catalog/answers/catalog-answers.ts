@@ -7,7 +7,9 @@
  * Tags say what each answer was built from: `product:<id>`, `category:<slug>`, `lists` (home and
  * categories), `search` (search and suggestions, which also read the search index). A price
  * change, or stock running out or coming back, touches the product, its category, the lists and
- * search; stock moving otherwise touches only the product's own page.
+ * search; stock moving otherwise touches only the product's own page. A change of some products'
+ * pictures touches their pages and their families', their categories, the lists that show any
+ * product's picture (`pictures`: home, categories, similar products) and search (decisions/0030).
  */
 import type { BrowseRequest } from '../browse/browse-category';
 import { browseCategory } from '../browse/browse-category';
@@ -24,6 +26,7 @@ import { getSimilarProducts } from '../similar/similar-products';
 import { AnswerCache, type AnswerCacheStats } from './answer-cache';
 import { ChangeLog } from './change-log';
 import { EncodedAnswer } from './encoded-answer';
+import { pictureReach } from './picture-reach';
 import { ProductFacts } from './product-facts';
 
 const SUGGESTED_PRODUCTS = 4;
@@ -34,6 +37,8 @@ const SUGGESTED_PRODUCTS = 4;
  */
 const SCAN_EVERY_MS = 500;
 const SCAN_SHARE = 20;
+/** Product pages rebuilt at most per change right after it (a big change leaves the rest to their next request). */
+const MAX_REWARMED_PRODUCTS = 50;
 /** First pages built at start, for each category: the sorts shoppers pick most. */
 const WARM_SORTS: readonly SortKey[] = ['relevance', 'price_asc', 'price_desc'];
 
@@ -95,12 +100,12 @@ export class CatalogAnswers {
 
   /** Every category with its product count. */
   categories(): EncodedAnswer | Promise<EncodedAnswer> {
-    return this.cache.get('categories', ['lists'], async () => EncodedAnswer.of(await listCategories(this.deps.store)));
+    return this.cache.get('categories', ['lists', 'pictures'], async () => EncodedAnswer.of(await listCategories(this.deps.store)));
   }
 
   /** The home page's data. */
   home(): EncodedAnswer | Promise<EncodedAnswer> {
-    return this.cache.get('home', ['lists'], async () => EncodedAnswer.of(await getHome(this.deps.store)));
+    return this.cache.get('home', ['lists', 'pictures'], async () => EncodedAnswer.of(await getHome(this.deps.store)));
   }
 
   /** One page of a category; rejects with `category-not-found`. */
@@ -156,7 +161,7 @@ export class CatalogAnswers {
 
   /** Products like this one (same category, near in price); rejects with `product-not-found`. */
   similar(id: string): EncodedAnswer | Promise<EncodedAnswer> {
-    return this.cache.get(`similar:${id}`, ['products', 'lists', `product:${id}`], async () => {
+    return this.cache.get(`similar:${id}`, ['products', 'lists', 'pictures', `product:${id}`], async () => {
       const similar = await getSimilarProducts(this.deps.store.db, id);
       if (!similar) throw new AppError('product-not-found', { id });
       return EncodedAnswer.of(similar);
@@ -226,13 +231,37 @@ export class CatalogAnswers {
     } else {
       const touched = await this.facts.update(change.products);
       const tags = touched.flatMap((t) => (t.listed ? [`product:${t.id}`, ...t.categories.map((slug) => `category:${slug}`), 'lists', 'search'] : [`product:${t.id}`]));
+      if (change.pictures) tags.push(...(await pictureReach(this.deps.store.db, change.pictures)));
       const now = tags.filter((tag) => tag !== 'search');
       if (now.length > 0) this.changes.change(now);
+      await this.rewarm(now);
       if (!tags.includes('search')) return;
     }
     // Search answers read the index, which follows the same change: they go stale once it has.
     await this.index.settled();
     this.changes.change(['search']);
+  }
+
+  /**
+   * Rebuilds at once the answers a shell names its lead picture from (decisions/0025) that a
+   * targeted change touched: the home page, the first page of a touched category, a touched product
+   * page held in memory. A shell sent while one is being rebuilt goes out without its picture, so
+   * the window is the build, not the time until the next shopper asks (decisions/0030).
+   */
+  private async rewarm(tags: readonly string[]): Promise<void> {
+    const builds: Array<EncodedAnswer | Promise<EncodedAnswer>> = [];
+    if (tags.includes('lists') || tags.includes('pictures')) builds.push(this.home());
+    let products = 0;
+    for (const tag of tags) {
+      const [kind, name] = tag.split(':', 2) as [string, string | undefined];
+      if (kind === 'category' && name) builds.push(this.browse({ slug: name, sort: 'relevance', page: 1, pageSize: DEFAULT_PAGE_SIZE, filters: NO_FILTERS }));
+      else if (kind === 'product' && name && products < MAX_REWARMED_PRODUCTS && this.cache.holds(`product:${name}`)) {
+        products++;
+        builds.push(this.product(name));
+      }
+    }
+    // A product or category gone meanwhile is the next request's 404, not this change's failure.
+    await Promise.allSettled(builds);
   }
 
   /** Builds the answers most page views start with, one after another, off the request path. */

@@ -21,6 +21,15 @@ describe('meaningOf', () => {
     }
   });
 
+  it('names the products whose pictures alone changed apart from those whose prices or stock did', () => {
+    const meaning = meaningOf([row('products', 'p1', 'images'), row('products', 'p2', 'price_stock'), row('products', 'p1', 'images')]);
+    assert.deepEqual(meaning, { kind: 'products', change: { products: ['p2'], pictures: ['p1'] } });
+  });
+
+  it('is anything for a picture-like op of another table', () => {
+    assert.deepEqual(meaningOf([row('product_variants', 'p1', 'images')]), { kind: 'all' });
+  });
+
   it('is anything when too many products changed at once', () => {
     const rows = Array.from({ length: MAX_PRODUCTS_PER_CHANGE + 1 }, (_, i) => row('products', `p${i}`, 'price_stock'));
     assert.deepEqual(meaningOf(rows), { kind: 'all' });

@@ -14,7 +14,7 @@ export interface ChangeRow {
   op: string;
 }
 
-/** Nothing changed, some products' prices or stock (or reviews) changed, or anything may have. */
+/** Nothing changed, some products' prices or stock (or reviews) or pictures changed, or anything may have. */
 export type BatchMeaning = { kind: 'none' } | { kind: 'products'; change: CatalogChange } | { kind: 'all' };
 
 /** Past this many products in one batch, one rebuild costs less than re-reading each. */
@@ -24,12 +24,14 @@ export const MAX_PRODUCTS_PER_CHANGE = 1000;
 export function meaningOf(rows: readonly ChangeRow[]): BatchMeaning {
   if (rows.length === 0) return { kind: 'none' };
   const products = new Set<string>();
+  const pictures = new Set<string>();
   for (const row of rows) {
     if (isProductChange(row)) products.add(row.key);
+    else if (isPictureChange(row)) pictures.add(row.key);
     else return { kind: 'all' };
   }
-  if (products.size > MAX_PRODUCTS_PER_CHANGE) return { kind: 'all' };
-  return { kind: 'products', change: { products: [...products] } };
+  if (products.size + pictures.size > MAX_PRODUCTS_PER_CHANGE) return { kind: 'all' };
+  return { kind: 'products', change: pictures.size > 0 ? { products: [...products], pictures: [...pictures] } : { products: [...products] } };
 }
 
 /**
@@ -40,4 +42,9 @@ export function meaningOf(rows: readonly ChangeRow[]): BatchMeaning {
 function isProductChange(row: ChangeRow): boolean {
   if (row.table_name === 'product_reviews') return true;
   return (row.table_name === 'products' || row.table_name === 'product_variants') && row.op === 'price_stock';
+}
+
+/** A change of nothing but a product's pictures (migration 0016, decisions/0030). */
+function isPictureChange(row: ChangeRow): boolean {
+  return row.table_name === 'products' && row.op === 'images';
 }

@@ -15,6 +15,7 @@ import * as push from './0012-push';
 import * as cartRequestKeys from './0013-cart-request-keys';
 import * as catalogChanges from './0014-catalog-changes';
 import * as sharedState from './0015-shared-state';
+import * as pictureChanges from './0016-picture-changes';
 
 export const migrations: Record<string, Migration> = {
   '0001-catalog': catalog,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-cart-request-keys': cartRequestKeys,
   '0014-catalog-changes': catalogChanges,
   '0015-shared-state': sharedState,
+  '0016-picture-changes': pictureChanges,
 };

@@ -5,6 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { matchRoute, type RouteTable } from '../../../../shared/route-table';
 import type { LazyPage } from './lazy-page';
 import { AppRoutes, type PageMap } from './app-routes';
+import { afterFirstPaint } from './after-first-paint';
 import { startOutbox } from '../offline/outbox';
 import { startServiceWorkerBridge } from '../sw-bridge';
 import { usePageViews } from '../telemetry/page-views';
@@ -30,7 +31,9 @@ export async function hydrateApp<T extends RouteTable>({ table, pages, Layout, r
   startOutbox();
   const root = document.getElementById('root');
   if (!root) throw new Error('the shell has no #root element');
-  if (shell) await (pages as Record<string, LazyPage>)[shell]?.preload();
+  // The page's code loads while the browser paints the shell; hydration starts once both are done,
+  // so the first paint (with the lead picture) never waits for React (decisions/0030).
+  await Promise.all([shell ? (pages as Record<string, LazyPage>)[shell]?.preload() : undefined, afterFirstPaint()]);
   // In a transition, hydration is time-sliced: React yields every few milliseconds instead of
   // hydrating the whole shell in one long task, and input that arrives meanwhile goes first.
   startTransition(() => {
