@@ -56,7 +56,7 @@ test('home, browse, search and the filter sheet pass axe; focus rings on cards a
   await page.getByTestId('filter-button').click();
   await expect(page.getByTestId('filter-sheet')).toBeVisible();
   await expectAccessible(page, 'the filter sheet');
-  // Modal without showModal (decisions/0032): focus moves in, Tab stays in, the page behind is
+  // Modal without showModal (decisions/0031): focus moves in, Tab stays in, the page behind is
   // inert, Escape closes and focus goes back to the Filter button.
   const sheet = page.getByTestId('filter-sheet');
   await expect(sheet).toHaveAttribute('aria-modal', 'true');

@@ -97,7 +97,7 @@ export function usePagedProducts<T extends Paged>(key: string | null, pathOf: (p
           return [...shown, ...part.filter((p) => !seen.has(p.id))];
         });
       // Two rows of a phone's grid per painted frame: a page's cards rendered and laid out at once
-      // (even half of them) made the longest frames of a scroll (decisions/0026, 0032). Still
+      // (even half of them) made the longest frames of a scroll (decisions/0026, 0031). Still
       // loading until the last slice is in, so no page is asked for meanwhile.
       const parts = slices(data.products, APPEND_SLICE);
       append(parts[0] ?? []);

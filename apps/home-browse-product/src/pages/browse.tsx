@@ -35,7 +35,7 @@ export default function BrowsePage(): React.ReactNode {
   const apply = (next: BrowseSelection): void => {
     setSheetOpen(false);
     // The tap paints the sheet closing; the new listing (the router's render of the new URL) follows
-    // in a transition, which yields to the paint instead of holding it (decisions/0032).
+    // in a transition, which yields to the paint instead of holding it (decisions/0031).
     startTransition(() => setParams(selectionToParams(next)));
   };
 

@@ -102,7 +102,7 @@ function ProductView({ product, loadingSibling = false }: { product: Product; lo
     setBusy(true);
     try {
       // The tap paints the busy buy bar first; the outbox's IndexedDB writes, its worker message and
-      // the request come after that paint instead of standing between the tap and it (decisions/0032).
+      // the request come after that paint instead of standing between the tap and it (decisions/0031).
       await afterNextPaint();
       // Queued first (with its own idempotency key), so an add made offline is kept and sent later.
       const op = await enqueue({ kind: 'cart-add', productId: product.id, variantId: variant?.id ?? '', quantity: 1, product: summaryOf(product), variant: variant ?? null });

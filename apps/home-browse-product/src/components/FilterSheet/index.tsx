@@ -24,7 +24,7 @@ const FOCUSABLE = 'button, input, select, a[href], [tabindex]:not([tabindex="-1"
  * A `<dialog>` opened without `showModal`, modal by hand: the rest of the page turns inert (so
  * focus and clicks stay in the sheet), focus moves in and goes back where it was, Escape and the
  * scrim close it, and `aria-modal` tells assistive technology. `showModal` would do the same but
- * restyles and lays out the whole page in the tap (decisions/0032). Choices are a draft until
+ * restyles and lays out the whole page in the tap (decisions/0031). Choices are a draft until
  * Apply, so the grid doesn't reload on every tick.
  */
 export function FilterSheet({ open, facets, selection, onApply, onClose, countsPath }: FilterSheetProps): React.ReactNode {
