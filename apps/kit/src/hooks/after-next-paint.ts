@@ -8,7 +8,15 @@ export interface PaintScheduler {
 
 const browserScheduler: PaintScheduler = {
   frame: (callback) => requestAnimationFrame(() => callback()),
-  task: (callback) => setTimeout(callback, 0),
+  // A message task rather than setTimeout(0): timers may be clamped or batched, messages are not.
+  task: (callback) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      callback();
+    };
+    channel.port2.postMessage(null);
+  },
 };
 
 /**
