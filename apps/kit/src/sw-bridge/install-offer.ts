@@ -28,9 +28,12 @@ let onHeld: (() => void) | null = null;
 
 /**
  * Starts holding the browser's install prompt at once, as the page starts: the browser fires it
- * once per page load, as soon as it finds the shop installable, which may be before `load`.
+ * once per page load, as soon as it finds the shop installable, which may be before `load`, or
+ * before the bundles run: the shell's own script holds one that came earlier (shells/index.hbs).
  */
 export function holdInstallPrompt(): void {
+  const early = (window as { __SF_INSTALL_PROMPT__?: Event }).__SF_INSTALL_PROMPT__;
+  if (early) held = early as BeforeInstallPromptEvent;
   window.addEventListener('beforeinstallprompt', (event) => {
     // Keep the mini-infobar away; the shop asks at its own moment.
     event.preventDefault();
