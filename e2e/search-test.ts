@@ -55,6 +55,21 @@ test('product suggestions show the whole title and the price', async ({ page }, 
   await snap(page, testInfo, 'suggestions');
 });
 
+test('letters typed into the search field before the page\'s scripts run are taken up', async ({ page }) => {
+  // The bundles run after the first paint; hold the vendors bundle back until the shopper has typed.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/static/vendors/**/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  await page.getByTestId('search-input').fill('galaxy');
+  release();
+  await expect(page.locator('[data-testid="suggestion"].search-product').first()).toBeVisible();
+  await expect(page.getByTestId('search-input')).toHaveValue('galaxy');
+});
+
 test('the home rails lead to all their products', async ({ page }) => {
   await page.goto('/');
   const deals = page.getByTestId('deals');

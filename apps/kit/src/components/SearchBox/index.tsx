@@ -28,6 +28,16 @@ export function SearchBox({ go, currentQuery }: SearchBoxProps): React.ReactNode
     if (currentQuery !== null) setText(currentQuery);
   }, [currentQuery]);
 
+  // The shell's field takes letters before the scripts run (they start after the first paint):
+  // take up what was typed there, and open the suggestions if the field still has the focus.
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!input || input.value === '' || currentQuery !== null) return;
+    setText(input.value);
+    setOpen(document.activeElement === input);
+    // Once, at mount: later letters come through onChange.
+  }, []);
+
   useEffect(() => {
     if (!query) {
       setOptions([]);
