@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { afterNextPaint, type PaintScheduler } from './after-next-paint';
+import { afterNextPaint, onNextPaint, type PaintScheduler } from './after-next-paint';
 
 /** A scheduler the test steps by hand: frames and tasks run only when flushed. */
 function manualScheduler(): PaintScheduler & { frames: Array<() => void>; tasks: Array<() => void> } {
   const frames: Array<() => void> = [];
   const tasks: Array<() => void> = [];
-  return { frames, tasks, frame: (callback) => frames.push(callback), task: (callback) => tasks.push(callback) };
+  const queue = (list: Array<() => void>) => (callback: () => void) => {
+    list.push(callback);
+    return () => list.splice(list.indexOf(callback), 1);
+  };
+  return { frames, tasks, frame: queue(frames), task: queue(tasks) };
 }
 
 const flushed = async (): Promise<void> => {
@@ -34,5 +38,17 @@ describe('afterNextPaint', () => {
     scheduler.tasks.shift()!();
     await flushed();
     assert.equal(done, true);
+  });
+
+  it('should not run a cancelled callback, whether cancelled before the frame or between frame and task', () => {
+    const scheduler = manualScheduler();
+    let runs = 0;
+    onNextPaint(() => runs++, scheduler)();
+    assert.equal(scheduler.frames.length, 0);
+    const cancel = onNextPaint(() => runs++, scheduler);
+    scheduler.frames.shift()!();
+    cancel();
+    assert.equal(scheduler.tasks.length, 0);
+    assert.equal(runs, 0);
   });
 });

@@ -1,6 +1,7 @@
 /** Below-the-fold work after the first screen: true one painted frame after `ready` turns true. */
 import { startTransition, useContext, useEffect, useState } from 'react';
 import { ApiDataContext } from '../api/api-data-context';
+import { onNextPaint } from './after-next-paint';
 
 /**
  * Splits a data render in two: what is on the first screen commits and paints, then (in a
@@ -13,15 +14,7 @@ export function useAfterPaint(ready: boolean): boolean {
   const [shown, setShown] = useState(false);
   useEffect(() => {
     if (!ready || shown) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // The frame callback runs before that frame paints; the timeout after it has painted.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setShown(true)));
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    return onNextPaint(() => startTransition(() => setShown(true)));
   }, [ready, shown]);
   return rendersWithData ? ready : shown && ready;
 }
