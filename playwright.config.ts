@@ -5,6 +5,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { shopNodeArgs } from './server/node-args';
 
 // Chosen once by the runner and inherited by its workers (which load this file again), so several
 // checkouts can run their end-to-end tests on one machine at the same time.
@@ -48,7 +49,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node --import tsx server/main.ts',
+    command: ['node', ...shopNodeArgs('server/main.ts')].join(' '),
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { BrowseResult, ProductSummary, SearchResult } from '../shared/api-types';
+import { shopNodeArgs } from '../server/node-args';
 import { rootDir } from '../webpack/paths';
 import { freePort } from '../test/support/free-port';
 
@@ -31,7 +32,7 @@ interface Node {
 async function startNode(schema: string, dataDir: string): Promise<Node> {
   const port = await freePort();
   const env = { ...process.env, DATABASE_URL: databaseUrl!, DATABASE_SCHEMA: schema, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', VAPID_SUBJECT: 'mailto:bench@example.com', SEED_PRODUCTS: '2400', SEED_PHOTOS: 'off' };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(rootDir, 'server/main.ts')], { env, stdio: ['ignore', 'inherit', 'inherit'], cwd: rootDir });
+  const child = spawn(process.execPath, shopNodeArgs(path.join(rootDir, 'server/main.ts')), { env, stdio: ['ignore', 'inherit', 'inherit'], cwd: rootDir });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`a node exited with ${child.exitCode} while starting`);

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { seedCatalogIfEmpty } from '../server/catalog/seed/index';
 import { loadConfig } from '../server/config';
+import { SHOP_NODE_ARGS } from '../server/node-args';
 import { openStore, type Store } from '../server/store/database';
 import { createShoppers, type Shopper } from '../test/support/shoppers';
 import { rootDir } from '../webpack/paths';
@@ -132,7 +133,7 @@ export interface RunningShop {
 export async function startShop(bench: BenchStore, port = 0): Promise<RunningShop> {
   // BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=prof`, `--trace-gc`) profiles the shop alone, not the load generator.
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = fork(path.join(rootDir, 'bench/servers/order-server.ts'), [String(port)], { execArgv: ['--import', 'tsx', ...extra], env: bench.env, stdio: ['ignore', extra.length ? 'inherit' : 'ignore', 'inherit', 'ipc'] });
+  const child = fork(path.join(rootDir, 'bench/servers/order-server.ts'), [String(port)], { execArgv: [...SHOP_NODE_ARGS, '--import', 'tsx', ...extra], env: bench.env, stdio: ['ignore', extra.length ? 'inherit' : 'ignore', 'inherit', 'ipc'] });
   const started = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`the shop exited with ${code}`)));

@@ -14,6 +14,7 @@
  */
 import os from 'node:os';
 import autocannon from 'autocannon';
+import { SHOP_NODE_ARGS } from '../server/node-args';
 import { runWrk } from './load/wrk-orders';
 import { benchKinds, cpuMs, createBenchStore, makeBuyers, orderRequest, startShop, stockUp, type RunningShop, type StoreKind } from './order-bench-store';
 
@@ -153,6 +154,9 @@ async function steady(kind: StoreKind): Promise<boolean> {
   console.log(`  plain JSON (GET /api/account/states): ${median(baseline, 'rps').toFixed(0)} req/s, p50 ${median(baseline, 'p50')} ms, p99 ${median(baseline, 'p99')} ms, server CPU ${cpu(baseline)}/request, ${GENERATOR} CPU ${generatorCpu(baseline)}/request`);
   console.log(`  orders (POST /api/orders):            ${rps.toFixed(0)} orders/s, p50 ${median(placed, 'p50')} ms, p99 ${p99} ms, server CPU ${cpu(placed)}/order, ${GENERATOR} CPU ${generatorCpu(placed)}/order   (rounds: ${placed.map((r) => r.rps.toFixed(0)).join(' · ')})`);
   console.log(`  orders ÷ plain JSON: ${(rps / median(baseline, 'rps')).toFixed(2)} by throughput; ${cpuRatio(baseline, placed)} by server CPU per request`);
+  // With every connection always waiting, the mean latency is connections ÷ throughput whatever the load; p99 over it is the tail's shape (1 when served strictly in turn).
+  const tail = (rounds: Round[]) => (median(rounds, 'p99') / ((CONNECTIONS / median(rounds, 'rps')) * 1000)).toFixed(2);
+  console.log(`  tail: p99 ÷ (${CONNECTIONS} ÷ throughput) = ${tail(placed)} for orders, ${tail(baseline)} for plain JSON; the shop's node flags: ${[...SHOP_NODE_ARGS, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)].join(' ')}`);
   const consistent = acknowledged <= stored && stored <= sent;
   console.log(`  ${acknowledged} orders acknowledged with 201, ${stored} in the store, ${sent} sent (answers cut off at the end of a round may be stored); ${failed} other answers, errors or timeouts   ${consistent && failed === 0 ? 'OK' : 'FAILED'}`);
   console.log(`  machine: ${os.cpus().length} cores, load average ${load.toFixed(1)} before the run, ${os.loadavg()[0]!.toFixed(1)} after`);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../test/support/free-port';
+import { shopNodeArgs } from '../../server/node-args';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -49,7 +50,7 @@ export async function startOwnServer(options: { distDir?: string; env?: Record<s
   const distDir = options.distDir ?? path.join(root, 'dist');
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir, LOG_LEVEL: 'warn', COUNT_REQUESTS: '1', SEED_PRODUCTS: '600', ...options.env };
   delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, shopNodeArgs(path.join(root, 'server/main.ts')), { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   // localhost, not 127.0.0.1: a secure context for service workers, and the origin the tests use.
   const url = `http://localhost:${port}`;
   for (let i = 0; ; i++) {

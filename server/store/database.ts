@@ -55,6 +55,11 @@ function openSqlite(dataDir: string, synchronous: 'normal' | 'full'): Store {
   file.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
+  // Group commits run each request in a savepoint (write-batcher.ts), and SQLite keeps a copy of
+  // every page a savepoint first changes in a statement journal, spilled to a temporary file past
+  // 64 KB: under steady orders that was 28 of the 37 write calls and 57 KB of the 80 KB written
+  // per order. In memory it costs a copy, no system call (decisions/0032).
+  file.pragma('temp_store = MEMORY');
   file.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   // The log file is cut back when it starts over (see sqlite-checkpointer.ts), by whichever connection restarts it.
   file.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);

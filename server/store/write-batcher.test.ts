@@ -53,6 +53,47 @@ describe('createWriteBatcher (SQLite)', () => {
     assert.equal((await names()).filter((n) => n.startsWith('batch-')).length, MAX_BATCH + 5);
   });
 
+  it('should give the event loop a turn between batches, so a request read meanwhile joins the next batch', async () => {
+    const batcher = createWriteBatcher(store);
+    const transactionOf = new Map<string, unknown>();
+    const job = (name: string) =>
+      batcher.run(async (trx) => {
+        transactionOf.set(name, trx);
+        await trx.insertInto('shop_secrets').values(secret(name)).execute();
+      });
+    const queued = Array.from({ length: MAX_BATCH + 5 }, (_, i) => job(`fair-${i}`));
+    // Arrives after the first batch's commit, as a request read in the next turn would.
+    const late = queued[0]!.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => job('fair-late'));
+    await Promise.all([...queued, late]);
+    // Run back to back, the batches would have drained the queue before the late job was queued: it would have had a commit of its own.
+    assert.equal(transactionOf.get('fair-late'), transactionOf.get(`fair-${MAX_BATCH + 4}`));
+    assert.notEqual(transactionOf.get('fair-late'), transactionOf.get('fair-0'));
+  });
+
+  it('should keep the savepoints\' page copies in memory, not in a temporary file', { skip: fs.existsSync('/proc/self/fd') ? false : 'no /proc' }, async () => {
+    const batcher = createWriteBatcher(store);
+    await batcher.run((trx) => trx.insertInto('shop_secrets').values(Array.from({ length: 200 }, (_, i) => ({ ...secret(`journal-${i}`), value: 'x'.repeat(2000) }))).execute());
+    // SQLite's temporary files are unlinked as soon as they are opened: only an open descriptor shows them.
+    const temporaryFiles = () => fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return /etilqs_/.test(fs.readlinkSync(`/proc/self/fd/${fd}`));
+      } catch {
+        return false; // closed meanwhile
+      }
+    });
+    let seen: string[] = [];
+    // Each job changes pages all over the table, so the batch's page copies pass SQLite's 64 KB spill mark many times over.
+    await Promise.all(
+      Array.from({ length: 8 }, (_, job) =>
+        batcher.run(async (trx) => {
+          await trx.updateTable('shop_secrets').set({ value: 'y'.repeat(2000 + job) }).where('name', 'like', 'journal-%').execute();
+          seen = [...seen, ...temporaryFiles()];
+        }),
+      ),
+    );
+    assert.deepEqual(seen, []);
+  });
+
   it('should answer a job only after its batch is committed', async () => {
     const batcher = createWriteBatcher(store);
     await batcher.run((trx) => trx.insertInto('shop_secrets').values(secret('durable')).execute());

@@ -47,42 +47,50 @@ class SqliteBatcher implements WriteBatcher {
       if (this.running) return;
       this.running = true;
       // Wait out this turn of the event loop: requests read in the same turn join the batch.
-      setImmediate(() => void this.drain());
+      setImmediate(this.drainOne);
     });
   }
 
-  private async drain(): Promise<void> {
+  /**
+   * Commits one batch, then gives the event loop a turn before the next. better-sqlite3 answers
+   * synchronously, so batches run back to back would be one long task: requests arriving meanwhile
+   * would sit unread until the whole queue was done, then wait for all of the next one (two
+   * queues' worth of waiting for some, one for others: the latency tail). A turn between batches
+   * reads and queues them in arrival order instead, so each waits only for what arrived before it.
+   */
+  private readonly drainOne = (): void => {
+    const batch = this.queue.splice(0, MAX_BATCH);
+    void this.commit(batch).finally(() => {
+      if (this.queue.length > 0) setImmediate(this.drainOne);
+      else this.running = false;
+    });
+  };
+
+  private async commit(batch: Job[]): Promise<void> {
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-        try {
-          await this.db.transaction().execute(async (trx) => {
-            for (const job of batch) {
-              await trx.executeQuery(SAVEPOINT);
-              try {
-                outcomes.push({ ok: true, value: await job.work(trx) });
-                await trx.executeQuery(RELEASE);
-              } catch (error) {
-                await trx.executeQuery(ROLLBACK_TO);
-                await trx.executeQuery(RELEASE);
-                outcomes.push({ ok: false, error });
-              }
-            }
-          });
-        } catch (error) {
-          // The commit itself failed: nothing of the batch was written.
-          for (const job of batch) job.reject(error);
-          continue;
+      await this.db.transaction().execute(async (trx) => {
+        for (const job of batch) {
+          await trx.executeQuery(SAVEPOINT);
+          try {
+            outcomes.push({ ok: true, value: await job.work(trx) });
+            await trx.executeQuery(RELEASE);
+          } catch (error) {
+            await trx.executeQuery(ROLLBACK_TO);
+            await trx.executeQuery(RELEASE);
+            outcomes.push({ ok: false, error });
+          }
         }
-        batch.forEach((job, i) => {
-          const outcome = outcomes[i]!;
-          if (outcome.ok) job.resolve(outcome.value);
-          else job.reject(outcome.error);
-        });
-      }
-    } finally {
-      this.running = false;
+      });
+    } catch (error) {
+      // The commit itself failed: nothing of the batch was written.
+      for (const job of batch) job.reject(error);
+      return;
     }
+    batch.forEach((job, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    });
   }
 }

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openStore, type Store } from '../../../server/store/database';
+import { shopNodeArgs } from '../../../server/node-args';
 import { rootDir } from '../../../webpack/paths';
 import { startNginx, type Nginx } from './nginx';
 import { freePort } from '../../support/free-port';
@@ -102,7 +103,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         SHUTDOWN_GRACE_MS: '5000',
         ...options.env,
       };
-      const process_ = run(process.execPath, ['--import', 'tsx', path.join(rootDir, 'server/main.ts')], { cwd: rootDir, env });
+      const process_ = run(process.execPath, shopNodeArgs(path.join(rootDir, 'server/main.ts')), { cwd: rootDir, env });
       const node: ShopNode = { name, url: `http://127.0.0.1:${port}`, dataDir, process: process_ };
       stops.push(() => process_.stop());
       await waitUntil(async () => (await fetch(`${node.url}/readyz`)).status === 200, `node ${name}`, { process: process_, limitMs: 90_000 });
