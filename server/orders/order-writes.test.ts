@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { findOrCreateAccount } from '../auth/account/account-store';
-import { openStore, type Store } from '../store/database';
 import { newOrderId, ORDER_ID_PATTERN } from './order-store';
 import { insertOrder, ORDER_ID_ATTEMPTS } from './order-writes';
+import { useTempStore } from '../store/testing/temp-store';
 
 describe('order ids', () => {
-  let store: Store;
-  let dir: string;
   let accountId: string;
 
+  const temp = useTempStore('order-writes-');
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'order-writes-'));
-    store = await openStore({ dataDir: dir });
-    accountId = (await findOrCreateAccount(store.db, '9876500003', 0)).account.id;
-  });
-  after(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    accountId = (await findOrCreateAccount(temp.store.db, '9876500003', 0)).account.id;
   });
 
   const fields = (now: number) => ({
@@ -47,19 +37,19 @@ describe('order ids', () => {
   });
 
   it('should draw another id when the one drawn is taken, and write the order once', async () => {
-    const taken = await insertOrder(store.db, fields(1), () => 'OD000000000000100001');
+    const taken = await insertOrder(temp.store.db, fields(1), () => 'OD000000000000100001');
     assert.equal(taken, 'OD000000000000100001');
     const draws = ['OD000000000000100001', 'OD000000000000100002'];
-    const id = await insertOrder(store.db, fields(2), () => draws.shift()!);
+    const id = await insertOrder(temp.store.db, fields(2), () => draws.shift()!);
     assert.equal(id, 'OD000000000000100002');
-    const rows = await store.db.selectFrom('orders').select(['id', 'created_at']).where('account_id', '=', accountId).orderBy('id').execute();
+    const rows = await temp.store.db.selectFrom('orders').select(['id', 'created_at']).where('account_id', '=', accountId).orderBy('id').execute();
     assert.deepEqual(rows.map((r) => [r.id, Number(r.created_at)]), [['OD000000000000100001', 1], ['OD000000000000100002', 2]]);
   });
 
   it('should give up after its attempts rather than loop', async () => {
     let draws = 0;
     await assert.rejects(
-      insertOrder(store.db, fields(3), () => {
+      insertOrder(temp.store.db, fields(3), () => {
         draws++;
         return 'OD000000000000100001';
       }),

@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { openStore, type Store } from './database';
+import { describe, it } from 'node:test';
 import { affectedRows, preparedQuery, row } from './prepared-query';
+import { useTempStore } from './testing/temp-store';
 
 describe('preparedQuery (SQLite)', () => {
-  let store: Store;
-  let dir: string;
-
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepared-'));
-    store = await openStore({ dataDir: dir });
-  });
-  after(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const temp = useTempStore('prepared-');
 
   type Secret = { name: string; value: string; created_at: number };
   let builds = 0;
@@ -32,36 +19,36 @@ describe('preparedQuery (SQLite)', () => {
   const renameValue = preparedQuery((db, p: { name: string; value: string }) => db.updateTable('shop_secrets').set({ value: p.value }).where('name', '=', p.name));
 
   it('should build the query once and run it with each call’s values', async () => {
-    await insertSecret(store.db, { name: 'pq-a', value: 'one', created_at: 1 });
-    await insertSecret(store.db, { name: 'pq-b', value: 'two', created_at: 2 });
-    await insertSecret(store.db, { name: 'pq-zero', value: 'none', created_at: 0 });
+    await insertSecret(temp.store.db, { name: 'pq-a', value: 'one', created_at: 1 });
+    await insertSecret(temp.store.db, { name: 'pq-b', value: 'two', created_at: 2 });
+    await insertSecret(temp.store.db, { name: 'pq-zero', value: 'none', created_at: 0 });
     assert.equal(builds, 1);
-    assert.deepEqual((await secretsAfter(store.db, { prefix: 'pq-%' })).rows, [
+    assert.deepEqual((await secretsAfter(temp.store.db, { prefix: 'pq-%' })).rows, [
       { name: 'pq-a', value: 'one' },
       { name: 'pq-b', value: 'two' },
     ]);
   });
 
   it('should count the rows a write changed', async () => {
-    assert.equal(affectedRows(await renameValue(store.db, { name: 'pq-a', value: 'uno' })), 1);
-    assert.equal(affectedRows(await renameValue(store.db, { name: 'pq-missing', value: 'x' })), 0);
-    assert.deepEqual((await secretsAfter(store.db, { prefix: 'pq-a' })).rows, [{ name: 'pq-a', value: 'uno' }]);
+    assert.equal(affectedRows(await renameValue(temp.store.db, { name: 'pq-a', value: 'uno' })), 1);
+    assert.equal(affectedRows(await renameValue(temp.store.db, { name: 'pq-missing', value: 'x' })), 0);
+    assert.deepEqual((await secretsAfter(temp.store.db, { prefix: 'pq-a' })).rows, [{ name: 'pq-a', value: 'uno' }]);
   });
 
   it('should run inside a transaction, and roll back with it', async () => {
     await assert.rejects(
-      store.db.transaction().execute(async (trx) => {
+      temp.store.db.transaction().execute(async (trx) => {
         await insertSecret(trx, { name: 'pq-tx', value: 'v', created_at: 5 });
         assert.equal((await secretsAfter(trx, { prefix: 'pq-tx' })).rows.length, 1);
         throw new Error('roll back');
       }),
       /roll back/,
     );
-    assert.equal((await secretsAfter(store.db, { prefix: 'pq-tx' })).rows.length, 0);
+    assert.equal((await secretsAfter(temp.store.db, { prefix: 'pq-tx' })).rows.length, 0);
   });
 
   it('should refuse a call that leaves a value out, rather than run with a stand-in', async () => {
-    await assert.rejects(insertSecret(store.db, { name: 'pq-c', value: 'v' } as Secret), /no value for created_at/);
-    assert.equal((await secretsAfter(store.db, { prefix: 'pq-c' })).rows.length, 0);
+    await assert.rejects(insertSecret(temp.store.db, { name: 'pq-c', value: 'v' } as Secret), /no value for created_at/);
+    assert.equal((await secretsAfter(temp.store.db, { prefix: 'pq-c' })).rows.length, 0);
   });
 });

@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
-import { openStore, type Store } from './database';
 import { startCheckpointer } from './sqlite-checkpointer';
 import { createWriteBatcher } from './write-batcher';
+import { useTempStore } from './testing/temp-store';
 
 describe('startCheckpointer', () => {
-  let store: Store;
-  let dir: string;
+  const temp = useTempStore('checkpointer-');
 
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpointer-'));
-    store = await openStore({ dataDir: dir });
-  });
-  after(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const file = () => path.join(dir, 'shop.sqlite');
+  const file = () => path.join(temp.dir, 'shop.sqlite');
   const pause = () => new Promise((resolve) => setImmediate(resolve));
 
   it('should start the log over under steady writes and lose no acknowledged commit', async () => {
@@ -36,7 +25,7 @@ describe('startCheckpointer', () => {
         complete = c;
       },
     });
-    const batcher = createWriteBatcher(store);
+    const batcher = createWriteBatcher(temp.store);
     const acknowledged: string[] = [];
     let next = 0;
     // 32 writers that each wait for their commit, then come back a turn of the event loop later (as requests do).
@@ -55,7 +44,7 @@ describe('startCheckpointer', () => {
     assert.ok(complete > 0, `no pass copied every frame back (${turns} passes)`);
 
     // What a kill -9 leaves: the database file and its log as they are, the shared-memory index rebuilt on open.
-    const crashed = path.join(dir, 'crashed');
+    const crashed = path.join(temp.dir, 'crashed');
     fs.mkdirSync(crashed);
     fs.copyFileSync(file(), path.join(crashed, 'shop.sqlite'));
     fs.copyFileSync(`${file()}-wal`, path.join(crashed, 'shop.sqlite-wal'));

@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openStore, type Store } from './database';
+import { openStore } from './database';
 import { createWriteBatcher, MAX_BATCH } from './write-batcher';
+import { useTempStore } from './testing/temp-store';
 
 describe('createWriteBatcher (SQLite)', () => {
-  let store: Store;
-  let dir: string;
-
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'batcher-'));
-    store = await openStore({ dataDir: dir });
-  });
-  after(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const temp = useTempStore('batcher-');
 
   const secret = (name: string) => ({ name, value: 'v', created_at: 0 });
-  const names = async () => (await store.db.selectFrom('shop_secrets').select('name').orderBy('name').execute()).map((r) => r.name);
+  const names = async () => (await temp.store.db.selectFrom('shop_secrets').select('name').orderBy('name').execute()).map((r) => r.name);
 
   it('should commit the jobs that succeed and roll back only the ones that throw', async () => {
-    const batcher = createWriteBatcher(store);
+    const batcher = createWriteBatcher(temp.store);
     const results = await Promise.allSettled([
       batcher.run((trx) => trx.insertInto('shop_secrets').values(secret('a')).execute()),
       batcher.run(async (trx) => {
@@ -39,7 +28,7 @@ describe('createWriteBatcher (SQLite)', () => {
   });
 
   it('should share commits between jobs that arrive together, at most MAX_BATCH a commit', async () => {
-    const batcher = createWriteBatcher(store);
+    const batcher = createWriteBatcher(temp.store);
     let ran = 0;
     const jobs = Array.from({ length: MAX_BATCH + 5 }, (_, i) =>
       batcher.run(async (trx) => {
@@ -54,7 +43,7 @@ describe('createWriteBatcher (SQLite)', () => {
   });
 
   it('should give the event loop a turn between batches, so a request read meanwhile joins the next batch', async () => {
-    const batcher = createWriteBatcher(store);
+    const batcher = createWriteBatcher(temp.store);
     const transactionOf = new Map<string, unknown>();
     const job = (name: string) =>
       batcher.run(async (trx) => {
@@ -71,7 +60,7 @@ describe('createWriteBatcher (SQLite)', () => {
   });
 
   it('should keep the savepoints\' page copies in memory, not in a temporary file', { skip: fs.existsSync('/proc/self/fd') ? false : 'no /proc' }, async () => {
-    const batcher = createWriteBatcher(store);
+    const batcher = createWriteBatcher(temp.store);
     await batcher.run((trx) => trx.insertInto('shop_secrets').values(Array.from({ length: 200 }, (_, i) => ({ ...secret(`journal-${i}`), value: 'x'.repeat(2000) }))).execute());
     // SQLite's temporary files are unlinked as soon as they are opened: only an open descriptor shows them.
     const temporaryFiles = () => fs.readdirSync('/proc/self/fd').filter((fd) => {
@@ -95,10 +84,10 @@ describe('createWriteBatcher (SQLite)', () => {
   });
 
   it('should answer a job only after its batch is committed', async () => {
-    const batcher = createWriteBatcher(store);
+    const batcher = createWriteBatcher(temp.store);
     await batcher.run((trx) => trx.insertInto('shop_secrets').values(secret('durable')).execute());
     // A second connection sees it: it is committed, not just written inside an open transaction.
-    const other = await openStore({ dataDir: dir });
+    const other = await openStore({ dataDir: temp.dir });
     try {
       assert.equal((await other.db.selectFrom('shop_secrets').select('name').where('name', '=', 'durable').execute()).length, 1);
     } finally {

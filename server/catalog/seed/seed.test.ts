@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { discountPercent } from '../../../shared/price';
-import { openStore, type Store } from '../../store/database';
 import { parseImageSpec } from '../images/image-spec';
 import { generateCatalog, seedCatalogIfEmpty } from './index';
+import { useTempStore } from '../../store/testing/temp-store';
 
 describe('seed', () => {
   const { categories, rows } = generateCatalog(2400);
@@ -102,21 +99,12 @@ describe('seed', () => {
   });
 
   describe('seedCatalogIfEmpty()', () => {
-    let dir: string;
-    let store: Store;
-    before(async () => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-seed-'));
-      store = await openStore({ dataDir: dir });
-    });
-    after(async () => {
-      await store.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
+    const temp = useTempStore('catalog-seed-');
 
     it('should seed an empty store, then do nothing', async () => {
-      assert.deepEqual(await seedCatalogIfEmpty(store, 300), { seeded: true, products: 300 });
-      assert.deepEqual(await seedCatalogIfEmpty(store, 300), { seeded: false, products: 300 });
-      const variants = await store.db.selectFrom('product_variants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      assert.deepEqual(await seedCatalogIfEmpty(temp.store, 300), { seeded: true, products: 300 });
+      assert.deepEqual(await seedCatalogIfEmpty(temp.store, 300), { seeded: false, products: 300 });
+      const variants = await temp.store.db.selectFrom('product_variants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       assert.ok(Number(variants.n) > 300);
     });
   });
