@@ -10,8 +10,8 @@ import { readManifest, readPointer, vendorsIncompatibilities, vendorsManifestSch
 import { APPS, distDir } from '../../webpack/paths';
 import { distLayout } from '../../shared/dist-layout';
 
-/** Strings only React's own code contains, minified or not. */
-const REACT_MARKERS = ['__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE', 'react.dev/errors/'];
+/** Strings only React 18's own code contains, minified or not. */
+const REACT_MARKERS = ['__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED', 'reactjs.org/docs/error-decoder.html'];
 /** A string only React Router's code contains. */
 const ROUTER_MARKER = 'You cannot render a <Router> inside another <Router>';
 

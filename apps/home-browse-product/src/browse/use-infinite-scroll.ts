@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
  * A new `rearm` value (the number of products shown) observes again: an observer reports only
  * changes, so a sentinel still in view after a short page would otherwise never fire again.
  */
-export function useInfiniteScroll<E extends Element>(onReach: () => void, enabled: boolean, rearm: unknown): React.RefObject<E | null> {
+export function useInfiniteScroll<E extends Element>(onReach: () => void, enabled: boolean, rearm: unknown): React.RefObject<E> {
   const ref = useRef<E>(null);
   const callback = useRef(onReach);
   callback.current = onReach;

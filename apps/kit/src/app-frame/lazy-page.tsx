@@ -1,5 +1,5 @@
 /** A route-level code-split page that can be loaded before hydration, so hydrating never suspends. */
-import { use, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 
 export interface LazyPage {
   (): React.ReactNode;
@@ -17,7 +17,10 @@ export function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyP
       return loaded;
     }));
   const Page = (): React.ReactNode => {
-    const Component = loaded ?? use(preload());
+    // React 18 suspends a component that throws the promise it waits on (what React.lazy does
+    // inside); unlike React.lazy, a page preloaded before hydration renders at once, never suspending.
+    if (!loaded) throw preload();
+    const Component = loaded;
     return <Component />;
   };
   Page.preload = preload;
