@@ -29,9 +29,10 @@ function clearPlaceholder(event: React.SyntheticEvent<HTMLImageElement>): void {
 /** The picture; `priority` implies `eager`. */
 export function ProductPicture({ image, use, width, height, alt = image.alt, eager = false, priority = false }: ProductPictureProps): React.ReactNode {
   const loading = eager || priority ? 'eager' : 'lazy';
-  const fetchPriority = priority ? 'high' : undefined;
+  // React 18 knows no `fetchPriority` prop (it warns and lowercases it): the attribute is passed as written.
+  const fetchPriority: Record<string, string> = priority ? { fetchpriority: 'high' } : {};
   const photo = image.photo;
-  if (!photo) return <img src={image.url} alt={alt} width={width} height={height} loading={loading} fetchPriority={fetchPriority} decoding="async" />;
+  if (!photo) return <img src={image.url} alt={alt} width={width} height={height} loading={loading} {...fetchPriority} decoding="async" />;
   const sizes = IMAGE_SIZES[use];
   return (
     <picture className="pp">
@@ -44,7 +45,7 @@ export function ProductPicture({ image, use, width, height, alt = image.alt, eag
         width={width}
         height={height}
         loading={loading}
-        fetchPriority={fetchPriority}
+        {...fetchPriority}
         decoding="async"
         style={{ backgroundImage: `url("${photo.placeholder}")` }}
         onLoad={clearPlaceholder}
