@@ -17,7 +17,7 @@ import { driveInChild } from './telemetry-driver';
 const seconds = Number(process.argv[2] ?? 5);
 const databaseUrl = process.env.TEST_DATABASE_URL;
 if (!databaseUrl) throw new Error('set TEST_DATABASE_URL');
-const BATCH = 500;
+const BATCH = Number(process.env.BATCH ?? 500);
 const CONCURRENCY = 4;
 const TICK = 100; // clock ticks a second (USER_HZ) on Linux
 

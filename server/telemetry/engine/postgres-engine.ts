@@ -11,13 +11,13 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { AppError } from '../../errors/app-error';
 import type { Column } from '../mapping/column';
-import type { ColumnValues, MappingRecord } from '../mapping/table-mapping';
+import type { MappingRecord } from '../mapping/table-mapping';
 import type { Database } from '../../store/schema';
 import type { EventEngine } from './engine';
 import { slices } from './fill-slices';
 import { PG_TYPES, pgTable, postgresColumnFromJson, postgresDialect, postgresOtherType } from './postgres-dialect';
 import { Partitions } from './postgres-partitions';
-import { COPY_NULL, copyIn, copyText } from './postgres-copy';
+import { copyIn, copyRows } from './postgres-copy';
 
 export { postgresDialect } from './postgres-dialect';
 
@@ -87,14 +87,6 @@ async function moveOldEvents(db: Kysely<Database>, createTable: (table: string) 
   });
 }
 
-/** Document i's value of a typed column as COPY text (`\\N` for none); numbers as JSON writes them, which float8 reads back exactly. */
-function copyCell(values: ColumnValues, i: number): string {
-  if (values instanceof Float64Array) return Number.isNaN(values[i]) ? COPY_NULL : String(values[i]);
-  if (values instanceof Uint8Array) return values[i] === 2 ? COPY_NULL : values[i] === 1 ? 't' : 'f';
-  const value = values[i];
-  return value === null || value === undefined ? COPY_NULL : copyText(value);
-}
-
 /** Opens the engine on the shop's database: events tables are made per telemetry table (`createTable`). */
 export async function openPostgresEngine(db: Kysely<Database>, options: PostgresEngineOptions): Promise<EventEngine> {
   const run = (text: string, params: unknown[] = []) => db.executeQuery(CompiledQuery.raw(text, params));
@@ -145,18 +137,11 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
       const parent = pgTable(table);
       await partitions.ensure(parent, documents.map((d) => d.timestamp));
       // One COPY per batch: PostgreSQL's bulk path, a third of the CPU an INSERT … SELECT costs it.
-      const lines: string[] = new Array(documents.length);
-      for (let i = 0; i < documents.length; i++) {
-        const d = documents[i]!;
-        let line = `${copyText(d.id)}\t${d.timestamp}\t${copyText(typed.json[i]!)}`;
-        for (const values of typed.values) line += `\t${copyCell(values, i)}`;
-        lines[i] = line;
-      }
       const names = typed.columns.map((c) => `, "${c.name}"`).join('');
       const client = await ingest.connect();
       let stored: number;
       try {
-        stored = await copyIn(client, `"${parent}" (id, ts, data${names})`, `${lines.join('\n')}\n`);
+        stored = await copyIn(client, `"${parent}" (id, ts, data${names})`, copyRows(documents, typed.json, typed.values));
       } finally {
         client.release();
       }
