@@ -18,6 +18,7 @@ import { slices } from './fill-slices';
 import { PG_TYPES, pgTable, postgresColumnFromJson, postgresDialect, postgresOtherType } from './postgres-dialect';
 import { Partitions } from './postgres-partitions';
 import { copyIn, copyRows } from './postgres-copy';
+import { CopyQueue } from './postgres-copy-queue';
 
 export { postgresDialect } from './postgres-dialect';
 
@@ -37,7 +38,7 @@ export interface PostgresEngineOptions {
 
 /** Analytics connections: few, so long queries never take the shop's own connections. */
 const ANALYTICS_CONNECTIONS = 4;
-/** Ingestion's connections (a COPY holds one for its batch): its own, beside the shop's and analytics'. */
+/** Ingestion's connections (a COPY holds one; one COPY at a time per table and column list): its own, beside the shop's and analytics'. */
 const INGEST_CONNECTIONS = 4;
 
 /**
@@ -95,6 +96,14 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
   const partitions = new Partitions(db);
   const connection = { connectionString: options.connectionString, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) };
   const ingest = new pg.Pool({ ...connection, max: INGEST_CONNECTIONS });
+  const copies = new CopyQueue(async (target, text) => {
+    const client = await ingest.connect();
+    try {
+      return await copyIn(client, target, text);
+    } finally {
+      client.release();
+    }
+  });
   // Set up once per transaction, in one round trip (no parameters, so the simple protocol may carry three statements).
   const setup = `BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.floor(options.queryTimeoutMs)};${hasRole ? ` SET LOCAL ROLE "${options.role}";` : ''}`;
   const analytics = new pg.Pool({ ...connection, max: ANALYTICS_CONNECTIONS });
@@ -136,15 +145,10 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
       if (documents.length === 0) return { stored: 0 };
       const parent = pgTable(table);
       await partitions.ensure(parent, documents.map((d) => d.timestamp));
-      // One COPY per batch: PostgreSQL's bulk path, a third of the CPU an INSERT … SELECT costs it.
+      // COPY, PostgreSQL's bulk path (a third of the CPU an INSERT … SELECT costs it); batches that
+      // arrive while one runs go in together (`postgres-copy-queue.ts`).
       const names = typed.columns.map((c) => `, "${c.name}"`).join('');
-      const client = await ingest.connect();
-      let stored: number;
-      try {
-        stored = await copyIn(client, `"${parent}" (id, ts, data${names})`, copyRows(documents, typed.json, typed.values));
-      } finally {
-        client.release();
-      }
+      const stored = await copies.copy(`"${parent}" (id, ts, data${names})`, { text: copyRows(documents, typed.json, typed.values), rows: documents.length });
       for (const partition of partitions.wrote(parent, documents.map((d) => d.timestamp))) {
         // In the background: the answer to this request does not wait for the statistics.
         run(`ANALYZE "${partition}"`).catch((err) => options.logger.warn({ err, partition }, 'telemetry: partition statistics not refreshed'));
