@@ -58,12 +58,15 @@ try {
   const driving = driveInChild({ url, seconds, batch: BATCH, concurrency: CONCURRENCY });
   // COPYs at once, sampled every 20 ms from a connection of its own.
   const copies: number[] = [];
+  const lastSeen = new Map<number, number>();
   let done = false;
   void driving.finally(() => (done = true));
   while (!done) {
     const { rows } = await watcher.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE 'COPY%'", [db]);
     copies.push(Number(rows[0]!.n));
     for (const pid of await backends()) if (!pids.has(pid)) (pids.add(pid), cpuBefore.set(pid, 0));
+    // A backend that ends (an idle pooled connection let go) keeps the CPU it was last seen with.
+    for (const pid of pids) lastSeen.set(pid, Math.max(lastSeen.get(pid) ?? 0, cpuOf(pid)));
     await new Promise((r) => setTimeout(r, 20));
   }
   const driven = await driving;
@@ -71,9 +74,10 @@ try {
   const wall = (performance.now() - started) / 1000;
   const shop = process.cpuUsage(shopBefore);
   const busy = performance.eventLoopUtilization(elu).utilization;
-  const pgCpu = [...pids].reduce((sum, pid) => sum + cpuOf(pid) - cpuBefore.get(pid)!, 0);
+  const used = (pid: number) => Math.max(cpuOf(pid), lastSeen.get(pid) ?? 0) - cpuBefore.get(pid)!;
+  const pgCpu = [...pids].reduce((sum, pid) => sum + used(pid), 0);
   const byRole = new Map<string, number>();
-  for (const pid of pids) byRole.set(roles.get(pid) ?? 'other', (byRole.get(roles.get(pid) ?? 'other') ?? 0) + cpuOf(pid) - cpuBefore.get(pid)!);
+  for (const pid of pids) byRole.set(roles.get(pid) ?? 'other', (byRole.get(roles.get(pid) ?? 'other') ?? 0) + used(pid));
   const auxCpu = aux.map((a) => `${a.backend_type} ${((cpuOf(a.pid) - cpuBefore.get(a.pid)!) / driven.events).toFixed(2)}`);
   const n = driven.events;
   const histogram = [0, 1, 2, 3, 4].map((k) => `${k}: ${copies.filter((c) => (k === 4 ? c >= 4 : c === k)).length}`).join(', ');
