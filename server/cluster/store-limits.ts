@@ -19,7 +19,8 @@ export function storeLimits(store: Store): SharedLimits {
 
   /**
    * PostgreSQL: locks the buckets' rows (in key order), refills them as `refilled` does and spends
-   * from all or none as `bucketWait` allows (a cost above the capacity needs a full bucket), in one statement; null when a bucket has no row yet (the transaction makes it).
+   * from all or none as `bucketWait` allows (a cost above the capacity needs a full bucket), in one
+   * statement. Null when a bucket has no row yet: the transaction below makes it.
    */
   const spendInOneStatement = async (buckets: BucketLimit[], cost: number, now: number): Promise<number[] | null> => {
     const { rows } = await sql<{ key: string; left: number; spent: boolean }>`
