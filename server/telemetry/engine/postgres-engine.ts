@@ -200,6 +200,8 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
       if (dropped.length) await run(`ANALYZE "${parent}"`);
     },
     async close() {
+      // Batches already queued for a COPY are written (and answered) before the connections go.
+      await copies.idle();
       await Promise.all([analytics.end(), ingest.end()]);
     },
   };
