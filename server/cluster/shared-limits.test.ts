@@ -1,8 +1,10 @@
 /**
- * One contract, both implementations: the store's (SQLite) always, Redis's when `redis-server` is
- * installed (started here on a free port, with nothing saved to disk).
+ * One contract, both implementations: the store's (SQLite) always, on PostgreSQL too with
+ * `TEST_DATABASE_URL`, Redis's when `redis-server` is installed (started here on a free port, with
+ * nothing saved to disk).
  */
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -10,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
+import { sql } from 'kysely';
 import { openStore, type Store } from '../store/database';
 import { redisLimits } from './redis-limits';
 import type { SharedLimits } from './shared-limits';
@@ -36,6 +39,22 @@ const kinds: { name: string; open: () => Promise<{ limits: SharedLimits; close: 
     },
   },
 ];
+if (process.env.TEST_DATABASE_URL) {
+  kinds.push({
+    name: 'store on PostgreSQL',
+    async open() {
+      const schema = `limits_${crypto.randomBytes(6).toString('hex')}`;
+      const store: Store = await openStore({ dataDir: os.tmpdir(), databaseUrl: process.env.TEST_DATABASE_URL, databaseSchema: schema });
+      return {
+        limits: storeLimits(store),
+        close: async () => {
+          await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(store.db);
+          await store.close();
+        },
+      };
+    },
+  });
+}
 if (hasRedis) {
   kinds.push({
     name: 'redis',
@@ -104,6 +123,20 @@ for (const kind of kinds) {
       // Never more than the capacity; a cost above it passes only on a full bucket.
       assert.deepEqual(await limits.spend([own], 150, T0 + 1_000_000), [0]);
       assert.deepEqual(await limits.spend([own], 1, T0 + 1_000_000), [51]);
+    });
+
+    it('should never let racing spends past a bucket, shared or not', async () => {
+      const bucket = (key: string) => ({ key, capacity: 100, perMs: 0.000001 });
+      const all = bucket('race-all');
+      // The buckets exist first (a first spend makes them), then 200 spends race for 99 spends' worth.
+      for (let i = 0; i < 3; i++) assert.deepEqual(await limits.spend([bucket(`race-${i}`), all], i === 0 ? 1 : 0, T0), [0, 0]);
+      const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => limits.spend([bucket(`race-${i % 3}`), all], 1, T0)));
+      assert.equal(answers.filter((waits) => waits.every((w) => w === 0)).length, 99);
+      // A refused spend says how long `all` takes to hold 1 again; `all` is empty, each address's bucket paid for its own.
+      assert.ok(answers.every((waits) => waits[1] === 0 || waits[1] === 1_000_000));
+      assert.deepEqual(await limits.spend([all], 1, T0), [1_000_000]);
+      const paid = answers.filter((waits, i) => i % 3 === 1 && waits[1] === 0).length;
+      assert.deepEqual(await limits.spend([bucket('race-1')], 100, T0), [paid * 1_000_000]);
     });
 
     it('should count consecutive failures, lock, and clear', async () => {

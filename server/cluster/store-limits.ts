@@ -17,6 +17,32 @@ export function storeLimits(store: Store): SharedLimits {
   const waitOf = (times: number[], limit: WindowLimit, now: number): number | null =>
     times.length < limit.max ? null : Math.max(1, times[times.length - limit.max]! + limit.windowMs - now);
 
+  /**
+   * PostgreSQL: locks the buckets' rows (in key order), refills them as `refilled` does and spends
+   * from all or none as `bucketWait` allows (a cost above the capacity needs a full bucket), in one
+   * statement. Null when a bucket has no row yet: the transaction below makes it.
+   */
+  const spendInOneStatement = async (buckets: BucketLimit[], cost: number, now: number): Promise<number[] | null> => {
+    const { rows } = await sql<{ key: string; left: number; spent: boolean }>`
+      WITH want (key, capacity, per_ms) AS (
+        SELECT * FROM unnest(${buckets.map((b) => b.key)}::text[], ${buckets.map((b) => b.capacity)}::float8[], ${buckets.map((b) => b.perMs)}::float8[])
+      ), cur AS (
+        SELECT b.key, CASE WHEN ${now}::bigint > b.at THEN least(w.capacity, b.tokens + (${now}::bigint - b.at) * w.per_ms) ELSE b.tokens END AS left,
+          least(${cost}::float8, w.capacity) AS needs
+        FROM limit_buckets b JOIN want w ON w.key = b.key ORDER BY b.key FOR UPDATE OF b
+      ), verdict AS (
+        SELECT count(*) = ${buckets.length} AND coalesce(bool_and(cur.left >= cur.needs), false) AS ok FROM cur
+      ), spent AS (
+        UPDATE limit_buckets b SET tokens = cur.left - ${cost}::float8, at = greatest(${now}::bigint, b.at)
+        FROM cur, verdict WHERE b.key = cur.key AND verdict.ok RETURNING b.key
+      )
+      SELECT cur.key, cur.left, verdict.ok AS spent FROM cur, verdict`.execute(db);
+    if (rows.length < buckets.length) return null;
+    if (rows[0]!.spent) return buckets.map(() => 0);
+    const left = new Map(rows.map((row) => [row.key, Number(row.left)]));
+    return buckets.map((b) => bucketWait(b, left.get(b.key)!, cost));
+  };
+
   return {
     kind: 'store',
     async take(key, limit, now) {
@@ -41,6 +67,13 @@ export function storeLimits(store: Store): SharedLimits {
       await db.deleteFrom('limit_events').where('bucket', '=', key).execute();
     },
     async spend(buckets, cost, now) {
+      if (buckets.length === 0) return [];
+      if (store.dialect === 'postgres') {
+        // Buckets that exist are spent in one statement, so the row locks (one bucket is shared by
+        // every request) are held for one statement, not a transaction of five round trips.
+        const waits = await spendInOneStatement(buckets, cost, now);
+        if (waits) return waits;
+      }
       return db.transaction().execute(async (trx) => {
         const keys = buckets.map((b) => b.key);
         // A full bucket for every key first, so the rows exist to be locked.

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import type { ColumnValues } from '../mapping/extract-values';
 
 /**
  * Runs `COPY <target> FROM STDIN` with `body` (COPY text format) on `client`; answers the rows stored.
@@ -29,3 +30,31 @@ export function copyText(value: string): string {
 
 /** COPY's NULL in text format. */
 export const COPY_NULL = '\\N';
+
+/**
+ * A batch as COPY text rows: id, time, the stored JSON, then each typed column's value (`\\N` for
+ * none; numbers as JSON writes them, which float8 reads back exactly; booleans as `t`/`f`).
+ */
+export function copyRows(rows: readonly { id: string; timestamp: number }[], json: readonly string[], columns: readonly ColumnValues[]): string {
+  const n = rows.length;
+  const lines: string[] = new Array(n);
+  for (let i = 0; i < n; i++) lines[i] = `${copyText(rows[i]!.id)}\t${rows[i]!.timestamp}\t${copyText(json[i]!)}`;
+  // Column by column: each loop sees one kind of values (faster than a cell at a time across kinds,
+  // 1.13 → 0.94 µs a row for the shop's events; decisions/0034).
+  for (const values of columns) {
+    if (values instanceof Float64Array) {
+      for (let i = 0; i < n; i++) {
+        const x = values[i]!;
+        lines[i] += Number.isNaN(x) ? '\t\\N' : `\t${x}`;
+      }
+    } else if (values instanceof Uint8Array) {
+      for (let i = 0; i < n; i++) lines[i] += values[i] === 2 ? '\t\\N' : values[i] === 1 ? '\tt' : '\tf';
+    } else {
+      for (let i = 0; i < n; i++) {
+        const x = values[i];
+        lines[i] += x === null || x === undefined ? '\t\\N' : `\t${copyText(x)}`;
+      }
+    }
+  }
+  return n === 0 ? '' : `${lines.join('\n')}\n`;
+}

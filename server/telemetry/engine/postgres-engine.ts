@@ -11,13 +11,14 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { AppError } from '../../errors/app-error';
 import type { Column } from '../mapping/column';
-import type { ColumnValues, MappingRecord } from '../mapping/table-mapping';
+import type { MappingRecord } from '../mapping/table-mapping';
 import type { Database } from '../../store/schema';
 import type { EventEngine } from './engine';
 import { slices } from './fill-slices';
 import { PG_TYPES, pgTable, postgresColumnFromJson, postgresDialect, postgresOtherType } from './postgres-dialect';
 import { Partitions } from './postgres-partitions';
-import { COPY_NULL, copyIn, copyText } from './postgres-copy';
+import { copyIn, copyRows } from './postgres-copy';
+import { CopyQueue } from './postgres-copy-queue';
 
 export { postgresDialect } from './postgres-dialect';
 
@@ -37,7 +38,7 @@ export interface PostgresEngineOptions {
 
 /** Analytics connections: few, so long queries never take the shop's own connections. */
 const ANALYTICS_CONNECTIONS = 4;
-/** Ingestion's connections (a COPY holds one for its batch): its own, beside the shop's and analytics'. */
+/** Ingestion's connections (a COPY holds one; one COPY at a time per table and column list): its own, beside the shop's and analytics'. */
 const INGEST_CONNECTIONS = 4;
 
 /**
@@ -87,14 +88,6 @@ async function moveOldEvents(db: Kysely<Database>, createTable: (table: string) 
   });
 }
 
-/** Document i's value of a typed column as COPY text (`\\N` for none); numbers as JSON writes them, which float8 reads back exactly. */
-function copyCell(values: ColumnValues, i: number): string {
-  if (values instanceof Float64Array) return Number.isNaN(values[i]) ? COPY_NULL : String(values[i]);
-  if (values instanceof Uint8Array) return values[i] === 2 ? COPY_NULL : values[i] === 1 ? 't' : 'f';
-  const value = values[i];
-  return value === null || value === undefined ? COPY_NULL : copyText(value);
-}
-
 /** Opens the engine on the shop's database: events tables are made per telemetry table (`createTable`). */
 export async function openPostgresEngine(db: Kysely<Database>, options: PostgresEngineOptions): Promise<EventEngine> {
   const run = (text: string, params: unknown[] = []) => db.executeQuery(CompiledQuery.raw(text, params));
@@ -103,6 +96,14 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
   const partitions = new Partitions(db);
   const connection = { connectionString: options.connectionString, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) };
   const ingest = new pg.Pool({ ...connection, max: INGEST_CONNECTIONS });
+  const copies = new CopyQueue(async (target, text) => {
+    const client = await ingest.connect();
+    try {
+      return await copyIn(client, target, text);
+    } finally {
+      client.release();
+    }
+  });
   // Set up once per transaction, in one round trip (no parameters, so the simple protocol may carry three statements).
   const setup = `BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.floor(options.queryTimeoutMs)};${hasRole ? ` SET LOCAL ROLE "${options.role}";` : ''}`;
   const analytics = new pg.Pool({ ...connection, max: ANALYTICS_CONNECTIONS });
@@ -144,22 +145,10 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
       if (documents.length === 0) return { stored: 0 };
       const parent = pgTable(table);
       await partitions.ensure(parent, documents.map((d) => d.timestamp));
-      // One COPY per batch: PostgreSQL's bulk path, a third of the CPU an INSERT … SELECT costs it.
-      const lines: string[] = new Array(documents.length);
-      for (let i = 0; i < documents.length; i++) {
-        const d = documents[i]!;
-        let line = `${copyText(d.id)}\t${d.timestamp}\t${copyText(typed.json[i]!)}`;
-        for (const values of typed.values) line += `\t${copyCell(values, i)}`;
-        lines[i] = line;
-      }
+      // COPY, PostgreSQL's bulk path (a third of the CPU an INSERT … SELECT costs it); batches that
+      // arrive while one runs go in together (`postgres-copy-queue.ts`).
       const names = typed.columns.map((c) => `, "${c.name}"`).join('');
-      const client = await ingest.connect();
-      let stored: number;
-      try {
-        stored = await copyIn(client, `"${parent}" (id, ts, data${names})`, `${lines.join('\n')}\n`);
-      } finally {
-        client.release();
-      }
+      const stored = await copies.copy(`"${parent}" (id, ts, data${names})`, { text: copyRows(documents, typed.json, typed.values), rows: documents.length });
       for (const partition of partitions.wrote(parent, documents.map((d) => d.timestamp))) {
         // In the background: the answer to this request does not wait for the statistics.
         run(`ANALYZE "${partition}"`).catch((err) => options.logger.warn({ err, partition }, 'telemetry: partition statistics not refreshed'));
@@ -211,6 +200,8 @@ export async function openPostgresEngine(db: Kysely<Database>, options: Postgres
       if (dropped.length) await run(`ANALYZE "${parent}"`);
     },
     async close() {
+      // Batches already queued for a COPY are written (and answered) before the connections go.
+      await copies.idle();
       await Promise.all([analytics.end(), ingest.end()]);
     },
   };
