@@ -1,19 +1,13 @@
 /**
  * The ingest log: every acknowledged write, appended and flushed to disk (`fdatasync`) before the
  * acknowledgement, so DuckDB can take the events later in large loads (decision 0033). The log is
- * a run of segment files `ingest-<seq>.log`; the position loaded into DuckDB is kept in DuckDB, in
- * the load's own transaction, so a restart replays exactly what no load committed. Once a load
- * took everything, the log moves to a new segment and the old one is deleted.
+ * a run of segment files `ingest-<seq>.log`. Once a load took everything written, the log moves on
+ * to a new segment and deletes the earlier ones; what a restart finds in them is every write no
+ * load finished, and maybe some a load committed just before a crash (the writer skips those).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeRecord, type LogRecord } from './log-record';
-
-/** Where loading stands: every record before `offset` of segment `seq` (and earlier segments) is in DuckDB. */
-export interface LogPosition {
-  seq: number;
-  offset: number;
-}
 
 const SEGMENT = /^ingest-(\d+)\.log$/;
 const segmentName = (seq: number) => `ingest-${String(seq).padStart(12, '0')}.log`;
@@ -35,11 +29,11 @@ export class AppendLog {
   }
 
   /**
-   * Opens the log in `dir` after reading back the records no load took (`loaded` is where the
-   * last load stopped). A torn record at the end (a write cut short, never acknowledged) is cut
-   * off. Writing continues in a segment of its own, after every existing one.
+   * Opens the log in `dir` after reading back the records its segments hold, in order. A torn
+   * record at the end of one (a write cut short, never acknowledged) is cut off. Writing continues
+   * in a segment of its own, after every existing one.
    */
-  static open(dir: string, loaded: LogPosition): { log: AppendLog; unloaded: LogRecord[] } {
+  static open(dir: string): { log: AppendLog; unloaded: LogRecord[] } {
     fs.mkdirSync(dir, { recursive: true });
     const segments = fs
       .readdirSync(dir)
@@ -49,10 +43,9 @@ export class AppendLog {
       .sort((a, b) => a - b);
     const unloaded: LogRecord[] = [];
     for (const seq of segments) {
-      if (seq < loaded.seq) continue;
       const file = path.join(dir, segmentName(seq));
       const data = fs.readFileSync(file);
-      let at = seq === loaded.seq ? loaded.offset : 0;
+      let at = 0;
       while (at < data.length) {
         const read = decodeRecord(data, at);
         if (!read) {
@@ -63,13 +56,13 @@ export class AppendLog {
         at = read.next;
       }
     }
-    const log = new AppendLog(dir, Math.max(loaded.seq, ...segments) + 1);
+    const log = new AppendLog(dir, Math.max(0, ...segments) + 1);
     return { log, unloaded };
   }
 
-  /** Where the next record will start: once loaded up to here, everything written so far is in. */
-  get position(): LogPosition {
-    return { seq: this.seq, offset: this.size };
+  /** Bytes written to the current segment. */
+  get bytes(): number {
+    return this.size;
   }
 
   /** Writes the frames and flushes them to disk; returns once they would survive a crash. */
@@ -97,10 +90,7 @@ export class AppendLog {
     this.size += total;
   }
 
-  /**
-   * Starts a new segment and deletes those before it: called once a load committed the position
-   * at the end of the current one, so nothing in them is needed again.
-   */
+  /** Starts a new segment and deletes those before it: called once a load committed everything they hold. */
   rotate(): void {
     fs.closeSync(this.fd);
     const previous = this.seq;

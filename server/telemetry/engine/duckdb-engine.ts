@@ -26,7 +26,7 @@ const FILL_ROWS = 200_000;
  * Starts `duckdb-writer` on its own thread. Run from TypeScript sources (tsx), the thread registers
  * tsx's loader before importing it: Node 20 does not apply `--import` hooks to worker threads.
  */
-function startWriter(workerData: { dir: string; queryTimeoutMs: number }): Worker {
+function startWriter(workerData: { dir: string; queryTimeoutMs: number; loadAfterMs?: number }): Worker {
   const entry = new URL(import.meta.url.endsWith('.ts') ? './duckdb-writer.ts' : './duckdb-writer.js', import.meta.url);
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`;
@@ -47,8 +47,11 @@ export function moveOldTelemetryFile(dataDir: string, dir: string): void {
 
 type Request = WriterRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-/** Opens (or creates) `telemetry.duckdb` in `dir`, sandboxed, on its own thread; queries stop after `queryTimeoutMs`. */
-export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: number }): Promise<EventEngine> {
+/**
+ * Opens (or creates) `telemetry.duckdb` in `dir`, sandboxed, on its own thread; queries stop after
+ * `queryTimeoutMs`; acknowledged events wait at most `loadAfterMs` (default 1 s) to be loaded.
+ */
+export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: number; loadAfterMs?: number }): Promise<EventEngine> {
   const worker = startWriter(options);
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let nextId = 1;

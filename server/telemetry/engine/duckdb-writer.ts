@@ -18,6 +18,7 @@ import { tableName, type ColumnDefinition, type WriterReply, type WriterRequest 
 import { fillChunk, type ChunkColumn } from './duckdb-chunk';
 import { unpackColumns, type DocumentColumns, type PackedDocuments } from './packed-documents';
 import { AppendLog } from './append-log';
+import { Loader } from './duckdb-loader';
 import { encodeRecord } from './log-record';
 import { WriteQueue, type Pending } from './write-queue';
 
@@ -31,12 +32,10 @@ const CHUNK_ROWS = 2048;
  * small commits costs, decision 0033).
  */
 const LOAD_ROWS = 122_880;
-/** Acknowledged rows wait at most this long for a load when fewer arrive. */
-const LOAD_AFTER_MS = 1_000;
 const DUCKDB_TYPES: Record<ColumnType, DuckDBType> = { VARCHAR, DOUBLE, BOOLEAN };
 
 const port = parentPort!;
-const { dir, queryTimeoutMs } = workerData as { dir: string; queryTimeoutMs: number };
+const { dir, queryTimeoutMs, loadAfterMs = 1_000 } = workerData as { dir: string; queryTimeoutMs: number; loadAfterMs?: number };
 
 /**
  * Analytics SQL is built from requests anyone with the operator token sends: DuckDB may touch no
@@ -52,9 +51,6 @@ export const SANDBOX = {
 /** Each events table's typed columns after `id, ts, data`, in table order: what an append must fill. */
 const typedColumns = new Map<string, { name: string; type: ColumnType }[]>();
 
-/** Acknowledged writes (in the ingest log) not yet loaded into DuckDB, by table, in order. */
-const unloaded = new Map<string, DocumentColumns[]>();
-const unloadedRows = new Map<string, number>();
 let loadTimer: NodeJS.Timeout | undefined;
 
 fs.mkdirSync(dir, { recursive: true });
@@ -62,51 +58,16 @@ const opened = (async () => {
   const instance = await DuckDBInstance.create(path.join(dir, 'telemetry.duckdb'), SANDBOX);
   const writer = await instance.connect();
   await writer.run('CREATE TABLE IF NOT EXISTS telemetry_mappings (tbl VARCHAR PRIMARY KEY, mapping VARCHAR NOT NULL)');
-  // Where loading from the ingest log stands, updated in each load's own transaction.
-  await writer.run('CREATE TABLE IF NOT EXISTS telemetry_ingest_log (seq BIGINT NOT NULL, "offset" BIGINT NOT NULL)');
-  const [row] = (await writer.runAndReadAll('SELECT seq, "offset" AS "offset" FROM telemetry_ingest_log')).getRowObjectsJS();
-  if (!row) await writer.run('INSERT INTO telemetry_ingest_log VALUES (0, 0)');
-  const { log, unloaded: records } = AppendLog.open(dir, { seq: Number(row?.seq ?? 0), offset: Number(row?.offset ?? 0) });
-  // Acknowledged before a crash or a stop and not yet loaded: loaded now, before anything else runs.
-  for (const record of records) {
+  const { log, unloaded } = AppendLog.open(dir);
+  const loader = new Loader(log, append);
+  // Acknowledged before a crash or a stop and maybe not loaded: loaded now, before anything else runs.
+  for (const record of unloaded) {
     if (!typedColumns.has(record.table)) await loadColumns(writer, record.table);
-    keep(record.table, unpackColumns(record.documents));
+    loader.recover(record.table, unpackColumns(record.documents));
   }
-  await load(writer, log);
-  return { instance, writer, log };
+  await loader.load(writer);
+  return { instance, writer, log, loader };
 })();
-
-/** Holds an acknowledged write until the next load. */
-function keep(table: string, columns: DocumentColumns): void {
-  const list = unloaded.get(table) ?? [];
-  list.push(columns);
-  unloaded.set(table, list);
-  unloadedRows.set(table, (unloadedRows.get(table) ?? 0) + columns.ids.length);
-}
-
-/**
- * Appends every unloaded write to its table and records the log's end as loaded, in one
- * transaction: a restart replays exactly what no load committed. The log then starts afresh.
- * On failure nothing is loaded and the rows stay for the next load (they are in the log).
- */
-async function load(connection: DuckDBConnection, log: AppendLog): Promise<void> {
-  clearTimeout(loadTimer);
-  loadTimer = undefined;
-  if (unloaded.size === 0) return;
-  const { seq, offset } = log.position;
-  await connection.run('BEGIN TRANSACTION');
-  try {
-    for (const [table, writes] of unloaded) await append(connection, table, writes);
-    await connection.run('UPDATE telemetry_ingest_log SET seq = $1, "offset" = $2', [BigInt(seq), BigInt(offset)]);
-    await connection.run('COMMIT');
-  } catch (error) {
-    await connection.run('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-  unloaded.clear();
-  unloadedRows.clear();
-  log.rotate();
-}
 
 /** Runs one analytics statement on a connection of its own, interrupted when it runs past the timeout. */
 async function query(instance: DuckDBInstance, sql: string, params: unknown[], shape: 'rows' | 'column'): Promise<unknown> {
@@ -255,11 +216,11 @@ async function addColumns(connection: DuckDBConnection, table: string, columns: 
 /**
  * Writes every queued batch in order. Inserts go to the ingest log, flushed to disk in one write,
  * and are acknowledged; DuckDB takes them in a later load, once a table has a row group's worth
- * or `LOAD_AFTER_MS` passed. Any other statement (schema, fill, purge, mapping, or a query's turn)
+ * or `loadAfterMs` passed. Any other statement (schema, fill, purge, mapping, or a query's turn)
  * first loads everything acknowledged before it, then runs in its turn.
  */
 async function flush(connection: DuckDBConnection, batch: Pending<Work>[]): Promise<void> {
-  const { log } = await opened;
+  const { log, loader } = await opened;
   let inserts: Pending<Work>[] = [];
   const logInserts = () => {
     if (inserts.length === 0) return;
@@ -272,7 +233,7 @@ async function flush(connection: DuckDBConnection, batch: Pending<Work>[]): Prom
       return;
     }
     for (const w of writes) {
-      keep(w.item.table, unpackColumns(w.item.documents));
+      loader.keep(w.item.table, unpackColumns(w.item.documents));
       w.resolve(w.item.documents.timestamps.length);
     }
   };
@@ -284,7 +245,7 @@ async function flush(connection: DuckDBConnection, batch: Pending<Work>[]): Prom
     }
     logInserts();
     try {
-      await load(connection, log);
+      await load(connection, loader);
       await work.run(connection);
       pending.resolve(0);
     } catch (error) {
@@ -292,12 +253,19 @@ async function flush(connection: DuckDBConnection, batch: Pending<Work>[]): Prom
     }
   }
   logInserts();
-  if ([...unloadedRows.values()].some((rows) => rows >= LOAD_ROWS)) {
+  if (loader.due(LOAD_ROWS)) {
     // Acknowledged already: a failed load leaves the rows for the next one, whose caller sees the error.
-    await load(connection, log).catch(() => undefined);
-  } else if (unloaded.size > 0 && !loadTimer) {
-    loadTimer = setTimeout(() => void inTurn(async () => undefined).catch(() => undefined), LOAD_AFTER_MS);
+    await load(connection, loader).catch(() => undefined);
+  } else if (!loader.empty && !loadTimer) {
+    loadTimer = setTimeout(() => void inTurn(async () => undefined).catch(() => undefined), loadAfterMs);
   }
+}
+
+/** Loads what waits, the timer for a later load no longer needed. */
+async function load(connection: DuckDBConnection, loader: Loader): Promise<void> {
+  clearTimeout(loadTimer);
+  loadTimer = undefined;
+  await loader.load(connection);
 }
 
 /**
