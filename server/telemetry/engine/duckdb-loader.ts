@@ -1,13 +1,13 @@
 /**
- * Loads acknowledged writes from the ingest log into DuckDB a row group at a time (decision 0033).
- * Writes wait here, by table, once they are in the log (`append-log.ts`); a load appends each
- * table's in one appender and then starts a new log segment. A load cut short (a crash, a failed
- * append) may have committed part of what it held: the writes read back from the log at start, and
- * those kept after a failed load, are first checked against the table by id and time, which
- * identify a stored event (an id is stored once a day), so nothing is stored twice.
+ * Loads acknowledged writes into DuckDB a row group at a time (decision 0033). Writes wait here,
+ * by table, once they are in the ingest log (`append-log.ts`); a load appends each table's in one
+ * appender and answers the number of the last log frame it took, so the log can let go of it.
+ * A load cut short (a crash, a failed append) may have committed part of what it held: the writes
+ * read back from the log at start, and those kept after a failed load, are first checked against
+ * the table by id and time, which identify a stored event (an id is stored once a day), so nothing
+ * is stored twice.
  */
 import { BIGINT, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
-import type { AppendLog } from './append-log';
 import { tableName } from './duckdb-protocol';
 import type { DocumentColumns, PackedColumn } from './packed-documents';
 
@@ -19,11 +19,10 @@ export class Loader {
   private readonly rows = new Map<string, number>();
   /** Some waiting rows may be in DuckDB already (read back at start, or left by a failed load). */
   private unsure = false;
+  /** The number of the last log frame kept. */
+  private lastFrame = 0;
 
-  constructor(
-    private readonly log: AppendLog,
-    private readonly appendRows: AppendRows,
-  ) {}
+  constructor(private readonly appendRows: AppendRows) {}
 
   /** Holds writes read back from the log at start: some may have been loaded just before a stop. */
   recover(table: string, columns: DocumentColumns): void {
@@ -31,8 +30,9 @@ export class Loader {
     this.unsure = true;
   }
 
-  /** Holds an acknowledged write (already in the log) until the next load. */
-  keep(table: string, columns: DocumentColumns): void {
+  /** Holds an acknowledged write (already in the log as frame `frame`) until the next load. */
+  keep(table: string, columns: DocumentColumns, frame = this.lastFrame): void {
+    this.lastFrame = frame;
     const list = this.waiting.get(table) ?? [];
     list.push(columns);
     this.waiting.set(table, list);
@@ -49,9 +49,12 @@ export class Loader {
     return this.waiting.size === 0;
   }
 
-  /** Loads every waiting write; once all are in, the log starts afresh. A table that fails keeps its rows and the error is thrown. */
-  async load(connection: DuckDBConnection): Promise<void> {
-    if (this.waiting.size === 0) return;
+  /**
+   * Loads every waiting write and answers the last frame taken (`undefined` when nothing waited).
+   * A table that fails keeps its rows and the error is thrown.
+   */
+  async load(connection: DuckDBConnection): Promise<number | undefined> {
+    if (this.waiting.size === 0) return undefined;
     for (const [table, writes] of this.waiting) {
       try {
         const rows = this.unsure ? await notStored(connection, table, writes) : writes;
@@ -65,7 +68,7 @@ export class Loader {
       this.rows.delete(table);
     }
     this.unsure = false;
-    this.log.rotate();
+    return this.lastFrame;
   }
 }
 

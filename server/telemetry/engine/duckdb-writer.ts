@@ -14,15 +14,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { AppError } from '../../errors/app-error';
 import type { ColumnType } from '../mapping/column';
-import { tableName, type ColumnDefinition, type WriterReply, type WriterRequest } from './duckdb-protocol';
+import { tableName, type ColumnDefinition, type WriterNotice, type WriterReply, type WriterRequest } from './duckdb-protocol';
 import { fillChunk, type ChunkColumn } from './duckdb-chunk';
 import { unpackColumns, type DocumentColumns, type PackedDocuments } from './packed-documents';
-import { AppendLog } from './append-log';
+import { deleteSegments, readLog } from './append-log';
 import { Loader } from './duckdb-loader';
-import { encodeRecord } from './log-record';
+import { decodeRecord } from './log-record';
 import { WriteQueue, type Pending } from './write-queue';
 
-type Work = { kind: 'insert'; table: string; documents: PackedDocuments } | { kind: 'run'; run: (connection: DuckDBConnection) => Promise<unknown> };
+type Work = { kind: 'insert'; table: string; documents: PackedDocuments; frame: number } | { kind: 'run'; run: (connection: DuckDBConnection) => Promise<unknown> };
 
 /** DuckDB's vector size: a data chunk holds at most this many rows. */
 const CHUNK_ROWS = 2048;
@@ -58,15 +58,16 @@ const opened = (async () => {
   const instance = await DuckDBInstance.create(path.join(dir, 'telemetry.duckdb'), SANDBOX);
   const writer = await instance.connect();
   await writer.run('CREATE TABLE IF NOT EXISTS telemetry_mappings (tbl VARCHAR PRIMARY KEY, mapping VARCHAR NOT NULL)');
-  const { log, unloaded } = AppendLog.open(dir);
-  const loader = new Loader(log, append);
-  // Acknowledged before a crash or a stop and maybe not loaded: loaded now, before anything else runs.
-  for (const record of unloaded) {
+  const loader = new Loader(append);
+  // Acknowledged before a crash or a stop and maybe not loaded: loaded now, before the log is written again.
+  const { records, segments } = readLog(dir);
+  for (const record of records) {
     if (!typedColumns.has(record.table)) await loadColumns(writer, record.table);
     loader.recover(record.table, unpackColumns(record.documents));
   }
   await loader.load(writer);
-  return { instance, writer, log, loader };
+  deleteSegments(dir, segments);
+  return { instance, writer, loader };
 })();
 
 /** Runs one analytics statement on a connection of its own, interrupted when it runs past the timeout. */
@@ -117,8 +118,15 @@ async function handle(request: WriterRequest): Promise<unknown> {
   switch (request.op) {
     case 'createTable':
       return inTurn((connection) => createTable(connection, request.table));
-    case 'insert':
-      return { stored: await queue.push({ kind: 'insert', table: request.table, documents: request.documents }) };
+    case 'open':
+      return undefined;
+    case 'load': {
+      // In the log already, and acknowledged: held for the next load (no answer is awaited).
+      const read = decodeRecord(Buffer.from(request.frame), 0);
+      if (!read) throw new Error('A write for DuckDB arrived unreadable.');
+      await queue.push({ kind: 'insert', table: read.record.table, documents: read.record.documents, frame: request.n });
+      return undefined;
+    }
     case 'select':
       // Every event acknowledged before the query arrived is loaded first (a turn in the queue loads them).
       await inTurn(async () => undefined);
@@ -148,8 +156,7 @@ async function handle(request: WriterRequest): Promise<unknown> {
       clearTimeout(loadTimer);
       // Closing the instance under a running query aborts the process from native code: let them end first.
       await Promise.allSettled([...selects]);
-      const { writer, log } = await opened;
-      log.close();
+      const { writer } = await opened;
       writer.closeSync();
       instance.closeSync();
       return undefined;
@@ -214,36 +221,19 @@ async function addColumns(connection: DuckDBConnection, table: string, columns: 
 }
 
 /**
- * Writes every queued batch in order. Inserts go to the ingest log, flushed to disk in one write,
- * and are acknowledged; DuckDB takes them in a later load, once a table has a row group's worth
- * or `loadAfterMs` passed. Any other statement (schema, fill, purge, mapping, or a query's turn)
- * first loads everything acknowledged before it, then runs in its turn.
+ * Runs every queued batch in order. Writes (acknowledged, in the ingest log) wait for a load, once
+ * a table has a row group's worth or `loadAfterMs` passed. Any other statement (schema, fill, purge,
+ * mapping, or a query's turn) first loads everything that waits, then runs in its turn.
  */
 async function flush(connection: DuckDBConnection, batch: Pending<Work>[]): Promise<void> {
-  const { log, loader } = await opened;
-  let inserts: Pending<Work>[] = [];
-  const logInserts = () => {
-    if (inserts.length === 0) return;
-    const writes = inserts as Pending<Extract<Work, { kind: 'insert' }>>[];
-    inserts = [];
-    try {
-      log.append(writes.map((w) => encodeRecord(w.item.table, w.item.documents)));
-    } catch (error) {
-      for (const w of writes) w.reject(error);
-      return;
-    }
-    for (const w of writes) {
-      loader.keep(w.item.table, unpackColumns(w.item.documents));
-      w.resolve(w.item.documents.timestamps.length);
-    }
-  };
+  const { loader } = await opened;
   for (const pending of batch) {
     const work = pending.item;
     if (work.kind === 'insert') {
-      inserts.push(pending);
+      loader.keep(work.table, unpackColumns(work.documents), work.frame);
+      pending.resolve(work.documents.timestamps.length);
       continue;
     }
-    logInserts();
     try {
       await load(connection, loader);
       await work.run(connection);
@@ -252,7 +242,6 @@ async function flush(connection: DuckDBConnection, batch: Pending<Work>[]): Prom
       pending.reject(error);
     }
   }
-  logInserts();
   if (loader.due(LOAD_ROWS)) {
     // Acknowledged already: a failed load leaves the rows for the next one, whose caller sees the error.
     await load(connection, loader).catch(() => undefined);
@@ -265,7 +254,9 @@ async function flush(connection: DuckDBConnection, batch: Pending<Work>[]): Prom
 async function load(connection: DuckDBConnection, loader: Loader): Promise<void> {
   clearTimeout(loadTimer);
   loadTimer = undefined;
-  await loader.load(connection);
+  const frame = await loader.load(connection);
+  // The log may let go of the segments these frames filled.
+  if (frame !== undefined) port.postMessage({ loaded: frame } satisfies WriterNotice);
 }
 
 /**

@@ -51,17 +51,15 @@ export function encodeRecord(table: string, documents: PackedDocuments): Buffer 
   const start = FRAME_BYTES + 4 + headBytes;
   let length = start + pad(start);
   for (const size of sizes) length += size + pad(size);
-  // Unzeroed for speed: every byte is written below, the padding included.
-  const frame = Buffer.allocUnsafe(length);
+  // A buffer of its own (never a slice of Node's shared pool): it is transferred to the DuckDB thread.
+  const frame = Buffer.from(new ArrayBuffer(length));
   frame.writeUInt32LE(headBytes, FRAME_BYTES);
   frame.write(head, FRAME_BYTES + 4, 'utf8');
-  frame.fill(0, start, start + pad(start));
   let at = start + pad(start);
   parts.forEach((part, i) => {
     const size = sizes[i]!;
     if (typeof part === 'string') frame.write(part, at, size, 'utf8');
     else frame.set(part, at);
-    frame.fill(0, at + size, at + size + pad(size));
     at += size + pad(size);
   });
   const payload = frame.subarray(FRAME_BYTES);
