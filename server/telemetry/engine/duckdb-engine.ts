@@ -119,7 +119,7 @@ export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: n
       // after this resolves reaches the DuckDB thread after the write, so it sees it.
       const frame = encodeRecord(table, packDocuments(documents, typed));
       const written = ingestLog.append(frame).then((n) => {
-        worker.postMessage({ op: 'load', id: 0, frame: frame.buffer as ArrayBuffer, n } satisfies WriterRequest, [frame.buffer as ArrayBuffer]);
+        worker.postMessage({ op: 'load', id: 0, table, rows: documents.length, frame: frame.buffer as ArrayBuffer, n } satisfies WriterRequest, [frame.buffer as ArrayBuffer]);
       });
       appending.add(written);
       try {

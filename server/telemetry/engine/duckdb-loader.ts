@@ -11,11 +11,20 @@ import { BIGINT, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb
 import { tableName } from './duckdb-protocol';
 import type { DocumentColumns, PackedColumn } from './packed-documents';
 
-/** Appends writes to a table and commits (`duckdb-writer.ts`). */
-export type AppendRows = (connection: DuckDBConnection, table: string, writes: DocumentColumns[]) => Promise<void>;
+/** Appends writes to a table, a group at a time, and commits (`duckdb-writer.ts`). */
+export type AppendRows = (connection: DuckDBConnection, table: string, groups: Iterable<DocumentColumns[]>) => Promise<void>;
+
+/** A waiting write: its row count, and its columns, read when loaded (a frame waits as bytes, which the GC does not walk). */
+interface Waiting {
+  rows: number;
+  read: () => DocumentColumns;
+}
+
+/** Rows read into JS at once during a load: one of DuckDB's data chunks. */
+const GROUP_ROWS = 2048;
 
 export class Loader {
-  private readonly waiting = new Map<string, DocumentColumns[]>();
+  private readonly waiting = new Map<string, Waiting[]>();
   private readonly rows = new Map<string, number>();
   /** Some waiting rows may be in DuckDB already (read back at start, or left by a failed load). */
   private unsure = false;
@@ -26,17 +35,17 @@ export class Loader {
 
   /** Holds writes read back from the log at start: some may have been loaded just before a stop. */
   recover(table: string, columns: DocumentColumns): void {
-    this.keep(table, columns);
+    this.keep(table, { rows: columns.ids.length, read: () => columns });
     this.unsure = true;
   }
 
-  /** Holds an acknowledged write (already in the log as frame `frame`) until the next load. */
-  keep(table: string, columns: DocumentColumns, frame = this.lastFrame): void {
+  /** Holds an acknowledged write (already in the log as frame number `frame`) until the next load. */
+  keep(table: string, write: Waiting, frame = this.lastFrame): void {
     this.lastFrame = frame;
     const list = this.waiting.get(table) ?? [];
-    list.push(columns);
+    list.push(write);
     this.waiting.set(table, list);
-    this.rows.set(table, (this.rows.get(table) ?? 0) + columns.ids.length);
+    this.rows.set(table, (this.rows.get(table) ?? 0) + write.rows);
   }
 
   /** Whether a table has a row group's worth waiting. */
@@ -57,8 +66,9 @@ export class Loader {
     if (this.waiting.size === 0) return undefined;
     for (const [table, writes] of this.waiting) {
       try {
-        const rows = this.unsure ? await notStored(connection, table, writes) : writes;
-        if (rows.some((w) => w.ids.length > 0)) await this.appendRows(connection, table, rows);
+        // Rare (after a crash or a failed load): every row read at once, to be checked in one query.
+        const groups = this.unsure ? [await notStored(connection, table, writes.map((w) => w.read()))] : inGroups(writes);
+        await this.appendRows(connection, table, groups);
       } catch (error) {
         // The appender commits as it goes: part of the table's rows may be in.
         this.unsure = true;
@@ -70,6 +80,22 @@ export class Loader {
     this.unsure = false;
     return this.lastFrame;
   }
+}
+
+/** The writes read a group of about `GROUP_ROWS` rows at a time. */
+function* inGroups(writes: readonly Waiting[]): Iterable<DocumentColumns[]> {
+  let group: DocumentColumns[] = [];
+  let rows = 0;
+  for (const write of writes) {
+    group.push(write.read());
+    rows += write.rows;
+    if (rows >= GROUP_ROWS) {
+      yield group;
+      group = [];
+      rows = 0;
+    }
+  }
+  if (group.length > 0) yield group;
 }
 
 /** The writes without the rows the table already holds (the same id at the same time). */

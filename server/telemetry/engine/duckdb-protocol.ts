@@ -16,7 +16,7 @@ export type WriterRequest = { id: number } & (
   | { op: 'open' }
   | { op: 'createTable'; table: string }
   /** A write already in the ingest log as frame number `n` (`log-record.ts`), to be loaded; nothing is answered. */
-  | { op: 'load'; frame: ArrayBuffer; n: number }
+  | { op: 'load'; table: string; rows: number; frame: ArrayBuffer; n: number }
   | { op: 'select'; sql: string; params: unknown[] }
   /** One column of a query's answer as an array (the ids of a day: no object per row). */
   | { op: 'column'; sql: string; params: unknown[] }

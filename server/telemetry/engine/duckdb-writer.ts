@@ -22,7 +22,7 @@ import { Loader } from './duckdb-loader';
 import { decodeRecord } from './log-record';
 import { WriteQueue, type Pending } from './write-queue';
 
-type Work = { kind: 'insert'; table: string; documents: PackedDocuments; frame: number } | { kind: 'run'; run: (connection: DuckDBConnection) => Promise<unknown> };
+type Work = { kind: 'insert'; table: string; rows: number; frame: Buffer; n: number } | { kind: 'run'; run: (connection: DuckDBConnection) => Promise<unknown> };
 
 /** DuckDB's vector size: a data chunk holds at most this many rows. */
 const CHUNK_ROWS = 2048;
@@ -121,10 +121,8 @@ async function handle(request: WriterRequest): Promise<unknown> {
     case 'open':
       return undefined;
     case 'load': {
-      // In the log already, and acknowledged: held for the next load (no answer is awaited).
-      const read = decodeRecord(Buffer.from(request.frame), 0);
-      if (!read) throw new Error('A write for DuckDB arrived unreadable.');
-      await queue.push({ kind: 'insert', table: read.record.table, documents: read.record.documents, frame: request.n });
+      // In the log already, and acknowledged: held as bytes for the next load (no answer is awaited).
+      await queue.push({ kind: 'insert', table: request.table, rows: request.rows, frame: Buffer.from(request.frame), n: request.n });
       return undefined;
     }
     case 'select':
@@ -230,8 +228,9 @@ async function flush(connection: DuckDBConnection, batch: Pending<Work>[]): Prom
   for (const pending of batch) {
     const work = pending.item;
     if (work.kind === 'insert') {
-      loader.keep(work.table, unpackColumns(work.documents), work.frame);
-      pending.resolve(work.documents.timestamps.length);
+      const { frame } = work;
+      loader.keep(work.table, { rows: work.rows, read: () => unpackColumns(readFrame(frame)) }, work.n);
+      pending.resolve(work.rows);
       continue;
     }
     try {
@@ -250,6 +249,12 @@ async function flush(connection: DuckDBConnection, batch: Pending<Work>[]): Prom
   }
 }
 
+function readFrame(frame: Buffer): PackedDocuments {
+  const read = decodeRecord(frame, 0);
+  if (!read) throw new Error('A write for DuckDB arrived unreadable.');
+  return read.record.documents;
+}
+
 /** Loads what waits, the timer for a later load no longer needed. */
 async function load(connection: DuckDBConnection, loader: Loader): Promise<void> {
   clearTimeout(loadTimer);
@@ -263,9 +268,35 @@ async function load(connection: DuckDBConnection, loader: Loader): Promise<void>
  * Appends all rows as columnar chunks and commits: the cheapest path measured (about twice an
  * INSERT of bound lists), synchronous on this thread. Every typed column of the table is filled:
  * from the write's values when it brought them, none when it was packed before the column existed.
+ * The writes come in groups, read one group at a time, so a row group's worth of documents is
+ * never held as JS strings at once (the appender keeps what it was given).
  */
-async function append(connection: DuckDBConnection, table: string, writes: DocumentColumns[]): Promise<void> {
+async function append(connection: DuckDBConnection, table: string, groups: Iterable<DocumentColumns[]>): Promise<void> {
   const typed = typedColumns.get(table) ?? [];
+  const types = [VARCHAR, BIGINT, VARCHAR, ...typed.map((c) => DUCKDB_TYPES[c.type])];
+  const appender = await connection.createAppender(`ev_${table}`);
+  try {
+    for (const writes of groups) {
+      const { rows, all } = concatenate(typed, writes);
+      for (let start = 0; start < rows; start += CHUNK_ROWS) {
+        const end = Math.min(start + CHUNK_ROWS, rows);
+        const chunk = DuckDBDataChunk.create(types, end - start);
+        fillChunk(chunk, all, start, end);
+        appender.appendDataChunk(chunk);
+      }
+    }
+    appender.flushSync();
+  } finally {
+    try {
+      appender.closeSync();
+    } catch {
+      // Closing re-reports the flush error, which the caller already has.
+    }
+  }
+}
+
+/** The writes' rows as one run per column of the table (`id, ts, data`, then its typed columns). */
+function concatenate(typed: readonly { name: string; type: ColumnType }[], writes: DocumentColumns[]): { rows: number; all: ChunkColumn[] } {
   const rows = writes.reduce((n, w) => n + w.ids.length, 0);
   const ids: string[] = [];
   const json: string[] = [];
@@ -297,23 +328,7 @@ async function append(connection: DuckDBConnection, table: string, writes: Docum
     at += count;
   }
   const all: ChunkColumn[] = [{ kind: 'varchar', values: ids }, { kind: 'bigint', values: timestamps }, { kind: 'varchar', values: json }, ...columns];
-  const types = [VARCHAR, BIGINT, VARCHAR, ...typed.map((c) => DUCKDB_TYPES[c.type])];
-  const appender = await connection.createAppender(`ev_${table}`);
-  try {
-    for (let start = 0; start < rows; start += CHUNK_ROWS) {
-      const end = Math.min(start + CHUNK_ROWS, rows);
-      const chunk = DuckDBDataChunk.create(types, end - start);
-      fillChunk(chunk, all, start, end);
-      appender.appendDataChunk(chunk);
-    }
-    appender.flushSync();
-  } finally {
-    try {
-      appender.closeSync();
-    } catch {
-      // Closing re-reports the flush error, which the caller already has.
-    }
-  }
+  return { rows, all };
 }
 
 function normalizeRow(row: Record<string, unknown>): Record<string, unknown> {
