@@ -10,13 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { describe, it } from 'node:test';
+import { shopNodeArgs } from '../../server/node-args';
 import { startTelemetryServer, UNLIMITED_INGESTION } from '../support/telemetry-server';
 
 const child = path.resolve(import.meta.dirname, '../support/telemetry-child.ts');
 
 /** Starts the routes in a child process on `dataDir`. */
 async function startChild(dataDir: string) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...shopNodeArgs(child), dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const first = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: proc.stdout! });
     lines.once('line', resolve);
