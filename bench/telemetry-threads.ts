@@ -1,4 +1,12 @@
-/** Probe: CPU per stored event on each thread of the server (event loop, DuckDB thread, DuckDB's pool), generator apart. */
+/**
+ * Where the embedded store's CPU goes per stored event, thread by thread (`/proc/self/task/<tid>/stat`):
+ * the event loop, Node's own threads that existed before the store opened (libuv's pool, which writes
+ * the ingest log, and V8's helpers), and those it started (the DuckDB thread and DuckDB's workers);
+ * the load generator (a child process) apart. One table, 3 s of warm-up, then `seconds` of the
+ * ingest bench's load, then a count (the time until every acknowledged event is queryable counts).
+ * A loaded machine inflates every figure: compare CPU per event, alternated, not rates.
+ * Run: npx tsx bench/telemetry-threads.ts [seconds]   (LOAD_AFTER_MS=600000: loads by row groups only)
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import { startTelemetryServer, UNLIMITED_INGESTION } from '../test/support/telemetry-server';

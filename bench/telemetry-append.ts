@@ -1,4 +1,11 @@
-/** Probe: DuckDB CPU per row for appends of shop events, by commit size and setting. */
+/**
+ * DuckDB's CPU per row for appends of the shop's events (19 typed columns, filled as the writer
+ * does), by commit size: `wal…` (commits of `commitRows`), `og…` (a row group, 122,880 rows, which
+ * DuckDB writes straight to the file), `…txn` (in an explicit transaction that also updates another
+ * table: `…ins` inserts instead, `…noupd` nothing else), `…unordered` (preserve_insertion_order off),
+ * `…t1` (one thread). Process CPU, so only DuckDB and the fill run here; decision 0033.
+ * Run: npx tsx bench/telemetry-append.ts <variant> <commitRows> [totalRows]
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, VARCHAR } from '@duckdb/node-api';
@@ -8,7 +15,7 @@ import { shopEvent } from './telemetry-driver';
 const variant = process.argv[2] ?? 'wal2000';
 const total = Number(process.argv[4] ?? 491_520);
 const commitRows = Number(process.argv[3] ?? 2000);
-const dir = path.resolve('.cache/probe-' + variant + '-' + process.pid);
+const dir = path.resolve('.cache/append-' + variant + '-' + process.pid);
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 const settings: Record<string, string> = {};
