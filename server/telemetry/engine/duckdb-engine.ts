@@ -177,14 +177,18 @@ export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: n
       // Writes on their way to the log reach the thread before it closes.
       await Promise.allSettled([...appending]);
       let loaded = false;
-      if (!failure) {
-        // The thread loads everything before it closes: the log's segments are then not needed.
-        await call({ op: 'close' });
-        loaded = true;
+      try {
+        if (!failure) {
+          // The thread loads everything before it closes: the log's segments are then not needed.
+          await call({ op: 'close' });
+          loaded = true;
+        }
+      } finally {
+        // Kept when the last load failed: the next start loads them.
+        await ingestLog.close(loaded);
+        failure ??= new Error('The DuckDB engine is closed.');
+        await worker.terminate();
       }
-      await ingestLog.close(loaded);
-      failure ??= new Error('The DuckDB engine is closed.');
-      await worker.terminate();
     },
   };
 }

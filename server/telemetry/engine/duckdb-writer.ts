@@ -164,7 +164,8 @@ async function handle(request: WriterRequest): Promise<unknown> {
 
 port.on('message', (request: WriterRequest) => {
   handle(request).then(
-    (value) => port.postMessage({ id: request.id, ok: true, value } satisfies WriterReply),
+    // A write to load is not answered: it was acknowledged once in the log.
+    (value) => request.op !== 'load' && port.postMessage({ id: request.id, ok: true, value } satisfies WriterReply),
     (error: unknown) => port.postMessage({ id: request.id, ok: false, error: toWire(error) } satisfies WriterReply),
   );
 });
