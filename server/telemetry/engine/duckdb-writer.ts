@@ -1,21 +1,22 @@
 /**
  * The DuckDB thread (a `node:worker_threads` worker started by `duckdb-engine.ts`): it owns the
- * database file, the writer connection and the group-commit queue. Documents arrive checked, their
- * ids known to be new, and packed as columns (typed column values included); they are appended
- * here, so the appender's synchronous append-and-commit never holds up the event loop, which
- * answers HTTP and parses the next bodies meanwhile (the two threads share the machine's cores).
- * Schema changes, fills and purges go through the same queue, in order with the appends.
+ * database file, the writer connection and the queue of statements. Writes arrive acknowledged,
+ * as frames of the ingest log (checked documents whose ids are new, packed as columns, typed values
+ * included); they wait here and are loaded a row group at a time (`duckdb-loader.ts`,
+ * `duckdb-append.ts`), so the appender's synchronous append-and-commit never holds up the event
+ * loop, which answers HTTP and parses the next bodies meanwhile. Schema changes, fills, purges and
+ * each query's turn go through the same queue, after a load of what waits (decision 0033).
  * Analytics run on a connection each (DuckDB's own threads, MVCC), so a long query never holds up
  * ingestion.
  */
 import path from 'node:path';
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { AppError } from '../../errors/app-error';
 import type { ColumnType } from '../mapping/column';
 import { tableName, type ColumnDefinition, type WriterNotice, type WriterReply, type WriterRequest } from './duckdb-protocol';
-import { fillChunk, type ChunkColumn } from './duckdb-chunk';
+import { appendGroups } from './duckdb-append';
 import { unpackColumns, type DocumentColumns, type PackedDocuments } from './packed-documents';
 import { deleteSegments, readLog } from './append-log';
 import { Loader } from './duckdb-loader';
@@ -24,15 +25,12 @@ import { WriteQueue, type Pending } from './write-queue';
 
 type Work = { kind: 'insert'; table: string; rows: number; frame: Buffer; n: number } | { kind: 'run'; run: (connection: DuckDBConnection) => Promise<unknown> };
 
-/** DuckDB's vector size: a data chunk holds at most this many rows. */
-const CHUNK_ROWS = 2048;
 /**
  * A table's acknowledged rows are loaded once this many wait: one DuckDB row group, which an append
  * writes straight into the database file instead of through the WAL (about half the CPU a row of
  * small commits costs, decision 0033).
  */
 const LOAD_ROWS = 122_880;
-const DUCKDB_TYPES: Record<ColumnType, DuckDBType> = { VARCHAR, DOUBLE, BOOLEAN };
 
 const port = parentPort!;
 const { dir, queryTimeoutMs, loadAfterMs = 1_000 } = workerData as { dir: string; queryTimeoutMs: number; loadAfterMs?: number };
@@ -265,71 +263,9 @@ async function load(connection: DuckDBConnection, loader: Loader): Promise<void>
   if (frame !== undefined) port.postMessage({ loaded: frame } satisfies WriterNotice);
 }
 
-/**
- * Appends all rows as columnar chunks and commits: the cheapest path measured (about twice an
- * INSERT of bound lists), synchronous on this thread. Every typed column of the table is filled:
- * from the write's values when it brought them, none when it was packed before the column existed.
- * The writes come in groups, read one group at a time, so a row group's worth of documents is
- * never held as JS strings at once (the appender keeps what it was given).
- */
-async function append(connection: DuckDBConnection, table: string, groups: Iterable<DocumentColumns[]>): Promise<void> {
-  const typed = typedColumns.get(table) ?? [];
-  const types = [VARCHAR, BIGINT, VARCHAR, ...typed.map((c) => DUCKDB_TYPES[c.type])];
-  const appender = await connection.createAppender(`ev_${table}`);
-  try {
-    for (const writes of groups) {
-      const { rows, all } = concatenate(typed, writes);
-      for (let start = 0; start < rows; start += CHUNK_ROWS) {
-        const end = Math.min(start + CHUNK_ROWS, rows);
-        const chunk = DuckDBDataChunk.create(types, end - start);
-        fillChunk(chunk, all, start, end);
-        appender.appendDataChunk(chunk);
-      }
-    }
-    appender.flushSync();
-  } finally {
-    try {
-      appender.closeSync();
-    } catch {
-      // Closing re-reports the flush error, which the caller already has.
-    }
-  }
-}
-
-/** The writes' rows as one run per column of the table (`id, ts, data`, then its typed columns). */
-function concatenate(typed: readonly { name: string; type: ColumnType }[], writes: DocumentColumns[]): { rows: number; all: ChunkColumn[] } {
-  const rows = writes.reduce((n, w) => n + w.ids.length, 0);
-  const ids: string[] = [];
-  const json: string[] = [];
-  const timestamps = new Float64Array(rows);
-  const columns: ChunkColumn[] = typed.map((column): ChunkColumn => {
-    if (column.type === 'DOUBLE') return { kind: 'double', values: new Float64Array(rows).fill(NaN) };
-    if (column.type === 'BOOLEAN') return { kind: 'boolean', values: new Uint8Array(rows).fill(2) };
-    return { kind: 'varchar', values: new Array<string | null>(rows).fill(null) };
-  });
-  let at = 0;
-  for (const write of writes) {
-    const count = write.ids.length;
-    for (let i = 0; i < count; i++) {
-      ids.push(write.ids[i]!);
-      json.push(write.json[i]!);
-    }
-    timestamps.set(write.timestamps, at);
-    for (const given of write.columns) {
-      const index = typed.findIndex((c) => c.name === given.name);
-      if (index < 0) continue;
-      const target = columns[index]!;
-      if (target.kind === 'varchar') {
-        const source = given.values as (string | null)[];
-        for (let i = 0; i < count; i++) target.values[at + i] = source[i] ?? null;
-      } else {
-        (target.values as Float64Array | Uint8Array).set(given.values as Float64Array & Uint8Array, at);
-      }
-    }
-    at += count;
-  }
-  const all: ChunkColumn[] = [{ kind: 'varchar', values: ids }, { kind: 'bigint', values: timestamps }, { kind: 'varchar', values: json }, ...columns];
-  return { rows, all };
+/** Appends writes to a table with its typed columns as they are now (`duckdb-append.ts`). */
+function append(connection: DuckDBConnection, table: string, groups: Iterable<DocumentColumns[]>): Promise<void> {
+  return appendGroups(connection, table, typedColumns.get(table) ?? [], groups);
 }
 
 function normalizeRow(row: Record<string, unknown>): Record<string, unknown> {
