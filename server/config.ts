@@ -61,7 +61,7 @@ const schema = z.object({
   /** Longest an analytics or FQL query may run. */
   TELEMETRY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
   /** Embedded store: longest acknowledged events wait in the ingest log before DuckDB loads them (fewer than a row group arriving). */
-  TELEMETRY_LOAD_AFTER_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
+  TELEMETRY_LOAD_AFTER_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
   /** PostgreSQL role analytics queries run as (read-only, sees only the events); created when missing. */
   TELEMETRY_PG_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('sf_telemetry_reader'),
   /** Documents a telemetry table sees before its frequent, stable fields become typed columns; `off` keeps every field in the JSON. */

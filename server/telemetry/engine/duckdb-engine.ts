@@ -53,7 +53,7 @@ type Request = WriterRequest extends infer R ? (R extends { id: number } ? Omit<
 
 /**
  * Opens (or creates) `telemetry.duckdb` in `dir`, sandboxed, on its own thread; queries stop after
- * `queryTimeoutMs`; acknowledged events wait at most `loadAfterMs` (default 1 s) to be loaded.
+ * `queryTimeoutMs`; acknowledged events wait at most `loadAfterMs` (default 5 s) to be loaded.
  */
 export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: number; loadAfterMs?: number }): Promise<EventEngine> {
   const worker = startWriter(options);

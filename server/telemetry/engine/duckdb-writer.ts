@@ -33,7 +33,7 @@ type Work = { kind: 'insert'; table: string; rows: number; frame: Buffer; n: num
 const LOAD_ROWS = 122_880;
 
 const port = parentPort!;
-const { dir, queryTimeoutMs, loadAfterMs = 1_000 } = workerData as { dir: string; queryTimeoutMs: number; loadAfterMs?: number };
+const { dir, queryTimeoutMs, loadAfterMs = 5_000 } = workerData as { dir: string; queryTimeoutMs: number; loadAfterMs?: number };
 
 /**
  * Analytics SQL is built from requests anyone with the operator token sends: DuckDB may touch no
