@@ -60,6 +60,8 @@ const schema = z.object({
   TELEMETRY_TABLE_MAX_MB: z.coerce.number().int().min(1).max(1e7).default(1024),
   /** Longest an analytics or FQL query may run. */
   TELEMETRY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
+  /** Embedded store: longest acknowledged events wait in the ingest log before DuckDB loads them (fewer than a row group arriving). */
+  TELEMETRY_LOAD_AFTER_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
   /** PostgreSQL role analytics queries run as (read-only, sees only the events); created when missing. */
   TELEMETRY_PG_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('sf_telemetry_reader'),
   /** Documents a telemetry table sees before its frequent, stable fields become typed columns; `off` keeps every field in the JSON. */
@@ -143,6 +145,8 @@ export interface TelemetryConfig {
   globalBytesPerMinute: number;
   tableMaxBytes: number;
   queryTimeoutMs: number;
+  /** Embedded store: longest acknowledged events wait before they are loaded into DuckDB. */
+  loadAfterMs: number;
   pgRole: string;
   /** Documents a table sees before it gets typed columns; 0: never. */
   columnsAfter: number;
@@ -201,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       globalBytesPerMinute: e.TELEMETRY_GLOBAL_MB_PER_MIN * 1024 * 1024,
       tableMaxBytes: e.TELEMETRY_TABLE_MAX_MB * 1024 * 1024,
       queryTimeoutMs: e.TELEMETRY_QUERY_TIMEOUT_MS,
+      loadAfterMs: e.TELEMETRY_LOAD_AFTER_MS,
       pgRole: e.TELEMETRY_PG_ROLE,
       columnsAfter: e.TELEMETRY_COLUMNS_AFTER === 'off' ? 0 : e.TELEMETRY_COLUMNS_AFTER,
     },

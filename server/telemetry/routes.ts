@@ -58,7 +58,7 @@ export async function telemetryRoutes(deps: ServerDeps, operators: OperatorAuth)
     });
   } else {
     moveOldTelemetryFile(deps.config.dataDir, settings.dir);
-    engine = await openDuckdbEngine({ dir: settings.dir, queryTimeoutMs: settings.queryTimeoutMs });
+    engine = await openDuckdbEngine({ dir: settings.dir, queryTimeoutMs: settings.queryTimeoutMs, loadAfterMs: settings.loadAfterMs });
   }
   const tables = await TableRegistry.open(deps.store.db, engine, deps.now);
   for (const own of [...OWN_TABLES, ...INTERNAL_EVENT_TABLES]) await tables.ensure(own.name, own.ttl);

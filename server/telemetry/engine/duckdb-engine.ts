@@ -1,8 +1,10 @@
 /**
  * The embedded event engine: DuckDB, one columnar table per telemetry table, in `TELEMETRY_DIR`
- * (by default `DATA_DIR/telemetry`). The database lives on its own thread (`duckdb-writer.ts`):
- * documents, parsed and checked here, go there packed as columns to be appended with group commit,
- * so the event loop keeps answering HTTP (and parsing the next bodies) while a commit runs.
+ * (by default `DATA_DIR/telemetry`). Documents, parsed and checked here, are packed as columns into
+ * one frame per write, appended to the ingest log (`append-log.ts`, group commit, flushed to disk)
+ * and acknowledged; the frame then goes to the database's own thread (`duckdb-writer.ts`), which
+ * loads DuckDB a row group at a time (decision 0033). The event loop keeps answering HTTP while
+ * the log flushes and DuckDB loads.
  * Analytics run there, each on a connection of its own, on DuckDB's own threads (MVCC: readers see
  * the last commit), so a long query never holds up ingestion; DuckDB is sandboxed to its own file.
  */
@@ -12,11 +14,13 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors/app-error';
 import type { Column } from '../mapping/column';
 import type { MappingRecord } from '../mapping/table-mapping';
-import { tableName, type ColumnDefinition, type WriterReply, type WriterRequest } from './duckdb-protocol';
+import { tableName, type ColumnDefinition, type WriterNotice, type WriterReply, type WriterRequest } from './duckdb-protocol';
 import { duckdbColumnFromJson, duckdbDialect, duckdbOtherType } from './duckdb-dialect';
 import type { EventEngine } from './engine';
 import { slices } from './fill-slices';
-import { packDocuments, transferables } from './packed-documents';
+import { packDocuments } from './packed-documents';
+import { AppendLog } from './append-log';
+import { encodeRecord } from './log-record';
 
 const HOUR = 3_600_000;
 /** Rows one fill statement updates at most, so appends wait at most that long between two. */
@@ -26,7 +30,7 @@ const FILL_ROWS = 200_000;
  * Starts `duckdb-writer` on its own thread. Run from TypeScript sources (tsx), the thread registers
  * tsx's loader before importing it: Node 20 does not apply `--import` hooks to worker threads.
  */
-function startWriter(workerData: { dir: string; queryTimeoutMs: number }): Worker {
+function startWriter(workerData: { dir: string; queryTimeoutMs: number; loadAfterMs?: number }): Worker {
   const entry = new URL(import.meta.url.endsWith('.ts') ? './duckdb-writer.ts' : './duckdb-writer.js', import.meta.url);
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`;
@@ -47,8 +51,11 @@ export function moveOldTelemetryFile(dataDir: string, dir: string): void {
 
 type Request = WriterRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-/** Opens (or creates) `telemetry.duckdb` in `dir`, sandboxed, on its own thread; queries stop after `queryTimeoutMs`. */
-export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: number }): Promise<EventEngine> {
+/**
+ * Opens (or creates) `telemetry.duckdb` in `dir`, sandboxed, on its own thread; queries stop after
+ * `queryTimeoutMs`; acknowledged events wait at most `loadAfterMs` (default 5 s) to be loaded.
+ */
+export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: number; loadAfterMs?: number }): Promise<EventEngine> {
   const worker = startWriter(options);
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let nextId = 1;
@@ -57,7 +64,12 @@ export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: n
   // The thread keeps the process alive only while it owes an answer.
   worker.unref();
 
-  worker.on('message', (reply: WriterReply) => {
+  let log: AppendLog | undefined;
+  worker.on('message', (reply: WriterReply | WriterNotice) => {
+    if ('loaded' in reply) {
+      log?.loaded(reply.loaded);
+      return;
+    }
     const call = waiting.get(reply.id);
     if (!call) return;
     waiting.delete(reply.id);
@@ -84,6 +96,13 @@ export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: n
     });
   };
 
+  // The thread first loads what the log held at start; only then is the log written again.
+  await call({ op: 'open' });
+  const ingestLog = new AppendLog(options.dir);
+  log = ingestLog;
+  /** Writes not yet in the log: `close` waits for them. */
+  const appending = new Set<Promise<void>>();
+
   const column = (column: Column): ColumnDefinition => ({ name: column.name, type: column.type, fromJson: duckdbColumnFromJson(column) });
   const select = <T = Record<string, unknown>[]>(sql: string, params: unknown[] = []) => call<T>({ op: 'select', sql, params });
 
@@ -92,11 +111,23 @@ export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: n
     async createTable(table) {
       await call({ op: 'createTable', table });
     },
-    insert(table, documents, typed) {
-      if (documents.length === 0) return Promise.resolve({ stored: 0 });
-      // Posted before this returns: a write is queued in the order `insert` was called.
-      const packed = packDocuments(documents, typed);
-      return call({ op: 'insert', table, documents: packed }, transferables(packed));
+    async insert(table, documents, typed) {
+      if (documents.length === 0) return { stored: 0 };
+      if (failure) throw failure;
+      if (closing) throw new Error('The DuckDB engine is closing.');
+      // Durable once in the log (acknowledged then); DuckDB loads it later, and any query posted
+      // after this resolves reaches the DuckDB thread after the write, so it sees it.
+      const frame = encodeRecord(table, packDocuments(documents, typed));
+      const written = ingestLog.append(frame).then((n) => {
+        worker.postMessage({ op: 'load', id: 0, table, rows: documents.length, frame: frame.buffer as ArrayBuffer, n } satisfies WriterRequest, [frame.buffer as ArrayBuffer]);
+      });
+      appending.add(written);
+      try {
+        await written;
+      } finally {
+        appending.delete(written);
+      }
+      return { stored: documents.length };
     },
     select(sql, params) {
       return select(sql, params);
@@ -143,9 +174,21 @@ export async function openDuckdbEngine(options: { dir: string; queryTimeoutMs: n
     },
     async close() {
       closing = true;
-      if (!failure) await call({ op: 'close' });
-      failure ??= new Error('The DuckDB engine is closed.');
-      await worker.terminate();
+      // Writes on their way to the log reach the thread before it closes.
+      await Promise.allSettled([...appending]);
+      let loaded = false;
+      try {
+        if (!failure) {
+          // The thread loads everything before it closes: the log's segments are then not needed.
+          await call({ op: 'close' });
+          loaded = true;
+        }
+      } finally {
+        // Kept when the last load failed: the next start loads them.
+        await ingestLog.close(loaded);
+        failure ??= new Error('The DuckDB engine is closed.');
+        await worker.terminate();
+      }
     },
   };
 }

@@ -1,7 +1,6 @@
 /** Messages between the event loop (`duckdb-engine.ts`) and the DuckDB thread (`duckdb-writer.ts`). */
 import type { ErrorCode } from '../../errors/messages';
 import type { ColumnType } from '../mapping/column';
-import type { PackedDocuments } from './packed-documents';
 
 export const tableName = (table: string): string => `"ev_${table}"`;
 
@@ -13,8 +12,11 @@ export interface ColumnDefinition {
 }
 
 export type WriterRequest = { id: number } & (
+  /** Answers once the thread loaded what the ingest log held at start (and deleted it). */
+  | { op: 'open' }
   | { op: 'createTable'; table: string }
-  | { op: 'insert'; table: string; documents: PackedDocuments }
+  /** A write already in the ingest log as frame number `n` (`log-record.ts`), to be loaded; nothing is answered. */
+  | { op: 'load'; table: string; rows: number; frame: ArrayBuffer; n: number }
   | { op: 'select'; sql: string; params: unknown[] }
   /** One column of a query's answer as an array (the ids of a day: no object per row). */
   | { op: 'column'; sql: string; params: unknown[] }
@@ -30,3 +32,6 @@ export type WriterRequest = { id: number } & (
 export type WriterReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: { code?: ErrorCode; details?: unknown; message: string } };
+
+/** Sent by the DuckDB thread unasked: every log frame up to `loaded` is in DuckDB. */
+export type WriterNotice = { loaded: number };

@@ -1,32 +1,39 @@
 /**
  * The DuckDB thread (a `node:worker_threads` worker started by `duckdb-engine.ts`): it owns the
- * database file, the writer connection and the group-commit queue. Documents arrive checked, their
- * ids known to be new, and packed as columns (typed column values included); they are appended
- * here, so the appender's synchronous append-and-commit never holds up the event loop, which
- * answers HTTP and parses the next bodies meanwhile (the two threads share the machine's cores).
- * Schema changes, fills and purges go through the same queue, in order with the appends.
+ * database file, the writer connection and the queue of statements. Writes arrive acknowledged,
+ * as frames of the ingest log (checked documents whose ids are new, packed as columns, typed values
+ * included); they wait here and are loaded a row group at a time (`duckdb-loader.ts`,
+ * `duckdb-append.ts`), so the appender's synchronous append-and-commit never holds up the event
+ * loop, which answers HTTP and parses the next bodies meanwhile. Schema changes, fills, purges and
+ * each query's turn go through the same queue, after a load of what waits (decision 0033).
  * Analytics run on a connection each (DuckDB's own threads, MVCC), so a long query never holds up
  * ingestion.
  */
 import path from 'node:path';
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { AppError } from '../../errors/app-error';
 import type { ColumnType } from '../mapping/column';
-import { tableName, type ColumnDefinition, type WriterReply, type WriterRequest } from './duckdb-protocol';
-import { fillChunk, type ChunkColumn } from './duckdb-chunk';
-import { unpackColumns, type DocumentColumns } from './packed-documents';
+import { tableName, type ColumnDefinition, type WriterNotice, type WriterReply, type WriterRequest } from './duckdb-protocol';
+import { appendGroups } from './duckdb-append';
+import { unpackColumns, type DocumentColumns, type PackedDocuments } from './packed-documents';
+import { deleteSegments, readLog } from './append-log';
+import { Loader } from './duckdb-loader';
+import { decodeRecord } from './log-record';
 import { WriteQueue, type Pending } from './write-queue';
 
-type Work = { kind: 'insert'; table: string; columns: DocumentColumns } | { kind: 'run'; run: (connection: DuckDBConnection) => Promise<unknown> };
+type Work = { kind: 'insert'; table: string; rows: number; frame: Buffer; n: number } | { kind: 'run'; run: (connection: DuckDBConnection) => Promise<unknown> };
 
-/** DuckDB's vector size: a data chunk holds at most this many rows. */
-const CHUNK_ROWS = 2048;
-const DUCKDB_TYPES: Record<ColumnType, DuckDBType> = { VARCHAR, DOUBLE, BOOLEAN };
+/**
+ * A table's acknowledged rows are loaded once this many wait: one DuckDB row group, which an append
+ * writes straight into the database file instead of through the WAL (about half the CPU a row of
+ * small commits costs, decision 0033).
+ */
+const LOAD_ROWS = 122_880;
 
 const port = parentPort!;
-const { dir, queryTimeoutMs } = workerData as { dir: string; queryTimeoutMs: number };
+const { dir, queryTimeoutMs, loadAfterMs = 5_000 } = workerData as { dir: string; queryTimeoutMs: number; loadAfterMs?: number };
 
 /**
  * Analytics SQL is built from requests anyone with the operator token sends: DuckDB may touch no
@@ -42,12 +49,23 @@ export const SANDBOX = {
 /** Each events table's typed columns after `id, ts, data`, in table order: what an append must fill. */
 const typedColumns = new Map<string, { name: string; type: ColumnType }[]>();
 
+let loadTimer: NodeJS.Timeout | undefined;
+
 fs.mkdirSync(dir, { recursive: true });
 const opened = (async () => {
   const instance = await DuckDBInstance.create(path.join(dir, 'telemetry.duckdb'), SANDBOX);
   const writer = await instance.connect();
   await writer.run('CREATE TABLE IF NOT EXISTS telemetry_mappings (tbl VARCHAR PRIMARY KEY, mapping VARCHAR NOT NULL)');
-  return { instance, writer };
+  const loader = new Loader(append);
+  // Acknowledged before a crash or a stop and maybe not loaded: loaded now, before the log is written again.
+  const { records, segments } = readLog(dir);
+  for (const record of records) {
+    if (!typedColumns.has(record.table)) await loadColumns(writer, record.table);
+    loader.recover(record.table, unpackColumns(record.documents));
+  }
+  await loader.load(writer);
+  deleteSegments(dir, segments);
+  return { instance, writer, loader };
 })();
 
 /** Runs one analytics statement on a connection of its own, interrupted when it runs past the timeout. */
@@ -98,12 +116,20 @@ async function handle(request: WriterRequest): Promise<unknown> {
   switch (request.op) {
     case 'createTable':
       return inTurn((connection) => createTable(connection, request.table));
-    case 'insert':
-      return { stored: await queue.push({ kind: 'insert', table: request.table, columns: unpackColumns(request.documents) }) };
+    case 'open':
+      return undefined;
+    case 'load': {
+      // In the log already, and acknowledged: held as bytes for the next load (no answer is awaited).
+      await queue.push({ kind: 'insert', table: request.table, rows: request.rows, frame: Buffer.from(request.frame), n: request.n });
+      return undefined;
+    }
     case 'select':
+      // Every event acknowledged before the query arrived is loaded first (a turn in the queue loads them).
+      await inTurn(async () => undefined);
       // Each query on its own connection (MVCC: it sees the last commit), so one can be interrupted alone.
       return tracked(query(instance, request.sql, request.params, 'rows'));
     case 'column':
+      await inTurn(async () => undefined);
       return tracked(query(instance, request.sql, request.params, 'column'));
     case 'write':
       return inTurn(async (connection) => {
@@ -120,7 +146,10 @@ async function handle(request: WriterRequest): Promise<unknown> {
         await connection.run(`UPDATE ${tableName(request.table)} SET ${sets} WHERE ts >= $1 AND ts < $2 AND ${unfilled}`, [BigInt(request.from), BigInt(request.to)]);
       });
     case 'close': {
+      // What waits in the log is loaded, so a clean stop leaves nothing to replay.
+      await inTurn(async () => undefined);
       await queue.idle();
+      clearTimeout(loadTimer);
       // Closing the instance under a running query aborts the process from native code: let them end first.
       await Promise.allSettled([...selects]);
       const { writer } = await opened;
@@ -133,7 +162,8 @@ async function handle(request: WriterRequest): Promise<unknown> {
 
 port.on('message', (request: WriterRequest) => {
   handle(request).then(
-    (value) => port.postMessage({ id: request.id, ok: true, value } satisfies WriterReply),
+    // A write to load is not answered: it was acknowledged once in the log.
+    (value) => request.op !== 'load' && port.postMessage({ id: request.id, ok: true, value } satisfies WriterReply),
     (error: unknown) => port.postMessage({ id: request.id, ok: false, error: toWire(error) } satisfies WriterReply),
   );
 });
@@ -188,96 +218,54 @@ async function addColumns(connection: DuckDBConnection, table: string, columns: 
 }
 
 /**
- * Writes every queued batch in order: the appends between two other statements in one appender
- * commit per table, each other statement (schema, fill, purge, mapping) in its turn.
+ * Runs every queued batch in order. Writes (acknowledged, in the ingest log) wait for a load, once
+ * a table has a row group's worth or `loadAfterMs` passed. Any other statement (schema, fill, purge,
+ * mapping, or a query's turn) first loads everything that waits, then runs in its turn.
  */
 async function flush(connection: DuckDBConnection, batch: Pending<Work>[]): Promise<void> {
-  let inserts = new Map<string, Pending<Work>[]>();
-  const appendAll = async () => {
-    for (const [table, writes] of inserts) {
-      try {
-        await append(connection, table, writes.map((w) => (w.item as Extract<Work, { kind: 'insert' }>).columns));
-        for (const w of writes) w.resolve((w.item as Extract<Work, { kind: 'insert' }>).columns.ids.length);
-      } catch (error) {
-        for (const w of writes) w.reject(error);
-      }
-    }
-    inserts = new Map();
-  };
+  const { loader } = await opened;
   for (const pending of batch) {
     const work = pending.item;
     if (work.kind === 'insert') {
-      const list = inserts.get(work.table) ?? [];
-      list.push(pending);
-      inserts.set(work.table, list);
+      const { frame } = work;
+      loader.keep(work.table, { rows: work.rows, read: () => unpackColumns(readFrame(frame)) }, work.n);
+      pending.resolve(work.rows);
       continue;
     }
-    await appendAll();
     try {
+      await load(connection, loader);
       await work.run(connection);
       pending.resolve(0);
     } catch (error) {
       pending.reject(error);
     }
   }
-  await appendAll();
+  if (loader.due(LOAD_ROWS)) {
+    // Acknowledged already: a failed load leaves the rows for the next one, whose caller sees the error.
+    await load(connection, loader).catch(() => undefined);
+  } else if (!loader.empty && !loadTimer) {
+    loadTimer = setTimeout(() => void inTurn(async () => undefined).catch(() => undefined), loadAfterMs);
+  }
 }
 
-/**
- * Appends all rows as columnar chunks and commits: the cheapest path measured (about twice an
- * INSERT of bound lists), synchronous on this thread. Every typed column of the table is filled:
- * from the write's values when it brought them, none when it was packed before the column existed.
- */
-async function append(connection: DuckDBConnection, table: string, writes: DocumentColumns[]): Promise<void> {
-  const typed = typedColumns.get(table) ?? [];
-  const rows = writes.reduce((n, w) => n + w.ids.length, 0);
-  const ids: string[] = [];
-  const json: string[] = [];
-  const timestamps = new Float64Array(rows);
-  const columns: ChunkColumn[] = typed.map((column): ChunkColumn => {
-    if (column.type === 'DOUBLE') return { kind: 'double', values: new Float64Array(rows).fill(NaN) };
-    if (column.type === 'BOOLEAN') return { kind: 'boolean', values: new Uint8Array(rows).fill(2) };
-    return { kind: 'varchar', values: new Array<string | null>(rows).fill(null) };
-  });
-  let at = 0;
-  for (const write of writes) {
-    const count = write.ids.length;
-    for (let i = 0; i < count; i++) {
-      ids.push(write.ids[i]!);
-      json.push(write.json[i]!);
-    }
-    timestamps.set(write.timestamps, at);
-    for (const given of write.columns) {
-      const index = typed.findIndex((c) => c.name === given.name);
-      if (index < 0) continue;
-      const target = columns[index]!;
-      if (target.kind === 'varchar') {
-        const source = given.values as (string | null)[];
-        for (let i = 0; i < count; i++) target.values[at + i] = source[i] ?? null;
-      } else {
-        (target.values as Float64Array | Uint8Array).set(given.values as Float64Array & Uint8Array, at);
-      }
-    }
-    at += count;
-  }
-  const all: ChunkColumn[] = [{ kind: 'varchar', values: ids }, { kind: 'bigint', values: timestamps }, { kind: 'varchar', values: json }, ...columns];
-  const types = [VARCHAR, BIGINT, VARCHAR, ...typed.map((c) => DUCKDB_TYPES[c.type])];
-  const appender = await connection.createAppender(`ev_${table}`);
-  try {
-    for (let start = 0; start < rows; start += CHUNK_ROWS) {
-      const end = Math.min(start + CHUNK_ROWS, rows);
-      const chunk = DuckDBDataChunk.create(types, end - start);
-      fillChunk(chunk, all, start, end);
-      appender.appendDataChunk(chunk);
-    }
-    appender.flushSync();
-  } finally {
-    try {
-      appender.closeSync();
-    } catch {
-      // Closing re-reports the flush error, which the caller already has.
-    }
-  }
+function readFrame(frame: Buffer): PackedDocuments {
+  const read = decodeRecord(frame, 0);
+  if (!read) throw new Error('A write for DuckDB arrived unreadable.');
+  return read.record.documents;
+}
+
+/** Loads what waits, the timer for a later load no longer needed. */
+async function load(connection: DuckDBConnection, loader: Loader): Promise<void> {
+  clearTimeout(loadTimer);
+  loadTimer = undefined;
+  const frame = await loader.load(connection);
+  // The log may let go of the segments these frames filled.
+  if (frame !== undefined) port.postMessage({ loaded: frame } satisfies WriterNotice);
+}
+
+/** Appends writes to a table with its typed columns as they are now (`duckdb-append.ts`). */
+function append(connection: DuckDBConnection, table: string, groups: Iterable<DocumentColumns[]>): Promise<void> {
+  return appendGroups(connection, table, typedColumns.get(table) ?? [], groups);
 }
 
 function normalizeRow(row: Record<string, unknown>): Record<string, unknown> {
