@@ -23,7 +23,7 @@ import {
   type Product,
   type ProductSummary,
 } from '@storefront/kit';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BuyBar } from '../components/BuyBar';
 import { DeliveryCheck } from '../components/DeliveryCheck';
@@ -38,7 +38,6 @@ import { routeDataPath } from '../route-data';
 import { chooseColor, imageIndexForColor, initialChoice, variantFor, type Choice } from '../product/variant-choice';
 import './product.css';
 
-/** Errors that mean "no such product" rather than "try again". */
 // Picking a variant re-renders the product view inside the tap's event (the slowest part of that
 // interaction at 4× CPU); these parts depend on the product only, so they are skipped.
 const Delivery = memo(DeliveryCheck);
@@ -46,11 +45,15 @@ const Details = memo(ProductDetails);
 const Reviews = memo(ProductReviews);
 const Similar = memo(SimilarProducts);
 // The gallery and the family's links depend on the product and the colour, not on the size picked or
-// on the buy bar's busy state: skipped too.
+// on the toast: skipped too.
 const Pictures = memo(Gallery);
 const Family = memo(FamilySelectors);
 const Heart = memo(WishlistHeart);
 
+/** What the loading page's (disabled) buy bar would do: nothing. */
+const idle = (): Promise<void> => Promise.resolve();
+
+/** Errors that mean "no such product" rather than "try again". */
 function isMissing(error: ApiError): boolean {
   return error.code === 'product-not-found' || error.code === 'bad-request' || error.status === 404;
 }
@@ -86,7 +89,6 @@ function ProductSkeleton(): React.ReactNode {
 /** One product with its size choice; the page below fetches it after mount. `loadingSibling`: another listing of its family is loading. */
 function ProductView({ product, loadingSibling = false }: { product: Product; loadingSibling?: boolean }): React.ReactNode {
   const [choice, setChoice] = useState<Choice>(() => initialChoice(product.variants));
-  const [busy, setBusy] = useState(false);
   const toast = useToast();
   const variant = variantFor(product.variants, choice);
   const hasVariants = product.variants.length > 0;
@@ -98,8 +100,9 @@ function ProductView({ product, loadingSibling = false }: { product: Product; lo
     noteProductView(product);
   }, [product]);
 
-  const addToCart = async (): Promise<boolean> => {
-    setBusy(true);
+  // Stable for the memoized buy bar: a tap renders the bar (its own busy state), not this view.
+  const showToast = toast.show;
+  const addToCart = useCallback(async (): Promise<boolean> => {
     try {
       // The tap paints the busy buy bar first; the outbox's IndexedDB writes, its worker message and
       // the request come after that paint instead of standing between the tap and it (decisions/0031).
@@ -110,19 +113,20 @@ function ProductView({ product, loadingSibling = false }: { product: Product; lo
       const result = outboxResult(op.key);
       if (result && !result.ok) {
         // 409 (out of stock) and 400 (variant required) carry a message written for shoppers.
-        toast.show(result.error?.message ?? 'Could not add to cart. Please try again.');
+        showToast(result.error?.message ?? 'Could not add to cart. Please try again.');
         return false;
       }
       track('CHECKOUT_STEP', { step: 'add-to-cart', productId: product.id, ...(result ? {} : { outcome: 'queued' }) });
-      toast.show(result ? 'Added to cart' : navigator.onLine ? 'Added to cart. Saving it to your account…' : 'Added to cart. It will sync when you’re back online.');
+      showToast(result ? 'Added to cart' : navigator.onLine ? 'Added to cart. Saving it to your account…' : 'Added to cart. It will sync when you’re back online.');
       return true;
     } catch {
-      toast.show('Could not add to cart. Please try again.');
+      showToast('Could not add to cart. Please try again.');
       return false;
-    } finally {
-      setBusy(false);
     }
-  };
+  }, [product, variant, showToast]);
+  // The cart belongs to the checkout app: a full navigation, not a client-side one.
+  const buyNow = useCallback(() => addToCart().then((added) => added && window.location.assign('/cart')), [addToCart]);
+  const barPrice = useMemo(() => ({ price: product.price, mrp: product.mrp }), [product]);
 
   return (
     <div className="product">
@@ -165,13 +169,9 @@ function ProductView({ product, loadingSibling = false }: { product: Product; lo
       </div>
       <BuyBar
         blockedBy={loadingSibling ? 'Loading' : inStock ? null : 'Out of stock'}
-        price={{ price: product.price, mrp: product.mrp }}
-        busy={busy}
-        onAdd={() => void addToCart()}
-        onBuy={() => {
-          // The cart belongs to the checkout app: a full navigation, not a client-side one.
-          void addToCart().then((added) => added && window.location.assign('/cart'));
-        }}
+        price={barPrice}
+        onAdd={addToCart}
+        onBuy={buyNow}
       />
       <Toast {...toast.props} />
     </div>
@@ -213,7 +213,7 @@ export default function ProductPage(): React.ReactNode {
       {shown ? <ProductView key={shown.id} product={shown} loadingSibling={shown !== state.data} /> : (
         <>
           <ProductSkeleton />
-          <BuyBar blockedBy="Loading" busy={false} onAdd={() => {}} onBuy={() => {}} />
+          <BuyBar blockedBy="Loading" onAdd={idle} onBuy={idle} />
         </>
       )}
       <div className="product-recent">{state.status === 'ready' && <RecentlyViewed exclude={state.data.id} />}</div>

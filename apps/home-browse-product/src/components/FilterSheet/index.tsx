@@ -1,5 +1,5 @@
 /** The facet filters in a modal bottom sheet (a side panel on wide screens), applied together. */
-import { Button, useApi, useDebouncedValue, type FacetValue, type Facets } from '@storefront/kit';
+import { Button, useAfterPaint, useApi, useDebouncedValue, type FacetValue, type Facets } from '@storefront/kit';
 import { useEffect, useRef, useState } from 'react';
 import { clearFilters, selectionToParams, toggleBrand, type BrowseSelection } from '../../browse/browse-params';
 import { inertOutside, wrapFocus } from './inert-outside';
@@ -46,6 +46,9 @@ export function FilterSheet({ open, facets, selection, onApply, onClose, countsP
   const draftCounts = useApi<{ facets: Facets; total: number }>(changed ? draftPath : null);
   const shown = changed && draftCounts.status === 'ready' ? draftCounts.data.facets : facets;
   const draftTotal = changed && draftCounts.status === 'ready' ? draftCounts.data.total : null;
+  // Once the listing has painted, the closed sheet is laid out (hidden, below the screen), so the tap
+  // that opens it changes visibility and a transform only: no layout of the sheet in that frame.
+  const laidOut = useAfterPaint(facets !== null);
 
   useEffect(() => {
     const element = dialog.current;
@@ -101,7 +104,7 @@ export function FilterSheet({ open, facets, selection, onApply, onClose, countsP
   );
 
   return (
-    <div ref={layer} className="fs-layer">
+    <div ref={layer} className={laidOut ? 'fs-layer fs-laid-out' : 'fs-layer'}>
       {open && <div className="fs-scrim" onClick={close} aria-hidden="true" />}
       <dialog ref={dialog} className="fs" aria-labelledby="fs-title" aria-modal="true" data-testid="filter-sheet" onKeyDown={onKeyDown}>
       <div className="fs-head">

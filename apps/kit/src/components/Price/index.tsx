@@ -7,12 +7,14 @@ export interface PriceProps {
   mrp: number;
   discountPercent: number;
   size?: 'md' | 'lg';
+  /** Extra class on the outer element (a card sizes the line with it, without a wrapper of its own). */
+  className?: string;
 }
 
 /** `₹22,749 ₹34,999 35% off`; MRP and discount only when there is a discount. */
-export function Price({ price, mrp, discountPercent, size = 'md' }: PriceProps): React.ReactNode {
+export function Price({ price, mrp, discountPercent, size = 'md', className }: PriceProps): React.ReactNode {
   return (
-    <p className={`price price-${size}`}>
+    <p className={`price price-${size}${className ? ` ${className}` : ''}`}>
       <span className="price-now">{formatRupees(price)}</span>
       {discountPercent > 0 && (
         <>

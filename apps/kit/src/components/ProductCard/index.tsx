@@ -39,12 +39,9 @@ export const ProductCard = memo(function ProductCard({ product, eager = false, p
           {product.assured && <span className="pc-assured">Assured</span>}
         </span>
         <span className="pc-title">{product.title}</span>
-        <span className="pc-rating">
-          <RatingPill rating={product.rating} count={product.ratingCount} />
-        </span>
-        <span className="pc-price">
-          <Price price={product.price} mrp={product.mrp} discountPercent={product.discountPercent} />
-        </span>
+        {/* No wrappers: each card's elements are styled and laid out as it scrolls near (decisions/0035). */}
+        <RatingPill rating={product.rating} count={product.ratingCount} className="pc-rating" />
+        <Price price={product.price} mrp={product.mrp} discountPercent={product.discountPercent} className="pc-price" />
       </Link>
       <WishlistHeart productId={product.id} title={product.title} className="pc-heart" />
     </div>

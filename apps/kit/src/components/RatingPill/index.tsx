@@ -4,13 +4,15 @@ import './rating-pill.css';
 export interface RatingPillProps {
   rating: number;
   count?: number;
+  /** Extra class on the outer element (a card sizes the line with it, without a wrapper of its own). */
+  className?: string;
 }
 
 /** A rating out of 5; the pill's colour warns about poorly rated products. */
-export function RatingPill({ rating, count }: RatingPillProps): React.ReactNode {
+export function RatingPill({ rating, count, className }: RatingPillProps): React.ReactNode {
   const tone = rating >= 3.5 ? 'good' : rating >= 2.5 ? 'fair' : 'poor';
   return (
-    <span className="rating">
+    <span className={className ? `rating ${className}` : 'rating'}>
       <span className={`rating-pill rating-${tone}`}>
         <span className="sr-only">Rated </span>
         {rating.toFixed(1)}
