@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeRecord, type LogRecord } from './log-record';
+import { WriteQueue, type Pending } from './write-queue';
 
 const SEGMENT = /^ingest-(\d+)\.log$/;
 const segmentName = (seq: number) => `ingest-${String(seq).padStart(12, '0')}.log`;
@@ -56,12 +57,6 @@ export function deleteSegments(dir: string, seqs: readonly number[]): void {
   for (const seq of seqs) fs.rmSync(path.join(dir, segmentName(seq)), { force: true });
 }
 
-interface Waiting {
-  frame: Buffer;
-  resolve: (n: number) => void;
-  reject: (error: unknown) => void;
-}
-
 export class AppendLog {
   private fd: number;
   private seq: number;
@@ -70,8 +65,8 @@ export class AppendLog {
   private written = 0;
   /** Closed segments and the number of the last frame each holds. */
   private readonly closed: { seq: number; last: number }[] = [];
-  private waiting: Waiting[] = [];
-  private flushing = false;
+  /** Group commit: frames that arrive during one write and flush go together in the next. */
+  private readonly queue = new WriteQueue<Buffer>((group) => this.write(group));
   /** Set when a failed write could not be undone: appending further could hide acknowledged records. */
   private broken: unknown;
 
@@ -88,37 +83,28 @@ export class AppendLog {
   /** Writes a frame; resolves with its number once it is on disk, with every frame written meanwhile. */
   append(frame: Buffer): Promise<number> {
     if (this.broken) return Promise.reject(this.broken);
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ frame, resolve, reject });
-      if (!this.flushing) void this.flush();
-    });
+    return this.queue.push(frame);
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.waiting.length > 0) {
-      const group = this.waiting;
-      this.waiting = [];
-      const total = group.reduce((n, w) => n + w.frame.length, 0);
+  /** Writes and flushes one group of frames, then numbers them; a failure rejects the whole group. */
+  private async write(group: Pending<Buffer>[]): Promise<void> {
+    const total = group.reduce((n, p) => n + p.item.length, 0);
+    try {
+      await writeAll(this.fd, group.map((p) => p.item), total);
+      await new Promise<void>((resolve, reject) => fs.fdatasync(this.fd, (error) => (error ? reject(error) : resolve())));
+    } catch (error) {
+      // A failed write (disk full) must leave no partial record, or replay would stop there and
+      // miss every record acknowledged after it; if the cut fails too, the log takes no more.
       try {
-        await writeAll(this.fd, group.map((w) => w.frame), total);
-        await new Promise<void>((resolve, reject) => fs.fdatasync(this.fd, (error) => (error ? reject(error) : resolve())));
-      } catch (error) {
-        // A failed write (disk full) must leave no partial record, or replay would stop there and
-        // miss every record acknowledged after it; if the cut fails too, the log takes no more.
-        try {
-          fs.ftruncateSync(this.fd, this.size);
-        } catch {
-          this.broken = error;
-        }
-        for (const w of group) w.reject(error);
-        continue;
+        fs.ftruncateSync(this.fd, this.size);
+      } catch {
+        this.broken = error;
       }
-      this.size += total;
-      for (const w of group) w.resolve(++this.written);
-      if (this.size >= this.segmentBytes) this.rotate();
+      throw error;
     }
-    this.flushing = false;
+    this.size += total;
+    for (const p of group) p.resolve(++this.written);
+    if (this.size >= this.segmentBytes) this.rotate();
   }
 
   /** Closes the current segment (it keeps the frames written so far) and starts the next. */
@@ -137,7 +123,7 @@ export class AppendLog {
 
   /** Stops writing; with `everythingLoaded`, deletes the segments too (nothing in them is needed). */
   async close(everythingLoaded: boolean): Promise<void> {
-    while (this.flushing) await new Promise((r) => setImmediate(r));
+    await this.queue.idle();
     fs.closeSync(this.fd);
     if (everythingLoaded) deleteSegments(this.dir, [...this.closed.map((c) => c.seq), this.seq]);
   }

@@ -4,7 +4,8 @@
  */
 export interface Pending<T> {
   item: T;
-  resolve: (stored: number) => void;
+  /** Answers the caller: the rows stored, or what else the write numbers (the ingest log: the frame's number). */
+  resolve: (answer: number) => void;
   reject: (error: unknown) => void;
 }
 
