@@ -111,6 +111,11 @@ function inTurn<T>(run: (connection: DuckDBConnection) => Promise<T>): Promise<T
   return queue.push({ kind: 'run', run: async (connection) => (result = await run(connection)) }).then(() => result);
 }
 
+/** Loads every write acknowledged so far: a turn in the queue loads what waits before it runs. */
+function loadWaiting(): Promise<void> {
+  return inTurn(async () => undefined);
+}
+
 async function handle(request: WriterRequest): Promise<unknown> {
   const { instance } = await opened;
   switch (request.op) {
@@ -125,11 +130,11 @@ async function handle(request: WriterRequest): Promise<unknown> {
     }
     case 'select':
       // Every event acknowledged before the query arrived is loaded first (a turn in the queue loads them).
-      await inTurn(async () => undefined);
+      await loadWaiting();
       // Each query on its own connection (MVCC: it sees the last commit), so one can be interrupted alone.
       return tracked(query(instance, request.sql, request.params, 'rows'));
     case 'column':
-      await inTurn(async () => undefined);
+      await loadWaiting();
       return tracked(query(instance, request.sql, request.params, 'column'));
     case 'write':
       return inTurn(async (connection) => {
@@ -147,7 +152,7 @@ async function handle(request: WriterRequest): Promise<unknown> {
       });
     case 'close': {
       // What waits in the log is loaded, so a clean stop leaves nothing to replay.
-      await inTurn(async () => undefined);
+      await loadWaiting();
       await queue.idle();
       clearTimeout(loadTimer);
       // Closing the instance under a running query aborts the process from native code: let them end first.
@@ -244,7 +249,7 @@ async function flush(connection: DuckDBConnection, batch: Pending<Work>[]): Prom
     // Acknowledged already: a failed load leaves the rows for the next one, whose caller sees the error.
     await load(connection, loader).catch(() => undefined);
   } else if (!loader.empty && !loadTimer) {
-    loadTimer = setTimeout(() => void inTurn(async () => undefined).catch(() => undefined), loadAfterMs);
+    loadTimer = setTimeout(() => void loadWaiting().catch(() => undefined), loadAfterMs);
   }
 }
 
