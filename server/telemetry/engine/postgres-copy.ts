@@ -37,6 +37,7 @@ export const COPY_NULL = '\\N';
  */
 export function copyRows(rows: readonly { id: string; timestamp: number }[], json: readonly string[], columns: readonly ColumnValues[]): string {
   const n = rows.length;
+  const none = `\t${COPY_NULL}`;
   const lines: string[] = new Array(n);
   for (let i = 0; i < n; i++) lines[i] = `${copyText(rows[i]!.id)}\t${rows[i]!.timestamp}\t${copyText(json[i]!)}`;
   // Column by column: each loop sees one kind of values (faster than a cell at a time across kinds,
@@ -45,14 +46,14 @@ export function copyRows(rows: readonly { id: string; timestamp: number }[], jso
     if (values instanceof Float64Array) {
       for (let i = 0; i < n; i++) {
         const x = values[i]!;
-        lines[i] += Number.isNaN(x) ? '\t\\N' : `\t${x}`;
+        lines[i] += Number.isNaN(x) ? none : `\t${x}`;
       }
     } else if (values instanceof Uint8Array) {
-      for (let i = 0; i < n; i++) lines[i] += values[i] === 2 ? '\t\\N' : values[i] === 1 ? '\tt' : '\tf';
+      for (let i = 0; i < n; i++) lines[i] += values[i] === 2 ? none : values[i] === 1 ? '\tt' : '\tf';
     } else {
       for (let i = 0; i < n; i++) {
         const x = values[i];
-        lines[i] += x === null || x === undefined ? '\t\\N' : `\t${copyText(x)}`;
+        lines[i] += x === null || x === undefined ? none : `\t${copyText(x)}`;
       }
     }
   }
