@@ -16,6 +16,7 @@ import { openStore, type Store } from '../server/store/database';
 import { createShoppers, type Shopper } from '../test/support/shoppers';
 import { rootDir } from '../webpack/paths';
 import { dropSchema } from '../test/support/server';
+import { processCpuSeconds } from './load/cpu';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -161,12 +162,8 @@ export function orderRequest(buyer: Shopper, item: SaleItem, quantity = 1): { he
 
 /** CPU time (user + system, ms) a process has used so far, from /proc; undefined where there is none. */
 export function cpuMs(pid: number | undefined): number | undefined {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
-  } catch {
-    return undefined;
-  }
+  const seconds = pid === undefined ? undefined : processCpuSeconds(pid);
+  return seconds === undefined ? undefined : seconds * 1000;
 }
 
 /** Stores the benchmarks run on: SQLite, and PostgreSQL when TEST_DATABASE_URL is set (or the one named). */

@@ -12,6 +12,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { startTelemetryServer, UNLIMITED_INGESTION } from '../test/support/telemetry-server';
+import { processCpuSeconds } from './load/cpu';
 import { driveInChild } from './telemetry-driver';
 
 const seconds = Number(process.argv[2] ?? 5);
@@ -19,17 +20,9 @@ const databaseUrl = process.env.TEST_DATABASE_URL;
 if (!databaseUrl) throw new Error('set TEST_DATABASE_URL');
 const BATCH = Number(process.env.BATCH ?? 500);
 const CONCURRENCY = 4;
-const TICK = 100; // clock ticks a second (USER_HZ) on Linux
 
-/** User + system CPU of a process in µs, from /proc (0 once it is gone). */
-function cpuOf(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / TICK;
-  } catch {
-    return 0;
-  }
-}
+/** User + system CPU of a process in µs (0 once it is gone). */
+const cpuOf = (pid: number): number => (processCpuSeconds(pid) ?? 0) * 1e6;
 
 const server = await startTelemetryServer('postgres', { env: UNLIMITED_INGESTION });
 const watcher = new pg.Client({ connectionString: databaseUrl });

@@ -7,24 +7,15 @@
  * A loaded machine inflates every figure: compare CPU per event, alternated, not rates.
  * Run: npx tsx bench/telemetry-threads.ts [seconds]   (LOAD_AFTER_MS=600000: loads by row groups only)
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import { startTelemetryServer, UNLIMITED_INGESTION } from '../test/support/telemetry-server';
+import { threadCpuSeconds } from './load/cpu';
 import { driveInChild } from './telemetry-driver';
 
 const seconds = Number(process.argv[2] ?? 5);
-const TICK = 1e6 / 100; // µs per clock tick (USER_HZ 100)
+/** CPU µs of each thread of this process, keyed `<tid>:<name>`. */
 function threads(): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const tid of fs.readdirSync('/proc/self/task')) {
-    try {
-      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(`${tid}:${name}`, (Number(f[11]) + Number(f[12])) * TICK);
-    } catch {}
-  }
-  return out;
+  return new Map([...threadCpuSeconds()].map(([thread, seconds]) => [thread, seconds * 1e6]));
 }
 const preexisting = new Set([...threads().keys()]);
 const server = await startTelemetryServer('sqlite', { env: { ...UNLIMITED_INGESTION, ...(process.env.LOAD_AFTER_MS ? { TELEMETRY_LOAD_AFTER_MS: process.env.LOAD_AFTER_MS } : {}) } });
