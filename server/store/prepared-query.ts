@@ -9,6 +9,7 @@
  */
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Database } from './schema';
+import { heldConnection } from './sqlite-driver';
 
 /** Stand-ins for a query's named values while it compiles (typed as the values, so the builder accepts them). */
 export type Params<P> = { readonly [K in keyof P]: P[K] };
@@ -52,8 +53,17 @@ export function preparedQuery<P extends Record<string, unknown>, O>(build: (db: 
       if (value === undefined) throw new Error(`prepared query: no value for ${slot.name}`);
       return value;
     });
-    return db.executeQuery<O>({ ...entry.compiled, parameters });
+    return runCompiled<O>(db, { ...entry.compiled, parameters });
   };
+}
+
+/**
+ * Runs a compiled query: inside a SQLite transaction straight on the connection it holds (the
+ * statement is what costs, not handing it over: see store/sqlite-driver.ts), otherwise as Kysely runs it.
+ */
+export function runCompiled<O>(db: Kysely<Database>, query: CompiledQuery<O>): Promise<QueryResult<O>> {
+  const connection = heldConnection(db);
+  return connection ? connection.executeQuery<O>(query) : db.executeQuery<O>(query);
 }
 
 /** Affected rows of a write, as a number. */

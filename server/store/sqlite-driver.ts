@@ -7,30 +7,56 @@
  * rather than failing on it.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
+import { CompiledQuery, SqliteDialect, type DatabaseConnection, type DialectAdapter, type Driver, type Kysely, type QueryResult } from 'kysely';
 
 /** Distinct SQL texts kept prepared; `IN (…)` lists of every length are distinct texts, so it is bounded. */
 const CACHED_STATEMENTS = 500;
 
+/** The one connection of each store opened with this dialect, by the adapter its Kysely instance and transactions share. */
+const connectionOfAdapter = new WeakMap<DialectAdapter, StatementCachingConnection>();
+
 /** The dialect for a better-sqlite3 database. */
 export class SqliteStoreDialect extends SqliteDialect {
+  private readonly connection: StatementCachingConnection;
+
   constructor(private readonly database: BetterSqlite3.Database) {
     super({ database });
+    this.connection = new StatementCachingConnection(database);
   }
 
   override createDriver(): Driver {
-    return new SqliteStoreDriver(this.database);
+    return new SqliteStoreDriver(this.database, this.connection);
+  }
+
+  override createAdapter(): DialectAdapter {
+    const adapter = super.createAdapter();
+    connectionOfAdapter.set(adapter, this.connection);
+    return adapter;
   }
 }
 
+/**
+ * The connection an open transaction of a store of this dialect holds, to run a compiled query on
+ * it directly; undefined for anything else (no transaction, PostgreSQL, plugins to apply). A store
+ * has one connection, so a live transaction holds it and no other caller can use it meanwhile;
+ * its statements run synchronously, so nothing interleaves with them. Kysely's executor would add
+ * a connection hand-over and three promises per statement (decisions/0037): per order, 13 times.
+ * Never keep the transaction past its end (as with any Kysely transaction).
+ */
+export function heldConnection(db: Kysely<any>): DatabaseConnection | undefined {
+  if (!db.isTransaction) return undefined;
+  const executor = db.getExecutor();
+  return executor.plugins.length === 0 ? connectionOfAdapter.get(executor.adapter) : undefined;
+}
+
 class SqliteStoreDriver implements Driver {
-  private readonly connection: StatementCachingConnection;
   private readonly queue: Array<() => void> = [];
   private held = false;
 
-  constructor(private readonly database: BetterSqlite3.Database) {
-    this.connection = new StatementCachingConnection(database);
-  }
+  constructor(
+    private readonly database: BetterSqlite3.Database,
+    private readonly connection: StatementCachingConnection,
+  ) {}
 
   async init(): Promise<void> {}
 
