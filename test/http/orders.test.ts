@@ -118,6 +118,16 @@ for (const kind of storeKinds()) {
         assert.deepEqual(assertOk(await shopper.browser.get(`/api/orders/${order.id}`)).order, order);
       });
 
+      it('should answer a new order as reading it back shows it, key for key, variant lines and all', async () => {
+        const shopper = await signedIn(server);
+        const created = assertOk(await postOrder(shopper, { addressId: shopper.addressId, paymentMethod: 'cod', lines: [line(shirt), line(book, 2)] }), 201).order;
+        const read = assertOk(await shopper.browser.get(`/api/orders/${created.id}`)).order;
+        // The 201 is built from the values written, the read from the stored JSON: the same text, in the same key order.
+        assert.equal(JSON.stringify(created), JSON.stringify(read));
+        assert.notEqual(created.lines[0].variant, null);
+        assert.equal(created.lines[1].variant, null);
+      });
+
       it('should answer the same key and body with the same bytes, marked as a replay, and place one order', async () => {
         const shopper = await signedIn(server);
         const body = { addressId: shopper.addressId, paymentMethod: 'cod', lines: [line(book)] };
