@@ -9,7 +9,7 @@
  */
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Database } from './schema';
-import { heldConnection } from './sqlite-driver';
+import { directConnection } from './sqlite-driver';
 
 /** Stand-ins for a query's named values while it compiles (typed as the values, so the builder accepts them). */
 export type Params<P> = { readonly [K in keyof P]: P[K] };
@@ -58,11 +58,11 @@ export function preparedQuery<P extends Record<string, unknown>, O>(build: (db: 
 }
 
 /**
- * Runs a compiled query: inside a SQLite transaction straight on the connection it holds (the
- * statement is what costs, not handing it over: see store/sqlite-driver.ts), otherwise as Kysely runs it.
+ * Runs a compiled query: on SQLite straight on the connection when it is the caller's to use (the
+ * statement is what costs, not handing it over: see `directConnection`), otherwise as Kysely runs it.
  */
 export function runCompiled<O>(db: Kysely<Database>, query: CompiledQuery<O>): Promise<QueryResult<O>> {
-  const connection = heldConnection(db);
+  const connection = directConnection(db);
   return connection ? connection.executeQuery<O>(query) : db.executeQuery<O>(query);
 }
 
