@@ -147,12 +147,12 @@ async function steady(kind: StoreKind): Promise<boolean> {
   };
   const cpu = (rounds: Round[]) => {
     const values = rounds.map((r) => r.cpu).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
-    return values.length ? `${values[Math.floor(values.length / 2)]!.toFixed(2)} ms` : 'n/a';
+    return values.length ? `${values[Math.floor(values.length / 2)]!.toFixed(3)} ms` : 'n/a';
   };
   const generatorCpu = (rounds: Round[]) => `${[...rounds.map((r) => r.generatorCpu)].sort((a, b) => a - b)[Math.floor(rounds.length / 2)]!.toFixed(3)} ms`;
   console.log(`steady orders (${kind}): ${BUYERS} buyers, ${ITEMS} items with ample stock, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s (medians); load generator ${GENERATOR} for both paths`);
   console.log(`  plain JSON (GET /api/account/states): ${median(baseline, 'rps').toFixed(0)} req/s, p50 ${median(baseline, 'p50')} ms, p99 ${median(baseline, 'p99')} ms, server CPU ${cpu(baseline)}/request, ${GENERATOR} CPU ${generatorCpu(baseline)}/request`);
-  console.log(`  orders (POST /api/orders):            ${rps.toFixed(0)} orders/s, p50 ${median(placed, 'p50')} ms, p99 ${p99} ms, server CPU ${cpu(placed)}/order, ${GENERATOR} CPU ${generatorCpu(placed)}/order   (rounds: ${placed.map((r) => r.rps.toFixed(0)).join(' · ')})`);
+  console.log(`  orders (POST /api/orders):            ${rps.toFixed(0)} orders/s, p50 ${median(placed, 'p50')} ms, p99 ${p99} ms, server CPU ${cpu(placed)}/order, ${GENERATOR} CPU ${generatorCpu(placed)}/order   (rounds: ${placed.map((r) => `${r.rps.toFixed(0)}/s ${r.cpu?.toFixed(3) ?? '?'} ms`).join(' · ')})`);
   console.log(`  orders ÷ plain JSON: ${(rps / median(baseline, 'rps')).toFixed(2)} by throughput; ${cpuRatio(baseline, placed)} by server CPU per request`);
   // With every connection always waiting, the mean latency is connections ÷ throughput whatever the load; p99 over it is the tail's shape (1 when served strictly in turn).
   const tail = (rounds: Round[]) => (median(rounds, 'p99') / ((CONNECTIONS / median(rounds, 'rps')) * 1000)).toFixed(2);

@@ -23,5 +23,6 @@ export function readOptionalIdempotencyKey(header: IncomingHttpHeaders[string]):
 
 /** The fingerprint of a request: the same key with another fingerprint is refused. */
 export function requestHash(method: string, path: string, body: unknown): string {
-  return crypto.createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body)}`).digest('hex');
+  // The one-shot `crypto.hash`: the same digest, without a Hash object per order.
+  return crypto.hash('sha256', `${method} ${path}\n${JSON.stringify(body)}`, 'hex');
 }

@@ -77,10 +77,10 @@ export function fastOrderPlacement(options: FastOrderOptions) {
   }
 
   function send(res: ServerResponse, answer: OrderAnswer): void {
-    const body = Buffer.from(answer.body);
     // One raw header list, as the catalog's fast answers write theirs: cheaper than a setHeader each.
-    res.writeHead(answer.status, [...securityHeaders, 'Cache-Control', 'no-store', ...answer.headers.flat(), 'Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(body.length)]);
-    res.end(body);
+    // The text goes to the socket as is (no Buffer copy of it first); its length is its UTF-8 bytes'.
+    res.writeHead(answer.status, [...securityHeaders, 'Cache-Control', 'no-store', ...answer.headers.flat(), 'Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(Buffer.byteLength(answer.body))]);
+    res.end(answer.body, 'utf8');
   }
 
   function sendError(req: IncomingMessage, res: ServerResponse, error: unknown): void {

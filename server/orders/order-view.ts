@@ -1,6 +1,6 @@
 /** Store rows of an order mapped onto the wire types (`Order`, `OrderSummary`). */
 import type { Selectable } from 'kysely';
-import type { AppliedOffer, DeliveryEstimate, Order, OrderAddress, OrderStatus, OrderSummary, OrderTotals, PaymentMethod, PaymentStatus } from '../../shared/api-types';
+import type { AppliedOffer, DeliveryEstimate, LineVariant, Order, OrderAddress, OrderStatus, OrderSummary, OrderTotals, PaymentMethod, PaymentStatus, ProductImage } from '../../shared/api-types';
 import type { PaymentsTable } from '../payments/tables';
 import type { OrderLinesTable, OrdersTable, OrderTimelineTable } from './tables';
 
@@ -13,13 +13,32 @@ function iso(ms: number | string): string {
   return new Date(Number(ms)).toISOString();
 }
 
-function lineBasics(line: LineRow) {
+/** A line's JSON columns, parsed. */
+interface LineDocuments {
+  image: ProductImage;
+  variant: LineVariant | null;
+}
+
+/** An order's JSON columns and its lines', parsed: what `toOrder` shows of them. */
+export interface OrderDocuments {
+  address: OrderAddress;
+  totals: OrderTotals;
+  offers: AppliedOffer[];
+  delivery: DeliveryEstimate;
+  lines: LineDocuments[];
+}
+
+function parseLine(line: Pick<LineRow, 'image' | 'variant'>): LineDocuments {
+  return { image: JSON.parse(line.image) as ProductImage, variant: line.variant === null ? null : (JSON.parse(line.variant) as LineVariant) };
+}
+
+function lineBasics(line: LineRow, documents: LineDocuments = parseLine(line)) {
   return {
     productId: line.product_id,
     variantId: line.variant_id,
     title: line.title,
-    image: JSON.parse(line.image),
-    variant: line.variant === null ? null : JSON.parse(line.variant),
+    image: documents.image,
+    variant: documents.variant,
     quantity: Number(line.quantity),
   };
 }
@@ -31,22 +50,31 @@ export function toOrder(
   timeline: Array<Selectable<OrderTimelineTable>>,
   payment: Selectable<PaymentsTable> | undefined,
   pageUrl: (payment: Selectable<PaymentsTable>) => string | undefined,
+  // A new order passes the values its JSON columns were written from: parsing them back is the
+  // same data (JSON.stringify of either gives the same text), at a cost on every order placed.
+  documents: OrderDocuments = {
+    address: JSON.parse(row.address) as OrderAddress,
+    totals: JSON.parse(row.totals) as OrderTotals,
+    offers: JSON.parse(row.offers) as AppliedOffer[],
+    delivery: JSON.parse(row.delivery) as DeliveryEstimate,
+    lines: lines.map(parseLine),
+  },
 ): Order {
   const status = row.status as OrderStatus;
   const paymentStatus = row.payment_status as PaymentStatus;
-  const totals = JSON.parse(row.totals) as OrderTotals;
+  const { totals } = documents;
   const pending = paymentStatus === 'pending' && payment !== undefined && payment.status === 'pending';
   const redirectUrl = pending ? pageUrl(payment) : undefined;
   return {
     id: row.id,
     status,
-    lines: lines.map((line) => ({
-      ...lineBasics(line),
+    lines: lines.map((line, i) => ({
+      ...lineBasics(line, documents.lines[i]),
       unitPrice: Number(line.unit_price),
       mrp: Number(line.unit_mrp),
       lineTotal: Number(line.line_total),
     })),
-    address: JSON.parse(row.address) as OrderAddress,
+    address: documents.address,
     payment: {
       method: row.payment_method as PaymentMethod,
       status: paymentStatus,
@@ -55,8 +83,8 @@ export function toOrder(
       ...(pending ? { expiresAt: iso(payment.expires_at) } : {}),
     },
     totals,
-    offers: JSON.parse(row.offers) as AppliedOffer[],
-    delivery: JSON.parse(row.delivery) as DeliveryEstimate,
+    offers: documents.offers,
+    delivery: documents.delivery,
     timeline: timeline.map((entry) => ({ status: entry.status as OrderStatus, note: entry.note, at: iso(entry.at) })),
     canCancel: CANCELLABLE.has(status),
     createdAt: iso(row.created_at),
@@ -72,7 +100,7 @@ export function toOrderSummary(row: Selectable<OrdersTable>, lines: LineRow[]): 
     payment: { method: row.payment_method as PaymentMethod, status: row.payment_status as PaymentStatus },
     itemCount: Number(row.item_count),
     total: Number(row.total),
-    lines: lines.map(lineBasics),
+    lines: lines.map((line) => lineBasics(line)),
     createdAt: iso(row.created_at),
   };
 }

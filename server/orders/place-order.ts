@@ -49,6 +49,7 @@ export async function placeOrderInTransaction(trx: Kysely<Database>, input: Plac
 
   const { totals, offers } = orderTotals(lines);
   const gateway = request.paymentMethod !== 'cod';
+  const delivery = estimateDelivery(orderAddress.pin, now);
   const fields: Omit<Selectable<OrdersTable>, 'id'> = {
     account_id: accountId,
     status: 'placed',
@@ -57,7 +58,7 @@ export async function placeOrderInTransaction(trx: Kysely<Database>, input: Plac
     address: JSON.stringify(orderAddress satisfies OrderAddress),
     totals: JSON.stringify(totals),
     offers: JSON.stringify(offers),
-    delivery: JSON.stringify(estimateDelivery(orderAddress.pin, now)),
+    delivery: JSON.stringify(delivery),
     item_count: totals.itemCount,
     total: totals.total,
     created_at: now,
@@ -100,7 +101,9 @@ export async function placeOrderInTransaction(trx: Kysely<Database>, input: Plac
   await writeOrderRows(trx, orderLines, timeline, payment);
   await removeAccountCartItems(trx, accountId, lines);
 
-  const view = toOrder(order, orderLines, timeline, payment, (p) => provider?.paymentPageUrl(p.id));
+  // The view from the values just written rather than their JSON parsed back: the same answer (decisions/0037).
+  const documents = { address: orderAddress, totals, offers, delivery, lines: lines.map((line) => ({ image: line.image, variant: line.variant })) };
+  const view = toOrder(order, orderLines, timeline, payment, (p) => provider?.paymentPageUrl(p.id), documents);
   const body = JSON.stringify({ order: view });
   await completeKey(trx, claim, 201, body);
   return { order: view, body };

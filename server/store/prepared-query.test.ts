@@ -47,6 +47,24 @@ describe('preparedQuery (SQLite)', () => {
     assert.equal((await secretsAfter(temp.store.db, { prefix: 'pq-tx' })).rows.length, 0);
   });
 
+  it('should wait for a transaction that holds the connection, never reading its uncommitted rows', async () => {
+    let reopen!: () => void;
+    const gate = new Promise<void>((resolve) => (reopen = resolve));
+    const inside = temp.store.db.transaction().execute(async (trx) => {
+      await insertSecret(trx, { name: 'pq-held', value: 'v', created_at: 6 });
+      await gate; // the transaction holds the connection across a wait, as one awaiting other work does
+      throw new Error('undo');
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    let answered = false;
+    const outside = secretsAfter(temp.store.db, { prefix: 'pq-held' }).then((result) => ((answered = true), result));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(answered, false, 'queued behind the transaction, not run on its connection meanwhile');
+    reopen();
+    await assert.rejects(inside, /undo/);
+    assert.deepEqual((await outside).rows, []);
+  });
+
   it('should refuse a call that leaves a value out, rather than run with a stand-in', async () => {
     await assert.rejects(insertSecret(temp.store.db, { name: 'pq-c', value: 'v' } as Secret), /no value for created_at/);
     assert.equal((await secretsAfter(temp.store.db, { prefix: 'pq-c' })).rows.length, 0);

@@ -9,6 +9,7 @@
  */
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Database } from './schema';
+import { directConnection } from './sqlite-driver';
 
 /** Stand-ins for a query's named values while it compiles (typed as the values, so the builder accepts them). */
 export type Params<P> = { readonly [K in keyof P]: P[K] };
@@ -52,8 +53,17 @@ export function preparedQuery<P extends Record<string, unknown>, O>(build: (db: 
       if (value === undefined) throw new Error(`prepared query: no value for ${slot.name}`);
       return value;
     });
-    return db.executeQuery<O>({ ...entry.compiled, parameters });
+    return runCompiled<O>(db, { ...entry.compiled, parameters });
   };
+}
+
+/**
+ * Runs a compiled query: on SQLite straight on the connection when it is the caller's to use (the
+ * statement is what costs, not handing it over: see `directConnection`), otherwise as Kysely runs it.
+ */
+export function runCompiled<O>(db: Kysely<Database>, query: CompiledQuery<O>): Promise<QueryResult<O>> {
+  const connection = directConnection(db);
+  return connection ? connection.executeQuery<O>(query) : db.executeQuery<O>(query);
 }
 
 /** Affected rows of a write, as a number. */

@@ -8,6 +8,7 @@
  */
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { Store } from './database';
+import { runCompiled } from './prepared-query';
 import type { Database } from './schema';
 
 /** At most this many jobs share a commit, so a batch never holds the connection long. */
@@ -71,13 +72,13 @@ class SqliteBatcher implements WriteBatcher {
     try {
       await this.db.transaction().execute(async (trx) => {
         for (const job of batch) {
-          await trx.executeQuery(SAVEPOINT);
+          await runCompiled(trx, SAVEPOINT);
           try {
             outcomes.push({ ok: true, value: await job.work(trx) });
-            await trx.executeQuery(RELEASE);
+            await runCompiled(trx, RELEASE);
           } catch (error) {
-            await trx.executeQuery(ROLLBACK_TO);
-            await trx.executeQuery(RELEASE);
+            await runCompiled(trx, ROLLBACK_TO);
+            await runCompiled(trx, RELEASE);
             outcomes.push({ ok: false, error });
           }
         }

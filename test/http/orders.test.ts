@@ -90,6 +90,42 @@ for (const kind of storeKinds()) {
         );
         assert.deepEqual(details.lines.map((l: any) => l.problem), ['variant-required', 'unknown-product']);
       });
+
+      it("should refuse a variant the product does not have (another product's, none, or any on a product without variants)", async () => {
+        const a = await signedIn(server);
+        const other = await variantItem(server, 5, 1);
+        const details = assertError(
+          await a.browser.post('/api/checkout/summary', {
+            addressId: a.addressId,
+            lines: [{ ...line(shirt), variantId: other.variantId }, { ...line(other), variantId: 'no-such-variant' }, { ...line(book), variantId: other.variantId }],
+          }),
+          400,
+          'order-line-invalid',
+        );
+        assert.deepEqual(details.lines.map((l: any) => [l.productId, l.problem]), [
+          [shirt.productId, 'unknown-variant'],
+          [other.productId, 'unknown-variant'],
+          [book.productId, 'unknown-variant'],
+        ]);
+      });
+
+      it('should price two variants of one product, each with its own stock', async () => {
+        const a = await signedIn(server);
+        const { db } = server.store;
+        const [first, second] = await db.selectFrom('product_variants').select(['id', 'color', 'size']).where('product_id', '=', shirt.productId).orderBy('id').limit(2).execute();
+        assert.ok(first && second, 'the shirt has two variants');
+        await db.updateTable('product_variants').set({ stock: 7 }).where('id', '=', second.id).execute();
+        const summary = assertOk(
+          await a.browser.post('/api/checkout/summary', { addressId: a.addressId, lines: [{ ...line(shirt), variantId: second.id, quantity: 9 }, line(shirt, 2)] }),
+        );
+        assert.deepEqual(
+          summary.lines.map((l: any) => [l.variantId, l.variant, l.quantity, l.inStock, l.changed?.stock ?? null]),
+          [
+            [second.id, { color: second.color, size: second.size === '' ? null : second.size }, 9, false, { wanted: 9, available: 7 }],
+            [first.id, { color: first.color, size: first.size === '' ? null : first.size }, 2, true, null],
+          ],
+        );
+      });
     });
 
     describe('POST /api/orders', () => {
@@ -116,6 +152,16 @@ for (const kind of storeKinds()) {
         const cart = (await shopper.browser.get('/api/cart')).body;
         assert.deepEqual(cart.lines.map((l: any) => l.product.id), [shirt.productId], 'the ordered line left the cart, the other stayed');
         assert.deepEqual(assertOk(await shopper.browser.get(`/api/orders/${order.id}`)).order, order);
+      });
+
+      it('should answer a new order as reading it back shows it, key for key, variant lines and all', async () => {
+        const shopper = await signedIn(server);
+        const created = assertOk(await postOrder(shopper, { addressId: shopper.addressId, paymentMethod: 'cod', lines: [line(shirt), line(book, 2)] }), 201).order;
+        const read = assertOk(await shopper.browser.get(`/api/orders/${created.id}`)).order;
+        // The 201 is built from the values written, the read from the stored JSON: the same text, in the same key order.
+        assert.equal(JSON.stringify(created), JSON.stringify(read));
+        assert.notEqual(created.lines[0].variant, null);
+        assert.equal(created.lines[1].variant, null);
       });
 
       it('should answer the same key and body with the same bytes, marked as a replay, and place one order', async () => {
