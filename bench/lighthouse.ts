@@ -14,23 +14,10 @@ import lighthouse from 'lighthouse';
 import { startOwnServer } from '../e2e/support/own-server';
 import { productPaths } from '../e2e/support/worker-page';
 import { settlePhotos } from './load/settled-photos';
+import { asIndexOption, cpuSlowdownFor, describeSlowdown, median } from './load/lighthouse-slowdown';
 
 const TARGET = 95;
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
-/** Lighthouse's own CPU slowdown for its mobile preset. */
-const MOBILE_SLOWDOWN = 4;
-
-/** The index `--as-index N` names, or undefined to keep Lighthouse's own slowdown. */
-function asIndex(argv: readonly string[]): number | undefined {
-  const at = argv.indexOf('--as-index');
-  if (at < 0) return undefined;
-  const index = Number(argv[at + 1]);
-  if (!Number.isFinite(index) || index <= 0) throw new Error('--as-index takes a positive benchmark index, e.g. --as-index 1330');
-  return index;
-}
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 async function main(): Promise<void> {
   const server = await startOwnServer();
   const chrome = await chromeLauncher.launch({
@@ -50,17 +37,12 @@ async function main(): Promise<void> {
       if (warm) hostIndexes.push(warm.lhr.environment.benchmarkIndex);
     }
     await settlePhotos(server.url, Object.values(pages));
-    const target = asIndex(process.argv.slice(2));
+    const target = asIndexOption(process.argv.slice(2));
     const hostIndex = median(hostIndexes);
-    // CPU time scales about inversely with the index, so a host twice as fast needs twice the slowdown.
-    const cpuSlowdownMultiplier = target === undefined ? MOBILE_SLOWDOWN : (MOBILE_SLOWDOWN * hostIndex) / target;
+    const cpuSlowdownMultiplier = cpuSlowdownFor(hostIndex, target);
     const throttling = { cpuSlowdownMultiplier };
     console.log(`Lighthouse performance, mobile, simulated throttling, median of ${RUNS} runs`);
-    console.log(
-      target === undefined
-        ? `CPU slowdown ${MOBILE_SLOWDOWN}× (Lighthouse's own) on a host of index ${Math.round(hostIndex)}\n`
-        : `CPU slowdown ${cpuSlowdownMultiplier.toFixed(2)}× = ${MOBILE_SLOWDOWN}× × this host's index ${Math.round(hostIndex)} / ${target}: as a host of index ${target} would measure\n`,
-    );
+    console.log(`${describeSlowdown(hostIndex, target)}\n`);
     console.log('  page       score    FCP       LCP       TBT      CLS      benchmark index');
     for (const [name, path] of Object.entries(pages)) {
       const runs: Array<{ score: number; lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'] }> = [];
