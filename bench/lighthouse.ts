@@ -7,7 +7,7 @@
  * A faster host flatters the page: `--as-index 1330` scales Lighthouse's 4× CPU slowdown by this
  * host's index over the one named (measured on the unmeasured audits), so a quick host shows what
  * a host of that index would score; the header prints the multiplier used.
- * Run: npx tsx bench/lighthouse.ts [--as-index N]   (after npm run build; CHROME_PATH defaults to /usr/bin/chromium)
+ * Run: npx tsx bench/lighthouse.ts [--as-index N]   (after npm run build; DIST=dir measures another build; CHROME_PATH defaults to /usr/bin/chromium)
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -19,7 +19,8 @@ import { asIndexOption, cpuSlowdownFor, describeSlowdown, median } from './load/
 const TARGET = 95;
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 async function main(): Promise<void> {
-  const server = await startOwnServer();
+  // DIST measures another build (e.g. one of main, for a baseline in the same session).
+  const server = await startOwnServer(process.env.DIST ? { distDir: process.env.DIST } : {});
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
