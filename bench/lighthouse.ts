@@ -7,32 +7,20 @@
  * A faster host flatters the page: `--as-index 1330` scales Lighthouse's 4× CPU slowdown by this
  * host's index over the one named (measured on the unmeasured audits), so a quick host shows what
  * a host of that index would score; the header prints the multiplier used.
- * Run: npx tsx bench/lighthouse.ts [--as-index N]   (after npm run build; CHROME_PATH defaults to /usr/bin/chromium)
+ * Run: npx tsx bench/lighthouse.ts [--as-index N]   (after npm run build; DIST=dir measures another build; CHROME_PATH defaults to /usr/bin/chromium)
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startOwnServer } from '../e2e/support/own-server';
 import { productPaths } from '../e2e/support/worker-page';
 import { settlePhotos } from './load/settled-photos';
+import { asIndexOption, cpuSlowdownFor, describeSlowdown, median } from './load/lighthouse-slowdown';
 
 const TARGET = 95;
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
-/** Lighthouse's own CPU slowdown for its mobile preset. */
-const MOBILE_SLOWDOWN = 4;
-
-/** The index `--as-index N` names, or undefined to keep Lighthouse's own slowdown. */
-function asIndex(argv: readonly string[]): number | undefined {
-  const at = argv.indexOf('--as-index');
-  if (at < 0) return undefined;
-  const index = Number(argv[at + 1]);
-  if (!Number.isFinite(index) || index <= 0) throw new Error('--as-index takes a positive benchmark index, e.g. --as-index 1330');
-  return index;
-}
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 async function main(): Promise<void> {
-  const server = await startOwnServer();
+  // DIST measures another build (e.g. one of main, for a baseline in the same session).
+  const server = await startOwnServer(process.env.DIST ? { distDir: process.env.DIST } : {});
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
@@ -50,17 +38,12 @@ async function main(): Promise<void> {
       if (warm) hostIndexes.push(warm.lhr.environment.benchmarkIndex);
     }
     await settlePhotos(server.url, Object.values(pages));
-    const target = asIndex(process.argv.slice(2));
+    const target = asIndexOption(process.argv.slice(2));
     const hostIndex = median(hostIndexes);
-    // CPU time scales about inversely with the index, so a host twice as fast needs twice the slowdown.
-    const cpuSlowdownMultiplier = target === undefined ? MOBILE_SLOWDOWN : (MOBILE_SLOWDOWN * hostIndex) / target;
+    const cpuSlowdownMultiplier = cpuSlowdownFor(hostIndex, target);
     const throttling = { cpuSlowdownMultiplier };
     console.log(`Lighthouse performance, mobile, simulated throttling, median of ${RUNS} runs`);
-    console.log(
-      target === undefined
-        ? `CPU slowdown ${MOBILE_SLOWDOWN}× (Lighthouse's own) on a host of index ${Math.round(hostIndex)}\n`
-        : `CPU slowdown ${cpuSlowdownMultiplier.toFixed(2)}× = ${MOBILE_SLOWDOWN}× × this host's index ${Math.round(hostIndex)} / ${target}: as a host of index ${target} would measure\n`,
-    );
+    console.log(`${describeSlowdown(hostIndex, target)}\n`);
     console.log('  page       score    FCP       LCP       TBT      CLS      benchmark index');
     for (const [name, path] of Object.entries(pages)) {
       const runs: Array<{ score: number; lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'] }> = [];

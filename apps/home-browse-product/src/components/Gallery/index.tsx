@@ -14,9 +14,14 @@ export function Gallery({ images, index }: GalleryProps): React.ReactNode {
   const track = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(0);
 
+  // The slide the track was last moved to; it starts on the first, so a first render showing the
+  // first image moves nothing. Reading the width there would force a layout of the whole page
+  // inside hydration's effects, the longest task of a product page's load (decisions/0039).
+  const placed = useRef(0);
   useEffect(() => {
     const element = track.current;
-    if (!element) return;
+    if (!element || index === placed.current) return;
+    placed.current = index;
     element.scrollTo({ left: index * element.clientWidth, behavior: 'smooth' });
   }, [index]);
 
