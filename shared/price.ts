@@ -37,10 +37,16 @@ export function summarize(lines: ReadonlyArray<{ unitMrp: number; unitPrice: num
   return { itemCount, mrpTotal, discount, deliveryFee, total: subtotal + deliveryFee, savings: discount };
 }
 
+/** Formatters of `formatRupees` by fraction digits (0 or 2), made on first use. */
+const rupeeFormats: Array<Intl.NumberFormat | undefined> = [];
+
 /** `₹1,23,456` in the Indian digit grouping; paise shown only when present. */
 export function formatRupees(paise: number): string {
   const digits = paise % 100 === 0 ? 0 : 2;
-  return '₹' + (paise / 100).toLocaleString('en-IN', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  // One formatter per digit count, made on first use: `toLocaleString` with options builds a new
+  // one per call, and a grid's cards format two prices each as they are appended while scrolling.
+  const format = (rupeeFormats[digits] ??= new Intl.NumberFormat('en-IN', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+  return '₹' + format.format(paise / 100);
 }
 
 function assertPaise(value: number, name: string): void {
