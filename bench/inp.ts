@@ -176,7 +176,9 @@ function report(name: string, rounds: Round[], baseline: Round[] | null): number
   const line = (label: string, pick: (r: Round) => number | undefined, target: number): void => {
     const values = rounds.map(pick).filter((v): v is number => v !== undefined);
     const base = baseline?.map(pick).filter((v): v is number => v !== undefined) ?? [];
-    const ratio = base.length && values.length ? `  ${(p50(values) / p50(base)).toFixed(2)}× baseline (${fmt(base).trim().replace(/ +/, ' / ')})` : '';
+    // A baseline p50 of 0 (no frame over the target in most rounds) has no ratio: show its figures only.
+    const times = base.length && values.length && p50(base) > 0 ? `${(p50(values) / p50(base)).toFixed(2)}× ` : '';
+    const ratio = base.length && values.length ? `  ${times}baseline (${fmt(base).trim().replace(/ +/, ' / ')})` : '';
     const ok = values.length > 0 && Math.max(...values) <= target;
     if (!ok) missed++;
     console.log(`  ${label.padEnd(30)} ${fmt(values)}   ≤ ${target} ms ${ok ? 'met' : 'MISSED'}${ratio}`);
