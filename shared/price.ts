@@ -45,8 +45,8 @@ export function formatRupees(paise: number): string {
   const digits = paise % 100 === 0 ? 0 : 2;
   // One formatter per digit count, made on first use: `toLocaleString` with options builds a new
   // one per call, and a grid's cards format two prices each as they are appended while scrolling.
-  const format = (rupeeFormats[digits] ??= new Intl.NumberFormat('en-IN', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
-  return '₹' + format.format(paise / 100);
+  // Paise are whole, so rupees have at most two decimals: the minimum alone fixes the digits shown.
+  return '₹' + (rupeeFormats[digits] ??= new Intl.NumberFormat('en-IN', { minimumFractionDigits: digits })).format(paise / 100);
 }
 
 function assertPaise(value: number, name: string): void {
