@@ -37,16 +37,10 @@ export function summarize(lines: ReadonlyArray<{ unitMrp: number; unitPrice: num
   return { itemCount, mrpTotal, discount, deliveryFee, total: subtotal + deliveryFee, savings: discount };
 }
 
-/** Formatters of `formatRupees` by fraction digits (0 or 2), made on first use. */
-const rupeeFormats: Array<Intl.NumberFormat | undefined> = [];
-
 /** `₹1,23,456` in the Indian digit grouping; paise shown only when present. */
 export function formatRupees(paise: number): string {
   const digits = paise % 100 === 0 ? 0 : 2;
-  // One formatter per digit count, made on first use: `toLocaleString` with options builds a new
-  // one per call, and a grid's cards format two prices each as they are appended while scrolling.
-  // Paise are whole, so rupees have at most two decimals: the minimum alone fixes the digits shown.
-  return '₹' + (rupeeFormats[digits] ??= new Intl.NumberFormat('en-IN', { minimumFractionDigits: digits })).format(paise / 100);
+  return '₹' + (paise / 100).toLocaleString('en-IN', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
 function assertPaise(value: number, name: string): void {
