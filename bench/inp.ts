@@ -12,7 +12,10 @@
  * measures the freshly seeded drawings instead (SVG, parsed on the main thread as they arrive).
  * `--trace <dir>`: a Chromium trace of each step of the first round of each build, written to
  * `<dir>` and summarised (main-thread tasks over 16 ms and their script, style, layout, paint).
- * Run: npx tsx bench/inp.ts [--baseline <distDir>] [--drawings] [--trace <dir>]
+ * `--loaf`: every long animation frame over the target in the frame steps, with its split (before the
+ * rendering update, frame callbacks, style+layout+paint) and its scripts' attribution (invoker,
+ * duration, forced style and layout, source).
+ * Run: npx tsx bench/inp.ts [--baseline <distDir>] [--drawings] [--trace <dir>] [--loaf]
  *      (after npm run build; INP_ROUNDS, default 5)
  */
 import fs from 'node:fs';
@@ -25,6 +28,7 @@ import { productPaths } from '../e2e/support/worker-page';
 import { settlePhotos } from './load/settled-photos';
 import { settleListingPhotos } from './load/settled-listing-photos';
 import { formatTraceSummary, summariseTrace } from './load/trace-summary';
+import { formatLoaf, LOAF_OBSERVER, type Loaf } from './load/loaf-summary';
 
 const require = createRequire(import.meta.url);
 const ROUNDS = Number(process.env.INP_ROUNDS ?? 5);
@@ -42,9 +46,7 @@ window.__probe = { events: [], frames: [], inp: 0 };
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) if (e.interactionId) __probe.events.push({ id: e.interactionId, start: e.startTime, duration: e.duration });
 }).observe({ type: 'event', durationThreshold: ${MIN_REPORTED_MS}, buffered: true });
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) __probe.frames.push({ start: e.startTime, duration: e.duration });
-}).observe({ type: 'long-animation-frame', buffered: true });
+${LOAF_OBSERVER}
 addEventListener('DOMContentLoaded', () => webVitals.onINP((metric) => { __probe.inp = metric.value; }, { reportAllChanges: true }));
 `;
 
@@ -61,6 +63,9 @@ const settle = (page: Page, ms = 600): Promise<void> => page.waitForTimeout(ms);
 
 /** Where `measure` writes a trace of each step (first round of each build only), and its summaries. */
 const tracing: { dir: string | null; build: string; lines: string[] } = { dir: null, build: '', lines: [] };
+
+/** With `--loaf`: the frames over the target of the frame steps, described (`formatLoaf`). */
+const loafs: { on: boolean; build: string; round: number; lines: string[] } = { on: false, build: '', round: 0, lines: [] };
 
 /** Runs `act` and returns its slowest interaction and longest animation frame, in ms. */
 async function measure(page: Page, act: () => Promise<void>, step?: string): Promise<{ inp: number; frame: number }> {
@@ -79,16 +84,21 @@ async function measure(page: Page, act: () => Promise<void>, step?: string): Pro
     await page.context().browser()!.stopTracing();
     tracing.lines.push(...formatTraceSummary(`${tracing.build}, ${step}`, summariseTrace(traceFile)));
   }
-  return page.evaluate(
+  const { inp, frames } = await page.evaluate(
     ({ from, to, floor }) => {
-      const probe = (window as unknown as { __probe: { events: Array<{ id: number; start: number; duration: number }>; frames: Array<{ start: number; duration: number }> } }).__probe;
+      const probe = (window as unknown as { __probe: { events: Array<{ id: number; start: number; duration: number }>; frames: Loaf[] } }).__probe;
       // No named helpers in here: the transpiler would wrap them in a function the page lacks.
       const inp = Math.max(floor, ...probe.events.filter((e) => e.start >= from && e.start <= to).map((e) => e.duration));
-      const frame = Math.max(0, ...probe.frames.filter((f) => f.start >= from && f.start <= to).map((f) => f.duration));
-      return { inp, frame };
+      return { inp, frames: probe.frames.filter((f) => f.start >= from && f.start <= to) };
     },
     { from, to, floor: MIN_REPORTED_MS },
   );
+  if (loafs.on && (step === 'scroll browse' || step === 'open the filter sheet')) {
+    for (const f of frames.filter((f) => f.duration > FRAME_TARGET_MS)) {
+      loafs.lines.push(...formatLoaf(`${loafs.build} round ${loafs.round + 1}, ${step}, at +${Math.round(f.start - from)} ms`, f));
+    }
+  }
+  return { inp, frame: Math.max(0, ...frames.map((f) => f.duration)) };
 }
 
 async function openPage(browser: Browser, url: string): Promise<Page> {
@@ -166,7 +176,9 @@ function report(name: string, rounds: Round[], baseline: Round[] | null): number
   const line = (label: string, pick: (r: Round) => number | undefined, target: number): void => {
     const values = rounds.map(pick).filter((v): v is number => v !== undefined);
     const base = baseline?.map(pick).filter((v): v is number => v !== undefined) ?? [];
-    const ratio = base.length && values.length ? `  ${(p50(values) / p50(base)).toFixed(2)}× baseline (${fmt(base).trim().replace(/ +/, ' / ')})` : '';
+    // A baseline p50 of 0 (no frame over the target in most rounds) has no ratio: show its figures only.
+    const times = base.length && values.length && p50(base) > 0 ? `${(p50(values) / p50(base)).toFixed(2)}× ` : '';
+    const ratio = base.length && values.length ? `  ${times}baseline (${fmt(base).trim().replace(/ +/, ' / ')})` : '';
     const ok = values.length > 0 && Math.max(...values) <= target;
     if (!ok) missed++;
     console.log(`  ${label.padEnd(30)} ${fmt(values)}   ≤ ${target} ms ${ok ? 'met' : 'MISSED'}${ratio}`);
@@ -199,6 +211,7 @@ async function main(): Promise<void> {
   tracing.dir = traceAt > 0 ? path.resolve(process.argv[traceAt + 1]!) : null;
   if (tracing.dir) fs.mkdirSync(tracing.dir, { recursive: true });
   const drawings = process.argv.includes('--drawings');
+  loafs.on = process.argv.includes('--loaf');
   const server = await startOwnServer();
   const baseServer = baselineDist ? await startOwnServer({ distDir: baselineDist }) : null;
   const browser = await chromium.launch({
@@ -220,6 +233,8 @@ async function main(): Promise<void> {
       // Alternate which build goes first, so a burst of load on the machine hits both alike.
       const traced = (build: string): void => {
         tracing.build = i === 0 ? build : '';
+        loafs.build = build;
+        loafs.round = i;
       };
       if (baseServer && i % 2 === 1) { traced('baseline'); base.push(await round(browser, baseServer, product!)); }
       traced('this-build');
@@ -227,6 +242,7 @@ async function main(): Promise<void> {
       if (baseServer && i % 2 === 0) { traced('baseline'); base.push(await round(browser, baseServer, product!)); }
     }
     if (tracing.dir) console.log(`\nmain thread per step (first round of each build; traces in ${tracing.dir}):\n${tracing.lines.join('\n')}`);
+    if (loafs.on) console.log(`\nlong animation frames over ${FRAME_TARGET_MS} ms (scripts: invoker, forced style+layout, source):\n${loafs.lines.join('\n') || '  none'}`);
     const missed = report('this build', current, baseServer ? base : null);
     if (baseServer) report('baseline build', base, null);
     console.log(`\n  load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${missed ? `${missed} target(s) missed` : 'every target met'}`);

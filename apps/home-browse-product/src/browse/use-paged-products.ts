@@ -21,8 +21,13 @@ export interface PagedState<T extends Paged> {
   reload(): void;
 }
 
-/** Cards appended per painted frame: two rows of a phone's grid. */
-const APPEND_SLICE = 4;
+/**
+ * Cards appended per painted frame: one. A slice's transition render runs in 5 ms chunks, but a
+ * frame that is due waits behind them (long-animation-frame entries of the scroll: the scheduler's
+ * tasks before the rendering update), so a slice is kept to one card's render (0038); the page is
+ * asked for further ahead (`useInfiniteScroll`) so its slices are in before they are scrolled to.
+ */
+const APPEND_SLICE = 1;
 
 /** Runs `callback` once the next frame has painted (the frame callback runs before it paints). */
 function afterPaint(callback: () => void): void {
@@ -96,8 +101,8 @@ export function usePagedProducts<T extends Paged>(key: string | null, pathOf: (p
           const seen = new Set(shown.map((p) => p.id));
           return [...shown, ...part.filter((p) => !seen.has(p.id))];
         });
-      // Two rows of a phone's grid per painted frame: a page's cards rendered and laid out at once
-      // (even half of them) made the longest frames of a scroll (decisions/0026, 0031). Still
+      // One card per painted frame: a page's cards rendered and laid out at once
+      // (even half of them) made the longest frames of a scroll (decisions/0026, 0031, 0038). Still
       // loading until the last slice is in, so no page is asked for meanwhile.
       const parts = slices(data.products, APPEND_SLICE);
       append(parts[0] ?? []);

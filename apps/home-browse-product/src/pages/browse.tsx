@@ -1,6 +1,6 @@
 /** Browse a category: sort, facet filters in the URL, and an infinitely scrolling grid. */
 import { buttonClassName, EmptyState, noteCategoryView, Skeleton, useHydrated, type BrowseResult } from '@storefront/kit';
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { activeFilterCount, browseApiPath, clearFilters, NO_SELECTION, readSelection, selectionToParams, type BrowseSelection } from '../browse/browse-params';
 import { BROWSE_PAGE_SIZE } from '../browse/page-size';
@@ -32,20 +32,27 @@ export default function BrowsePage(): React.ReactNode {
     noteCategoryView(category.slug);
   }, [category]);
 
-  const apply = (next: BrowseSelection): void => {
+  const apply = useCallback((next: BrowseSelection): void => {
     setSheetOpen(false);
     // The tap paints the sheet closing; the new listing (the router's render of the new URL) follows
     // in a transition, which yields to the paint instead of holding it (decisions/0031).
     startTransition(() => setParams(selectionToParams(next)));
-  };
+  }, [setParams]);
+  // Stable handlers: each slice of an appended page renders this page again, and the memoized bar,
+  // chips and sheet then skip their render (decisions/0038).
+  const sort = useCallback((next: BrowseSelection['sort']) => apply({ ...selection, sort: next }), [apply, selection]);
+  const openSheet = useCallback(() => setSheetOpen(true), []);
+  const closeSheet = useCallback(() => setSheetOpen(false), []);
+  const countsPath = useCallback((draft: BrowseSelection) => browseApiPath(slug, draft, 1, 1), [slug]);
+  const facets = state.first?.facets ?? null;
 
   return (
     <div className="browse">
       <div className="browse-head">
         <h1 className="browse-title">{category ? category.name : <Skeleton width={120} height={20} />}</h1>
       </div>
-      <SortFilterBar sort={selection.sort} onSort={(sort) => apply({ ...selection, sort })} onFilter={() => setSheetOpen(true)} filterCount={activeFilterCount(selection)} />
-      <FilterChips selection={selection} facets={state.first?.facets ?? null} onApply={apply} />
+      <SortFilterBar sort={selection.sort} onSort={sort} onFilter={openSheet} filterCount={activeFilterCount(selection)} />
+      <FilterChips selection={selection} facets={facets} onApply={apply} />
       <ResultsView
         state={state}
         lead
@@ -67,11 +74,11 @@ export default function BrowsePage(): React.ReactNode {
       />
       <FilterSheet
         open={sheetOpen}
-        facets={state.first?.facets ?? null}
+        facets={facets}
         selection={selection}
         onApply={apply}
-        onClose={() => setSheetOpen(false)}
-        countsPath={(draft) => browseApiPath(slug, draft, 1, 1)}
+        onClose={closeSheet}
+        countsPath={countsPath}
       />
     </div>
   );

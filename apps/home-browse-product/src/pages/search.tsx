@@ -4,7 +4,7 @@
  * Without `q`, the filters alone make the listing (the home page's "View all" links).
  */
 import { EmptyState, Skeleton, useApi, useHydrated, type Category, type SearchResult } from '@storefront/kit';
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { activeFilterCount, appliedFilters, NO_SELECTION, readSelection, searchApiPath, searchPagePath, type BrowseSelection } from '../browse/browse-params';
 import { BROWSE_PAGE_SIZE } from '../browse/page-size';
@@ -85,7 +85,8 @@ export default function SearchPage(): React.ReactNode {
   const [params] = useSearchParams();
   const [sheetOpen, setSheetOpen] = useState(false);
   const query = hydrated ? (params.get('q') ?? '').trim().slice(0, 100) : '';
-  const selection = hydrated ? readSelection(params) : NO_SELECTION;
+  // One object per URL, as on the browse page: the memoized bar, chips and sheet compare it by identity.
+  const selection = useMemo(() => (hydrated ? readSelection(params) : NO_SELECTION), [hydrated, params]);
   const filtered = activeFilterCount(selection) > 0;
   const key = hydrated && (query || filtered) ? searchPagePath(query, selection) : null;
   const state = usePagedProducts<SearchResult>(key, (page) => searchApiPath(query, selection, page, BROWSE_PAGE_SIZE));
@@ -94,11 +95,17 @@ export default function SearchPage(): React.ReactNode {
     if (query) document.title = `${query} · Search · Storefront`;
   }, [query]);
 
-  const apply = (next: BrowseSelection): void => {
+  const apply = useCallback((next: BrowseSelection): void => {
     setSheetOpen(false);
     // As on the browse page: the sheet closes in the tap's paint, the new results in a transition.
     startTransition(() => void navigate(searchPagePath(query, next)));
-  };
+  }, [navigate, query]);
+  // Stable handlers, as on the browse page: an appended slice skips the bar, chips and sheet.
+  const sort = useCallback((next: BrowseSelection['sort']) => apply({ ...selection, sort: next }), [apply, selection]);
+  const openSheet = useCallback(() => setSheetOpen(true), []);
+  const closeSheet = useCallback(() => setSheetOpen(false), []);
+  const countsPath = useCallback((draft: BrowseSelection) => searchApiPath(query, draft, 1, 1), [query]);
+  const facets = state.first?.facets ?? null;
 
   if (hydrated && !key) {
     return <EmptyState title="What are you looking for?" message="Type in the search box above to find products, brands and more." testId="search-prompt" headingLevel={1} />;
@@ -113,8 +120,8 @@ export default function SearchPage(): React.ReactNode {
           No results for <q>{query}</q>; these are the closest matches.
         </p>
       )}
-      <SortFilterBar sort={selection.sort} onSort={(sort) => apply({ ...selection, sort })} onFilter={() => setSheetOpen(true)} filterCount={activeFilterCount(selection)} />
-      <FilterChips selection={selection} facets={state.first?.facets ?? null} onApply={apply} />
+      <SortFilterBar sort={selection.sort} onSort={sort} onFilter={openSheet} filterCount={activeFilterCount(selection)} />
+      <FilterChips selection={selection} facets={facets} onApply={apply} />
       <ResultsView
         state={state}
         label={query ? `Results for ${state.first?.correctedQuery ?? query}` : 'All products'}
@@ -122,11 +129,11 @@ export default function SearchPage(): React.ReactNode {
       />
       <FilterSheet
         open={sheetOpen}
-        facets={state.first?.facets ?? null}
+        facets={facets}
         selection={selection}
         onApply={apply}
-        onClose={() => setSheetOpen(false)}
-        countsPath={(draft) => searchApiPath(query, draft, 1, 1)}
+        onClose={closeSheet}
+        countsPath={countsPath}
       />
     </div>
   );

@@ -1,4 +1,5 @@
 /** The applied filters as removable chips under the sort and filter bar, with "Clear all". */
+import { memo } from 'react';
 import type { Facets } from '@storefront/kit';
 import { appliedFilters, clearFilters, type BrowseSelection } from '../../browse/browse-params';
 import './filter-chips.css';
@@ -10,7 +11,8 @@ export interface FilterChipsProps {
 }
 
 /** Nothing when no filter is on; each chip's button removes its filter (one navigation, so Back restores it). */
-export function FilterChips({ selection, facets, onApply }: FilterChipsProps): React.ReactNode {
+// Memoized: each slice of an appended page renders the page again; this depends on its props only.
+export const FilterChips = memo(function FilterChips({ selection, facets, onApply }: FilterChipsProps): React.ReactNode {
   const chips = appliedFilters(selection, facets);
   if (chips.length === 0) return null;
   return (
@@ -34,4 +36,4 @@ export function FilterChips({ selection, facets, onApply }: FilterChipsProps): R
       )}
     </div>
   );
-}
+});

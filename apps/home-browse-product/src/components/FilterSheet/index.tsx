@@ -1,6 +1,6 @@
 /** The facet filters in a modal bottom sheet (a side panel on wide screens), applied together. */
 import { Button, useAfterPaint, useApi, useDebouncedValue, type FacetValue, type Facets } from '@storefront/kit';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { clearFilters, selectionToParams, toggleBrand, type BrowseSelection } from '../../browse/browse-params';
 import { inertOutside, wrapFocus } from './inert-outside';
 import './filter-sheet.css';
@@ -27,7 +27,8 @@ const FOCUSABLE = 'button, input, select, a[href], [tabindex]:not([tabindex="-1"
  * restyles and lays out the whole page in the tap (decisions/0031). Choices are a draft until
  * Apply, so the grid doesn't reload on every tick.
  */
-export function FilterSheet({ open, facets, selection, onApply, onClose, countsPath }: FilterSheetProps): React.ReactNode {
+// Memoized: each slice of an appended page renders the page again; this depends on its props only.
+export const FilterSheet = memo(function FilterSheet({ open, facets, selection, onApply, onClose, countsPath }: FilterSheetProps): React.ReactNode {
   const dialog = useRef<HTMLDialogElement>(null);
   const layer = useRef<HTMLDivElement>(null);
   // What the opening took over, given back at closing: the page's inert marks and the focus.
@@ -153,4 +154,4 @@ export function FilterSheet({ open, facets, selection, onApply, onClose, countsP
       </dialog>
     </div>
   );
-}
+});

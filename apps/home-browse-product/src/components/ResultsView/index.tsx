@@ -17,7 +17,9 @@ const FIRST_PAGE_PLACEHOLDERS = 8;
 
 /** The count line keeps its height while loading, so the grid below never jumps. */
 export function ResultsView({ state, empty, label, lead = false }: ResultsViewProps): React.ReactNode {
-  const sentinel = useInfiniteScroll<HTMLDivElement>(state.loadMore, state.hasMore && !state.error, `${state.products.length}:${state.error ? 1 : 0}`);
+  // Not observed while a page comes in: its slices change the count several times, and each new
+  // observer would compute an intersection in a scrolling frame for a page that is not asked for.
+  const sentinel = useInfiniteScroll<HTMLDivElement>(state.loadMore, state.hasMore && !state.error && !state.loadingMore, `${state.products.length}:${state.error ? 1 : 0}`);
   if (state.status === 'error' && state.error) return <ErrorState error={state.error} onRetry={state.reload} />;
   if (state.status === 'ready' && state.total === 0 && state.products.length === 0) return <>{empty}</>;
   const loading = state.status === 'loading';

@@ -1,4 +1,5 @@
 /** The bar above a listing: sort (a native select, accessible everywhere) and the Filter button. */
+import { memo } from 'react';
 import type { SortKey } from '@storefront/kit';
 import { SORT_OPTIONS } from '../../browse/browse-params';
 import './sort-filter-bar.css';
@@ -12,7 +13,8 @@ export interface SortFilterBarProps {
 }
 
 /** Sticky on phones so sorting and filtering are always a thumb away. */
-export function SortFilterBar({ sort, onSort, onFilter, filterCount = 0 }: SortFilterBarProps): React.ReactNode {
+// Memoized: each slice of an appended page renders the page again; this depends on its props only.
+export const SortFilterBar = memo(function SortFilterBar({ sort, onSort, onFilter, filterCount = 0 }: SortFilterBarProps): React.ReactNode {
   return (
     <div className="sfbar">
       <label className="sfbar-item sfbar-sort">
@@ -44,4 +46,4 @@ export function SortFilterBar({ sort, onSort, onFilter, filterCount = 0 }: SortF
       )}
     </div>
   );
-}
+});
