@@ -1,9 +1,10 @@
 /** Browse a category: sort, facet filters in the URL, and an infinitely scrolling grid. */
 import { buttonClassName, EmptyState, noteCategoryView, Skeleton, useHydrated, type BrowseResult } from '@storefront/kit';
-import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { activeFilterCount, browseApiPath, clearFilters, NO_SELECTION, readSelection, selectionToParams, type BrowseSelection } from '../browse/browse-params';
 import { BROWSE_PAGE_SIZE } from '../browse/page-size';
+import { useListingControls } from '../browse/use-listing-controls';
 import { usePagedProducts } from '../browse/use-paged-products';
 import { FilterChips } from '../components/FilterChips';
 import { FilterSheet } from '../components/FilterSheet';
@@ -17,7 +18,6 @@ export default function BrowsePage(): React.ReactNode {
   const hydrated = useHydrated();
   const { slug = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const [sheetOpen, setSheetOpen] = useState(false);
   // The shell knew neither the category nor the query: both wait for hydration.
   // One object per URL, not per render: the sheet's draft and the chips compare it by identity.
   const selection = useMemo(() => (hydrated ? readSelection(params) : NO_SELECTION), [hydrated, params]);
@@ -32,17 +32,7 @@ export default function BrowsePage(): React.ReactNode {
     noteCategoryView(category.slug);
   }, [category]);
 
-  const apply = useCallback((next: BrowseSelection): void => {
-    setSheetOpen(false);
-    // The tap paints the sheet closing; the new listing (the router's render of the new URL) follows
-    // in a transition, which yields to the paint instead of holding it (decisions/0031).
-    startTransition(() => setParams(selectionToParams(next)));
-  }, [setParams]);
-  // Stable handlers: each slice of an appended page renders this page again, and the memoized bar,
-  // chips and sheet then skip their render (decisions/0038).
-  const sort = useCallback((next: BrowseSelection['sort']) => apply({ ...selection, sort: next }), [apply, selection]);
-  const openSheet = useCallback(() => setSheetOpen(true), []);
-  const closeSheet = useCallback(() => setSheetOpen(false), []);
+  const { sheetOpen, apply, sort, openSheet, closeSheet } = useListingControls(selection, useCallback((next: BrowseSelection) => setParams(selectionToParams(next)), [setParams]));
   const countsPath = useCallback((draft: BrowseSelection) => browseApiPath(slug, draft, 1, 1), [slug]);
   const facets = state.first?.facets ?? null;
 

@@ -4,10 +4,11 @@
  * Without `q`, the filters alone make the listing (the home page's "View all" links).
  */
 import { EmptyState, Skeleton, useApi, useHydrated, type Category, type SearchResult } from '@storefront/kit';
-import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { activeFilterCount, appliedFilters, NO_SELECTION, readSelection, searchApiPath, searchPagePath, type BrowseSelection } from '../browse/browse-params';
 import { BROWSE_PAGE_SIZE } from '../browse/page-size';
+import { useListingControls } from '../browse/use-listing-controls';
 import { usePagedProducts } from '../browse/use-paged-products';
 import { FilterChips } from '../components/FilterChips';
 import { FilterSheet } from '../components/FilterSheet';
@@ -83,7 +84,6 @@ export default function SearchPage(): React.ReactNode {
   const hydrated = useHydrated();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [sheetOpen, setSheetOpen] = useState(false);
   const query = hydrated ? (params.get('q') ?? '').trim().slice(0, 100) : '';
   // One object per URL, as on the browse page: the memoized bar, chips and sheet compare it by identity.
   const selection = useMemo(() => (hydrated ? readSelection(params) : NO_SELECTION), [hydrated, params]);
@@ -95,15 +95,7 @@ export default function SearchPage(): React.ReactNode {
     if (query) document.title = `${query} · Search · Storefront`;
   }, [query]);
 
-  const apply = useCallback((next: BrowseSelection): void => {
-    setSheetOpen(false);
-    // As on the browse page: the sheet closes in the tap's paint, the new results in a transition.
-    startTransition(() => void navigate(searchPagePath(query, next)));
-  }, [navigate, query]);
-  // Stable handlers, as on the browse page: an appended slice skips the bar, chips and sheet.
-  const sort = useCallback((next: BrowseSelection['sort']) => apply({ ...selection, sort: next }), [apply, selection]);
-  const openSheet = useCallback(() => setSheetOpen(true), []);
-  const closeSheet = useCallback(() => setSheetOpen(false), []);
+  const { sheetOpen, apply, sort, openSheet, closeSheet } = useListingControls(selection, useCallback((next: BrowseSelection) => void navigate(searchPagePath(query, next)), [navigate, query]));
   const countsPath = useCallback((draft: BrowseSelection) => searchApiPath(query, draft, 1, 1), [query]);
   const facets = state.first?.facets ?? null;
 
