@@ -3,7 +3,8 @@ import { serialize } from 'cookie';
 import type { LoginHook } from '../auth/session/login-hooks';
 import type { ServerDeps } from '../deps';
 import { mergeGuestCart } from './cart-merge';
-import { guestCookieName, hashToken, readGuestToken } from './guest-cookie';
+import { hashToken } from '../http/token-hash';
+import { guestCookieName, readGuestToken } from './guest-cookie';
 
 /** Merges the guest cart (if the browser has one) and drops its cookie. */
 export function mergeGuestCartOnLogin(deps: ServerDeps): LoginHook {

@@ -31,7 +31,3 @@ export function issueGuestToken(res: Response, secure: boolean): string {
   );
   return token;
 }
-
-export function hashToken(token: string): string {
-  return crypto.createHash('sha256').update(token).digest('hex');
-}

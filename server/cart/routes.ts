@@ -9,7 +9,8 @@ import { parseInput } from '../http/validate';
 import { accountCartForRequest } from './cart-merge';
 import { addItem, createGuestCart, findGuestCart, MAX_LINE_QUANTITY, removeLine, setLineQuantity } from './cart-store';
 import { viewCart } from './cart-view';
-import { hashToken, issueGuestToken, readGuestToken } from './guest-cookie';
+import { hashToken } from '../http/token-hash';
+import { issueGuestToken, readGuestToken } from './guest-cookie';
 import { noStore } from '../http/no-store';
 import { readOptionalIdempotencyKey, requestHash } from '../http/idempotency-key';
 

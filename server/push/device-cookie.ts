@@ -4,6 +4,7 @@
  * notifications page), lets a renewed subscription replace the old one, and lets a login claim it.
  */
 import crypto from 'node:crypto';
+import { hashToken } from '../http/token-hash';
 import type { Request, Response } from 'express';
 import { parse as parseCookies, serialize } from 'cookie';
 
@@ -19,7 +20,7 @@ export function deviceCookieName(secure: boolean): string {
 export function readDeviceHash(req: Request, secure: boolean): string | null {
   const header = req.headers.cookie;
   const token = header ? parseCookies(header)[deviceCookieName(secure)] : undefined;
-  return token && TOKEN.test(token) ? hashDeviceToken(token) : null;
+  return token && TOKEN.test(token) ? hashToken(token) : null;
 }
 
 /** The request's device hash, or a new device token set on the response and its hash. */
@@ -28,9 +29,6 @@ export function ensureDeviceHash(req: Request, res: Response, secure: boolean): 
   if (known) return known;
   const token = crypto.randomBytes(32).toString('base64url');
   res.append('Set-Cookie', serialize(deviceCookieName(secure), token, { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: MAX_AGE_S }));
-  return hashDeviceToken(token);
+  return hashToken(token);
 }
 
-function hashDeviceToken(token: string): string {
-  return crypto.createHash('sha256').update(token).digest('hex');
-}

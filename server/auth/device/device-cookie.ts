@@ -5,6 +5,7 @@
  * plain-HTTP LAN testing.
  */
 import crypto from 'node:crypto';
+import { hashToken } from '../../http/token-hash';
 import type { Request, Response } from 'express';
 import { parse as parseCookies, serialize } from 'cookie';
 
@@ -19,17 +20,14 @@ export function deviceCookieName(secure: boolean): string {
   return secure ? '__Host-sf_device' : 'sf_device';
 }
 
-function hash(id: string): string {
-  return crypto.createHash('sha256').update(id).digest('hex');
-}
 
 /** The hash of the browser's device id, or `NO_DEVICE` when it sent none (or a malformed one). */
 export function deviceOf(req: Request, secure: boolean): string {
   const fresh = issued.get(req);
-  if (fresh) return hash(fresh);
+  if (fresh) return hashToken(fresh);
   const header = req.headers.cookie;
   const id = header ? parseCookies(header)[deviceCookieName(secure)] : undefined;
-  return id && ID.test(id) ? hash(id) : NO_DEVICE;
+  return id && ID.test(id) ? hashToken(id) : NO_DEVICE;
 }
 
 /** The browser's device hash; a browser without a device id is given one (set on `res`). */
@@ -39,5 +37,5 @@ export function ensureDevice(req: Request, res: Response, secure: boolean): stri
   const id = crypto.randomBytes(32).toString('base64url');
   res.append('Set-Cookie', serialize(deviceCookieName(secure), id, { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: MAX_AGE_S }));
   issued.set(req, id);
-  return hash(id);
+  return hashToken(id);
 }

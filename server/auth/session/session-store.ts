@@ -4,6 +4,7 @@
  * (may only set a new password).
  */
 import crypto from 'node:crypto';
+import { hashToken } from '../../http/token-hash';
 import type { Kysely } from 'kysely';
 import { preparedQuery } from '../../store/prepared-query';
 import type { Database } from '../../store/schema';
@@ -33,11 +34,6 @@ export interface Session {
   expiresAt: number;
 }
 
-/** The stored form of a session id (every signed-in request hashes its cookie: the one-shot `crypto.hash`, less than half the cost of a Hash object). */
-export function hashSessionId(id: string): string {
-  return crypto.hash('sha256', id, 'hex');
-}
-
 function toSession(row: SessionsTable): Session {
   return {
     idHash: row.id_hash,
@@ -60,7 +56,7 @@ export async function createSession(
   const id = crypto.randomBytes(32).toString('base64url');
   const { absoluteMs } = SESSION_LIMITS[kind];
   const row: SessionsTable = {
-    id_hash: hashSessionId(id),
+    id_hash: hashToken(id),
     account_id: accountId,
     kind,
     created_at: now,
@@ -77,7 +73,7 @@ const sessionByHash = preparedQuery((db, p: { idHash: string }) => db.selectFrom
 
 /** The live session with this cookie value, or null when unknown, idle too long or past its end. */
 export async function findSession(db: Kysely<Database>, id: string, now: number): Promise<Session | null> {
-  const row = (await sessionByHash(db, { idHash: hashSessionId(id) })).rows[0];
+  const row = (await sessionByHash(db, { idHash: hashToken(id) })).rows[0];
   if (!row) return null;
   const kind = row.kind as SessionKind;
   const limits = SESSION_LIMITS[kind];
