@@ -17,6 +17,7 @@ import autocannon from 'autocannon';
 import { startCluster } from '../test/cluster/support/cluster';
 import { startNginx, type Nginx } from '../test/cluster/support/nginx';
 import { createShoppers } from '../test/support/shoppers';
+import { median } from './load/median';
 import { orderRequest, type SaleItem } from './order-bench-store';
 
 const SECONDS = Number(process.argv[2] ?? 8);
@@ -55,7 +56,6 @@ try {
       rounds.orders[n]!.push((await run(balancers[n]!.url, orders())).requests.average);
     }
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   for (const kind of ['shell', 'orders'] as const) {
     const one = median(rounds[kind][0]!);
     const line = rounds[kind].map((values, n) => `${n + 1} node${n ? 's' : ''} ${median(values).toFixed(0)}/s (${(median(values) / one).toFixed(2)}×)`).join(', ');

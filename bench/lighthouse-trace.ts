@@ -20,7 +20,8 @@ import nodePath from 'node:path';
 import { startOwnServer, type OwnServer } from '../e2e/support/own-server';
 import { productPaths } from '../e2e/support/worker-page';
 import { settlePhotos } from './load/settled-photos';
-import { asIndexOption, cpuSlowdownFor, describeSlowdown, median } from './load/lighthouse-slowdown';
+import { asIndexOption, cpuSlowdownFor, describeSlowdown } from './load/lighthouse-slowdown';
+import { median } from './load/median';
 import { blockingTime, countedTasks, formatTask } from './load/lighthouse-tasks';
 
 const RUNS = Number(process.env.RUNS ?? 1);

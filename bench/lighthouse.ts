@@ -14,7 +14,8 @@ import lighthouse from 'lighthouse';
 import { startOwnServer } from '../e2e/support/own-server';
 import { productPaths } from '../e2e/support/worker-page';
 import { settlePhotos } from './load/settled-photos';
-import { asIndexOption, cpuSlowdownFor, describeSlowdown, median } from './load/lighthouse-slowdown';
+import { asIndexOption, cpuSlowdownFor, describeSlowdown } from './load/lighthouse-slowdown';
+import { median } from './load/median';
 
 const TARGET = 95;
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);

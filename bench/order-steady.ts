@@ -15,6 +15,7 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { SHOP_NODE_ARGS } from '../server/node-args';
+import { median } from './load/median';
 import { runWrk } from './load/wrk-orders';
 import { benchKinds, cpuMs, createBenchStore, makeBuyers, orderRequest, startShop, stockUp, type RunningShop, type StoreKind } from './order-bench-store';
 
@@ -44,7 +45,8 @@ interface Round {
 /** One round of `load` with either generator: the orders, or the plain JSON GET. */
 type Load = { kind: 'orders'; next: () => { headers: Record<string, string>; body: string } ; lines: ReadonlyArray<{ cookie: string; body: string }> } | { kind: 'get' };
 
-const median = (rounds: Round[], key: 'rps' | 'p50' | 'p99'): number => [...rounds.map((r) => r[key])].sort((a, b) => a - b)[Math.floor(rounds.length / 2)]!;
+/** The median round's value of `key`. */
+const medianOf = (rounds: Round[], key: 'rps' | 'p50' | 'p99'): number => median(rounds.map((r) => r[key]));
 
 /** Waits until the requests a round left in flight are done, so the next round starts on an idle server. */
 async function settle(shop: RunningShop): Promise<void> {
@@ -134,28 +136,25 @@ async function steady(kind: StoreKind): Promise<boolean> {
   await bench.remove();
 
   const failed = placed.reduce((sum, r) => sum + r.failed, 0) + baseline.reduce((sum, r) => sum + r.failed, 0);
-  const rps = median(placed, 'rps');
-  const p99 = median(placed, 'p99');
+  const rps = medianOf(placed, 'rps');
+  const p99 = medianOf(placed, 'p99');
   const medianCpu = (rounds: Round[]) => {
-    const values = rounds.map((r) => r.cpu).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
-    return values.length ? values[Math.floor(values.length / 2)]! : undefined;
+    const values = rounds.map((r) => r.cpu).filter((v): v is number => v !== undefined);
+    return values.length ? median(values) : undefined;
   };
   // CPU per request holds up better than throughput on a machine others are using at the same time.
   const cpuRatio = (base: Round[], orders: Round[]) => {
     const [b, o] = [medianCpu(base), medianCpu(orders)];
     return b !== undefined && o !== undefined ? `${(b / o).toFixed(2)} (one core would place ${Math.round(1000 / o).toLocaleString('en')} orders/s)` : 'n/a';
   };
-  const cpu = (rounds: Round[]) => {
-    const values = rounds.map((r) => r.cpu).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
-    return values.length ? `${values[Math.floor(values.length / 2)]!.toFixed(3)} ms` : 'n/a';
-  };
+  const cpu = (rounds: Round[]) => medianCpu(rounds)?.toFixed(3).concat(' ms') ?? 'n/a';
   const generatorCpu = (rounds: Round[]) => `${[...rounds.map((r) => r.generatorCpu)].sort((a, b) => a - b)[Math.floor(rounds.length / 2)]!.toFixed(3)} ms`;
   console.log(`steady orders (${kind}): ${BUYERS} buyers, ${ITEMS} items with ample stock, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s (medians); load generator ${GENERATOR} for both paths`);
-  console.log(`  plain JSON (GET /api/account/states): ${median(baseline, 'rps').toFixed(0)} req/s, p50 ${median(baseline, 'p50')} ms, p99 ${median(baseline, 'p99')} ms, server CPU ${cpu(baseline)}/request, ${GENERATOR} CPU ${generatorCpu(baseline)}/request`);
-  console.log(`  orders (POST /api/orders):            ${rps.toFixed(0)} orders/s, p50 ${median(placed, 'p50')} ms, p99 ${p99} ms, server CPU ${cpu(placed)}/order, ${GENERATOR} CPU ${generatorCpu(placed)}/order   (rounds: ${placed.map((r) => `${r.rps.toFixed(0)}/s ${r.cpu?.toFixed(3) ?? '?'} ms`).join(' · ')})`);
-  console.log(`  orders ÷ plain JSON: ${(rps / median(baseline, 'rps')).toFixed(2)} by throughput; ${cpuRatio(baseline, placed)} by server CPU per request`);
+  console.log(`  plain JSON (GET /api/account/states): ${medianOf(baseline, 'rps').toFixed(0)} req/s, p50 ${medianOf(baseline, 'p50')} ms, p99 ${medianOf(baseline, 'p99')} ms, server CPU ${cpu(baseline)}/request, ${GENERATOR} CPU ${generatorCpu(baseline)}/request`);
+  console.log(`  orders (POST /api/orders):            ${rps.toFixed(0)} orders/s, p50 ${medianOf(placed, 'p50')} ms, p99 ${p99} ms, server CPU ${cpu(placed)}/order, ${GENERATOR} CPU ${generatorCpu(placed)}/order   (rounds: ${placed.map((r) => `${r.rps.toFixed(0)}/s ${r.cpu?.toFixed(3) ?? '?'} ms`).join(' · ')})`);
+  console.log(`  orders ÷ plain JSON: ${(rps / medianOf(baseline, 'rps')).toFixed(2)} by throughput; ${cpuRatio(baseline, placed)} by server CPU per request`);
   // With every connection always waiting, the mean latency is connections ÷ throughput whatever the load; p99 over it is the tail's shape (1 when served strictly in turn).
-  const tail = (rounds: Round[]) => (median(rounds, 'p99') / ((CONNECTIONS / median(rounds, 'rps')) * 1000)).toFixed(2);
+  const tail = (rounds: Round[]) => (medianOf(rounds, 'p99') / ((CONNECTIONS / medianOf(rounds, 'rps')) * 1000)).toFixed(2);
   console.log(`  tail: p99 ÷ (${CONNECTIONS} ÷ throughput) = ${tail(placed)} for orders, ${tail(baseline)} for plain JSON; the shop's node flags: ${[...SHOP_NODE_ARGS, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)].join(' ')}`);
   const consistent = acknowledged <= stored && stored <= sent;
   console.log(`  ${acknowledged} orders acknowledged with 201, ${stored} in the store, ${sent} sent (answers cut off at the end of a round may be stored); ${failed} other answers, errors or timeouts   ${consistent && failed === 0 ? 'OK' : 'FAILED'}`);

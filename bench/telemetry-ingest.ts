@@ -16,6 +16,7 @@ import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { startTelemetryServer, UNLIMITED_INGESTION, type StoreKind } from '../test/support/telemetry-server';
+import { median } from './load/median';
 import { driveInChild } from './telemetry-driver';
 
 const kind = (process.argv[2] ?? 'sqlite') as StoreKind;
@@ -87,7 +88,6 @@ async function storedRound(json = false): Promise<Round & { columns: number }> {
   }
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const baselines: Round[] = [];
 const stored: (Round & { columns: number })[] = [];

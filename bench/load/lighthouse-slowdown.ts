@@ -29,6 +29,3 @@ export function describeSlowdown(hostIndex: number, target: number | undefined):
     ? `CPU slowdown ${MOBILE_SLOWDOWN}× (Lighthouse's own) on a host of index ${Math.round(hostIndex)}`
     : `CPU slowdown ${multiplier.toFixed(2)}× = ${MOBILE_SLOWDOWN}× × this host's index ${Math.round(hostIndex)} / ${target}: as a host of index ${target} would measure`;
 }
-
-/** The median of a non-empty list. */
-export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
