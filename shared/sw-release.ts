@@ -43,9 +43,14 @@ export const SW_URLS = {
 /**
  * Messages a page sends to the worker. `CLEAR_SHOPPER_DATA` comes with a port the worker answers on.
  * `CACHE_SEEN`: what a page loaded before the first worker controlled it (pictures, catalog data),
- * for the worker's runtime caches (it never went through the worker).
+ * for the worker's runtime caches (it never went through the worker). `STAND_DOWN`: the kill switch
+ * is on and the page is about to unregister the worker, which then writes no cache again.
  */
-export type PageToWorker = { type: 'SKIP_WAITING' } | { type: 'CLEAR_SHOPPER_DATA' } | { type: 'CACHE_SEEN'; urls: string[] };
+export type PageToWorker =
+  | { type: 'SKIP_WAITING' }
+  | { type: 'CLEAR_SHOPPER_DATA' }
+  | { type: 'CACHE_SEEN'; urls: string[] }
+  | { type: 'STAND_DOWN' };
 
 /** The worker's answer on that port once the shopper's cached data is gone. */
 export type WorkerToPage = { type: 'SHOPPER_DATA_CLEARED'; deleted: string[] };

@@ -74,7 +74,10 @@ export async function startOwnServer(options: { distDir?: string; env?: Record<s
     },
     async waitForKillFlag(killed) {
       for (let i = 0; i < 100; i++) {
-        const flag = ((await (await fetch(`${url}/sw-status.json`)).json()) as { killed: boolean }).killed;
+        // A failed request is a "not yet": the server may close an idle kept-alive socket as it is reused.
+        const flag = await fetch(`${url}/sw-status.json`)
+          .then(async (res) => ((await res.json()) as { killed: boolean }).killed)
+          .catch(() => null);
         if (flag === killed) return;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

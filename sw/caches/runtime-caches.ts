@@ -9,6 +9,9 @@ import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, type Strategy } from 'workbox-strategies';
 import { CACHE_NAMES } from '../cache-names';
 import { requestKind, type RequestKind } from '../routing/request-kind';
+import { createStandDown } from './stand-down';
+
+declare const self: ServiceWorkerGlobalScope;
 
 const HOUR = 60 * 60;
 
@@ -32,8 +35,11 @@ const CACHE_OF: Record<RequestKind, string> = {
   image: CACHE_NAMES.images,
 };
 
+/** The kill switch's stand-down (see stand-down.ts): one for the worker, on every runtime strategy. */
+export const workerStandDown = createStandDown(self.caches);
+
 function strategyFor(kind: RequestKind): Strategy {
-  const plugins = [new ExpirationPlugin({ ...RUNTIME_LIMITS[kind], purgeOnQuotaError: true })];
+  const plugins = [workerStandDown.plugin, new ExpirationPlugin({ ...RUNTIME_LIMITS[kind], purgeOnQuotaError: true })];
   if (kind === 'image') return new CacheFirst({ cacheName: CACHE_OF[kind], plugins });
   return new NetworkFirst({ cacheName: CACHE_OF[kind], plugins, networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS });
 }
